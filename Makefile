@@ -1,0 +1,42 @@
+# crosswalk — the two commands a newcomer needs are `make site` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CROSSWALK := .build/debug/crosswalk
+
+.PHONY: site test build deps check-deps format lint clean
+
+## site: build the shipped content/ into public/
+site: build
+	$(CROSSWALK) build --source . --output public
+	@echo "open public/index.html in a browser (or serve the public/ folder)"
+
+## test: the whole test suite, the formatter check and a build of the shipped site
+test: build
+	$(SWIFT) test --parallel
+	$(MAKE) lint
+	$(CROSSWALK) build --source . --output .build/site-check
+
+build: deps
+	$(SWIFT) build --product crosswalk
+
+## deps: install the system packages the build needs (libcmark-dev, pkg-config) when missing
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+	  echo "installing libcmark-dev and pkg-config"; \
+	  if [ -n "$(SUDO)" ] && ! command -v sudo >/dev/null 2>&1; then \
+	    echo "run as root: apt-get update && apt-get install -y libcmark-dev pkg-config"; exit 1; \
+	  fi; \
+	  $(SUDO) apt-get install -y libcmark-dev pkg-config \
+	    || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev pkg-config; } \
+	    || { echo "could not install; run: sudo apt-get update && sudo apt-get install -y libcmark-dev pkg-config"; exit 1; }; \
+	fi
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "crosswalk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crosswalk", targets: ["crosswalk"]),
+        .library(name: "CrosswalkKit", targets: ["CrosswalkKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The C library; only CrosswalkMarkdown imports it.
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // A small Swift wrapper over libcmark: document ownership, node views.
+        .target(name: "CrosswalkMarkdown", dependencies: ["Ccmark"]),
+        // The pipeline: Load → Model → Index → Markdown → Link → Render → Write.
+        .target(
+            name: "CrosswalkKit",
+            dependencies: [
+                "CrosswalkMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "crosswalk",
+            dependencies: [
+                "CrosswalkKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CrosswalkMarkdownTests", dependencies: ["CrosswalkMarkdown"]),
+        .testTarget(name: "CrosswalkKitTests", dependencies: ["CrosswalkKit"]),
+    ]
+)

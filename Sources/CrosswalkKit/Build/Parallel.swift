@@ -1,0 +1,40 @@
+import Dispatch
+
+/// Maps `items` on every core, keeping order. For CPU-bound, synchronous stage work; each call
+/// of `transform` runs on one thread, so non-Sendable values made inside it (a parsed
+/// markdown document) never cross threads.
+func parallelMap<Input: Sendable, Output: Sendable>(
+    _ items: [Input], _ transform: @Sendable (Input) -> Output
+) -> [Output] {
+    guard items.count > 1 else { return items.map(transform) }
+    let results = ResultSlots<Output>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        results.store(transform(items[index]), at: index)
+    }
+    return results.values
+}
+
+/// Write-once slots filled from many threads; each index is written by exactly one iteration
+/// of `concurrentPerform`, and read only after it returns.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) { buffer[index] = value }
+
+    var values: [Value] {
+        buffer.map { slot in
+            guard let value = slot else { preconditionFailure("parallelMap slot left empty") }
+            return value
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// What to build and where.
+public struct BuildOptions: Sendable {
+    /// Folder holding `content/`, `templates/` and optionally `crosswalk.yml`.
+    public var sourceRoot: String
+    /// Where the site is published; replaced as a whole when the build succeeds.
+    public var outputDirectory: String
+    /// Overrides `base_url` from the config.
+    public var baseURL: String?
+    /// Build and check everything, but write nothing.
+    public var dryRun: Bool
+
+    public init(sourceRoot: String, outputDirectory: String, baseURL: String? = nil, dryRun: Bool = false) {
+        self.sourceRoot = sourceRoot
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.dryRun = dryRun
+    }
+}
+
+/// The outcome of one build: every diagnostic, what was built, and whether it was published.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var pageCount = 0
+    public var fileCount = 0
+    public var published = false
+    public var seconds: Double = 0
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// Runs the pipeline. `build` lists the stages in the order they run; each is a folder of
+/// `Sources/CrosswalkKit`.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+    public var fileSystem: FileSystem
+
+    public init(options: BuildOptions, fileSystem: FileSystem = .disk) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    public func build() -> BuildReport {
+        let started = DispatchTime.now()
+        var report = runStages()
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return report
+    }
+
+    /// The stages in the order they run.
+    private func runStages() -> BuildReport {
+        var report = BuildReport()
+
+        let config = loadConfig(&report)
+        let loaded = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes)
+            .load(sourceRoot: options.sourceRoot)
+        report.diagnostics += loaded.diagnostics
+        let pages = model(loaded.files, &report)
+        let site = Site(config: config, pages: pages, assets: loaded.assets)
+        report.diagnostics += site.duplicateURLDiagnostics
+        let built = renderMarkdown(site, &report)
+        report.diagnostics += LinkChecker.check(built)
+        let (templates, templateDiagnostics) = TemplateSet.load(
+            directory: joinPath(options.sourceRoot, "templates"), fileSystem: fileSystem)
+        report.diagnostics += templateDiagnostics
+        report.pageCount = built.count
+
+        guard let templates, !report.diagnostics.hasErrors else { return report }
+        let renderer = SiteRenderer(site: site, pages: built, templates: templates)
+        let files = parallelMap(renderer.items, renderer.render)
+        report.fileCount = files.count
+        guard !options.dryRun else { return report }
+        write(files, site: site, &report)
+        return report
+    }
+
+    // MARK: stages
+
+    private func loadConfig(_ report: inout BuildReport) -> SiteConfig {
+        let path = joinPath(options.sourceRoot, SiteConfig.fileName)
+        var config = SiteConfig()
+        if fileSystem.exists(path) {
+            do {
+                let bytes = try fileSystem.read(path)
+                switch TextDecoder.decode(bytes) {
+                case .success(let text):
+                    let (parsed, diagnostics) = SiteConfig.parse(text)
+                    config = parsed
+                    report.diagnostics += diagnostics
+                case .failure:
+                    report.diagnostics.append(
+                        .error(
+                            .invalidConfig, at: SourceLocation(file: SiteConfig.fileName),
+                            "crosswalk.yml is not valid UTF-8"))
+                }
+            } catch {
+                report.diagnostics.append(
+                    .error(
+                        .unreadableFile, at: SourceLocation(file: SiteConfig.fileName),
+                        "cannot read crosswalk.yml: \(error)"))
+            }
+        }
+        if let baseURL = options.baseURL { config.baseURL = baseURL.isEmpty ? nil : baseURL }
+        return config
+    }
+
+    private func model(_ files: [SourceFile], _ report: inout BuildReport) -> [Page] {
+        let foldersWithIndexMD = Set(
+            files.filter { ($0.relativePath as NSString).lastPathComponent.lowercased() == "index.md" }
+                .map { LinkResolver.folder(of: $0.relativePath) })
+        let outputs = parallelMap(files) { file in
+            PageBuilder.build(
+                file, folderHasIndexMD: foldersWithIndexMD.contains(LinkResolver.folder(of: file.relativePath)))
+        }
+        report.diagnostics += outputs.flatMap(\.diagnostics)
+        return outputs.compactMap(\.page)
+    }
+
+    private func renderMarkdown(_ site: Site, _ report: inout BuildReport) -> [BuiltPage] {
+        let stage = MarkdownStage(config: site.config)
+        let built = parallelMap(site.pages) { page in
+            BuiltPage(page: page, markdown: stage.render(page, in: site))
+        }
+        report.diagnostics += built.flatMap(\.markdown.diagnostics)
+        return built
+    }
+
+    private func write(_ files: [OutputFile], site: Site, _ report: inout BuildReport) {
+        var copies = site.assets.map { (from: $0.absolutePath, to: $0.relativePath) }
+        copies += themeAssets().map { (from: $0.absolute, to: "assets/" + $0.relative) }
+        do {
+            try OutputWriter(output: options.outputDirectory).publish(files: files, copies: copies)
+            report.published = true
+        } catch {
+            report.diagnostics.append(
+                .error(
+                    .outputFailed, at: SourceLocation(file: options.outputDirectory), error.message, hint: error.hint))
+        }
+    }
+
+    /// Files under `templates/assets/`, recursively, sorted.
+    private func themeAssets() -> [(absolute: String, relative: String)] {
+        var found: [(String, String)] = []
+        func walk(_ directory: String, _ prefix: String) {
+            for name in (fileSystem.listDirectory(directory) ?? []).sorted() where !name.hasPrefix(".") {
+                let path = joinPath(directory, name)
+                if fileSystem.isDirectory(path) {
+                    walk(path, prefix + name + "/")
+                } else {
+                    found.append((path, prefix + name))
+                }
+            }
+        }
+        walk(joinPath(options.sourceRoot, "templates/assets"), "")
+        return found
+    }
+}

@@ -1,0 +1,61 @@
+/// Stable identifiers for every diagnostic, so CI logs, documentation and tests can name them.
+/// The hundreds group them by stage. Never renumber; retire a code instead of reusing it.
+public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // Load (CW1xx)
+    case unreadableFile = "CW101"
+    case invalidUTF8 = "CW102"
+    case emptyFile = "CW103"
+    case symlinkOutsideContent = "CW104"
+    case missingContentFolder = "CW105"
+    case fileTooLarge = "CW106"
+
+    // Front matter and model (CW2xx)
+    case unterminatedFrontMatter = "CW201"
+    case invalidYAML = "CW202"
+    case wrongValueType = "CW203"
+    case frontMatterNotAMapping = "CW204"
+    case unknownKey = "CW205"
+    case duplicateURL = "CW206"
+
+    // Config (CW3xx)
+    case invalidConfig = "CW301"
+    case unknownConfigKey = "CW302"
+
+    // Links (CW4xx)
+    case brokenLink = "CW401"
+    case brokenAnchor = "CW402"
+    case linkOutsideContent = "CW403"
+
+    // Templates and output (CW5xx)
+    case templateSyntax = "CW501"
+    case missingTemplate = "CW502"
+    case outputFailed = "CW503"
+    case missingPartial = "CW504"
+
+    /// One line for the documentation table and `--explain`.
+    public var summary: String {
+        switch self {
+        case .unreadableFile: "a content file could not be read"
+        case .invalidUTF8: "a content file is not valid UTF-8"
+        case .emptyFile: "a content file is empty"
+        case .symlinkOutsideContent: "a symbolic link points outside content/"
+        case .missingContentFolder: "the source has no content/ folder"
+        case .fileTooLarge: "a content file is over the size limit"
+        case .unterminatedFrontMatter: "front matter opened with --- is never closed"
+        case .invalidYAML: "front matter is not valid YAML"
+        case .wrongValueType: "a front-matter value has the wrong type"
+        case .frontMatterNotAMapping: "front matter is not a key: value mapping"
+        case .unknownKey: "a front-matter key is not known for this kind"
+        case .duplicateURL: "two files would be published at the same URL"
+        case .invalidConfig: "crosswalk.yml is invalid"
+        case .unknownConfigKey: "crosswalk.yml has a key crosswalk does not know"
+        case .brokenLink: "a link points to a file that does not exist"
+        case .brokenAnchor: "a link points to a heading that does not exist"
+        case .linkOutsideContent: "a relative link leaves content/"
+        case .templateSyntax: "a template has a syntax error"
+        case .missingTemplate: "a required template is missing"
+        case .outputFailed: "the output could not be written"
+        case .missingPartial: "a template names a partial that does not exist"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// What the Load stage needs from a file system, as closures, so most pipeline tests run in
+/// memory (``FileSystem/inMemory(_:)``) and the CLI runs on ``FileSystem/disk``.
+/// Paths are absolute and use `/`.
+public struct FileSystem: Sendable {
+    public enum EntryKind: Sendable { case file, directory, symlink, other }
+
+    /// The names in a directory (unsorted); nil when it is not a readable directory.
+    public var listDirectory: @Sendable (String) -> [String]?
+    /// The kind of the entry itself, without following a symbolic link; nil when absent.
+    public var kind: @Sendable (String) -> EntryKind?
+    /// The path with every symbolic link resolved; nil when it dangles or loops.
+    public var resolve: @Sendable (String) -> String?
+    /// The bytes of a file.
+    public var read: @Sendable (String) throws -> [UInt8]
+    /// The size of a file in bytes, without reading it.
+    public var size: @Sendable (String) -> Int?
+
+    public init(
+        listDirectory: @escaping @Sendable (String) -> [String]?,
+        kind: @escaping @Sendable (String) -> EntryKind?,
+        resolve: @escaping @Sendable (String) -> String?,
+        read: @escaping @Sendable (String) throws -> [UInt8],
+        size: @escaping @Sendable (String) -> Int?
+    ) {
+        self.listDirectory = listDirectory
+        self.kind = kind
+        self.resolve = resolve
+        self.read = read
+        self.size = size
+    }
+
+    public func exists(_ path: String) -> Bool { kind(path) != nil }
+    public func isDirectory(_ path: String) -> Bool { kind(path) == .directory }
+}
+
+public struct FileSystemError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+extension FileSystem {
+    /// The real file system, through POSIX calls.
+    public static let disk = FileSystem(
+        listDirectory: { path in
+            try? FileManager.default.contentsOfDirectory(atPath: path)
+        },
+        kind: { path in
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return .file
+            case S_IFDIR: return .directory
+            case S_IFLNK: return .symlink
+            default: return .other
+            }
+        },
+        resolve: { path in
+            guard let resolved = realpath(path, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        },
+        read: { path in try readWholeFile(path) },
+        size: { path in
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return Int(info.st_size)
+        }
+    )
+
+    /// A read-only tree held in memory: `files` maps absolute paths to contents;
+    /// directories are implied by the paths.
+    public static func inMemory(_ files: [String: String]) -> FileSystem {
+        let contents = files.mapValues { Array($0.utf8) }
+        var directories: [String: Set<String>] = [:]
+        for path in files.keys {
+            var child = path
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty {
+                directories[parent, default: []].insert((child as NSString).lastPathComponent)
+                if parent == "/" { break }
+                child = parent
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        let tree = directories
+        return FileSystem(
+            listDirectory: { tree[$0].map(Array.init) },
+            kind: { path in
+                if contents[path] != nil { return .file }
+                return tree[path] != nil ? .directory : nil
+            },
+            resolve: { path in (contents[path] != nil || tree[path] != nil) ? path : nil },
+            read: { path in
+                guard let bytes = contents[path] else {
+                    throw FileSystemError(path: path, reason: "no such file")
+                }
+                return bytes
+            },
+            size: { contents[$0]?.count }
+        )
+    }
+}
+
+/// Reads a whole file with POSIX calls (no Foundation bridging on the hot path).
+func readWholeFile(_ path: String) throws -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+        throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
+        }
+        if count == 0 { break }
+        bytes.append(contentsOf: chunk[0..<count])
+    }
+    return bytes
+}

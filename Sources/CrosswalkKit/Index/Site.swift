@@ -1,0 +1,76 @@
+/// The Index stage: every page and asset, with the lookups later stages need. Built once per
+/// build; immutable and shared by every task afterwards.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Pages sorted by URL: the home page first, then folder by folder.
+    public private(set) var pages: [Page]
+    public private(set) var assets: [AssetFile]
+    private var indexBySourcePath: [String: Int] = [:]
+    private var indexByURL: [String: Int] = [:]
+    private var assetPaths: Set<String> = []
+    private var indexBySlug: [String: Int] = [:]
+
+    /// Builds the index; two pages at one URL is an error naming both files.
+    public init(config: SiteConfig, pages: [Page], assets: [AssetFile]) {
+        self.config = config
+        self.assets = assets.sorted { $0.relativePath < $1.relativePath }
+        self.pages = pages.sorted { ($0.url, $0.source.relativePath) < ($1.url, $1.source.relativePath) }
+        for (index, page) in self.pages.enumerated() {
+            indexBySourcePath[page.source.relativePath] = index
+            if indexByURL[page.url] == nil { indexByURL[page.url] = index }
+            if !page.isFolderIndex, indexBySlug[page.slug] == nil { indexBySlug[page.slug] = index }
+        }
+        assetPaths = Set(assets.map(\.relativePath))
+    }
+
+    /// Pages that share a URL with an earlier page.
+    public var duplicateURLDiagnostics: [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, page) in pages.enumerated() {
+            guard let first = indexByURL[page.url], first != index else { continue }
+            let other = pages[first].source.displayPath
+            diagnostics.append(
+                .error(
+                    .duplicateURL, at: SourceLocation(file: page.source.displayPath),
+                    "this file and \(other) would both be published at /\(page.url)",
+                    hint:
+                        "rename one of them; file names that differ only in case, spaces or accents map to the same URL"
+                ))
+        }
+        return diagnostics
+    }
+
+    /// The page built from `content/<relativePath>`.
+    public func page(sourcePath relativePath: String) -> Page? {
+        indexBySourcePath[relativePath].map { pages[$0] }
+    }
+
+    /// The page published at `url` (a folder URL like `glossary/plc/`).
+    public func page(url: String) -> Page? {
+        indexByURL[url].map { pages[$0] }
+    }
+
+    /// The first page (in URL order) whose file is named `slug`; folder indexes excluded.
+    public func page(slug: String) -> Page? {
+        indexBySlug[slug].map { pages[$0] }
+    }
+
+    public func hasAsset(_ relativePath: String) -> Bool { assetPaths.contains(relativePath) }
+
+    /// The pages of one kind in URL order, folder indexes excluded.
+    public func pages(of kind: PageKind) -> [Page] {
+        pages.filter { $0.kind == kind && !$0.isFolderIndex }
+    }
+
+    /// Section kinds that have at least one page or an index file, in navigation order.
+    public var sections: [PageKind] {
+        PageKind.sections.compactMap { kind in
+            guard let folder = kind.folder else { return nil }
+            let used = pages.contains { $0.kind == kind || $0.url == folder + "/" }
+            return used ? kind : nil
+        }
+    }
+
+    /// Every source path, for did-you-mean suggestions.
+    public var sourcePaths: [String] { pages.map(\.source.relativePath) }
+}

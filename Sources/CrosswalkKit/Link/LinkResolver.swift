@@ -1,0 +1,117 @@
+import Foundation
+
+/// Resolves a link destination written in one page's markdown against the site: another
+/// page (by its `.md` file or folder), a file copied from `content/`, or something external.
+public struct LinkResolver: Sendable {
+    public enum Resolution: Equatable {
+        /// A URL with a scheme (`https:`, `mailto:`), protocol-relative, or otherwise not ours.
+        case external
+        /// `#fragment` on the same page.
+        case samePage(fragment: String)
+        /// Another page; `href` is relative to the linking page.
+        case page(url: String, fragment: String?, href: String)
+        /// A copied file; `href` is relative to the linking page.
+        case asset(href: String)
+        /// Nothing at that path; `path` is below `content/`, `suggestion` the closest file.
+        case missing(path: String, suggestion: String?)
+        /// The path climbs out of `content/`.
+        case outsideContent
+    }
+
+    public let site: Site
+
+    public init(site: Site) { self.site = site }
+
+    public func resolve(_ destination: String, from page: Page) -> Resolution {
+        if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") {
+            return .external
+        }
+        var rest = Substring(destination)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding
+            rest = rest[..<hash]
+        }
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        if rest.isEmpty {
+            return fragment.map { .samePage(fragment: $0) } ?? .external
+        }
+        let decoded = String(rest).removingPercentEncoding ?? String(rest)
+        let base = decoded.hasPrefix("/") ? "" : Self.folder(of: page.source.relativePath)
+        guard let path = Self.normalize(joinPath(base, decoded)) else { return .outsideContent }
+        let suffix =
+            fragment.map { "#" + ($0.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? $0) } ?? ""
+
+        if path.lowercased().hasSuffix(".md") {
+            if let target = site.page(sourcePath: path) {
+                return .page(
+                    url: target.url, fragment: fragment, href: Self.href(from: page.url, to: target.outputPath) + suffix
+                )
+            }
+            return .missing(path: path, suggestion: Suggestions.closest(to: path, among: site.sourcePaths))
+        }
+        if site.hasAsset(path) {
+            return .asset(href: Self.href(from: page.url, to: path) + suffix)
+        }
+        // A folder (`../guides/`): its index page.
+        let folderURL =
+            path.isEmpty ? "" : path.split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/") + "/"
+        if let target = site.page(url: folderURL), target.isFolderIndex || folderURL.isEmpty {
+            return .page(
+                url: target.url, fragment: fragment, href: Self.href(from: page.url, to: target.outputPath) + suffix)
+        }
+        if let kind = PageKind.sections.first(where: { $0.folder.map { $0 + "/" } == folderURL }),
+            site.sections.contains(kind)
+        {
+            return .page(
+                url: folderURL, fragment: fragment,
+                href: Self.href(from: page.url, to: folderURL + "index.html") + suffix)
+        }
+        return .missing(path: path, suggestion: nil)
+    }
+
+    /// `https:`, `mailto:`, `javascript:` … : a scheme of letters, digits, `+ - .` then `:`.
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":"), colon != url.startIndex else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    static func folder(of relativePath: String) -> String {
+        guard let slash = relativePath.lastIndex(of: "/") else { return "" }
+        return String(relativePath[..<slash])
+    }
+
+    /// Removes `.` and `..` segments; nil when `..` climbs above the root.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// A relative href from the page at folder URL `from` to the site file `to`.
+    public static func href(from: String, to: String) -> String {
+        let fromParts = from.split(separator: "/")
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] {
+            common += 1
+        }
+        let up = String(repeating: "../", count: fromParts.count - common)
+        return up + toParts[common...].joined(separator: "/")
+    }
+
+    /// The relative path from a page at folder URL `url` back to the site root (`../../`).
+    public static func rootPath(from url: String) -> String {
+        String(repeating: "../", count: url.split(separator: "/").count)
+    }
+}

@@ -1,0 +1,169 @@
+/// The Load stage: finds every file under `content/`, decodes markdown and splits off its
+/// front matter. Non-markdown files become assets.
+public struct ContentLoader: Sendable {
+    public struct Output: Sendable {
+        public var files: [SourceFile] = []
+        public var assets: [AssetFile] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Files over this size are refused: libcmark 0.30.2 has quadratic cases on hostile input.
+    public static let defaultMaxFileBytes = 10 * 1024 * 1024
+
+    public var fileSystem: FileSystem
+    public var maxFileBytes: Int
+
+    public init(fileSystem: FileSystem, maxFileBytes: Int = ContentLoader.defaultMaxFileBytes) {
+        self.fileSystem = fileSystem
+        self.maxFileBytes = maxFileBytes
+    }
+
+    /// Loads `<sourceRoot>/content`. Files are visited in sorted order so output is stable
+    /// whatever order the file system lists them in.
+    public func load(sourceRoot: String) -> Output {
+        var output = Output()
+        let contentRoot = joinPath(sourceRoot, "content")
+        guard fileSystem.isDirectory(contentRoot),
+            let realRoot = fileSystem.resolve(contentRoot)
+        else {
+            output.diagnostics.append(
+                .error(
+                    .missingContentFolder, at: SourceLocation(file: "content"),
+                    "no content folder at \(contentRoot)",
+                    hint: "create content/ with markdown files, or pass --source DIR"))
+            return output
+        }
+        var visited: Set<String> = [realRoot]
+        walk(
+            directory: contentRoot, relative: "", realRoot: realRoot, visited: &visited,
+            into: &output)
+        return output
+    }
+
+    private func walk(
+        directory: String, relative: String, realRoot: String, visited: inout Set<String>,
+        into output: inout Output
+    ) {
+        for name in (fileSystem.listDirectory(directory) ?? []).sorted() where !name.hasPrefix(".") {
+            let path = joinPath(directory, name)
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            let display = "content/" + relativePath
+            var kind = fileSystem.kind(path)
+            if kind == .symlink {
+                guard let target = fileSystem.resolve(path) else {
+                    output.diagnostics.append(
+                        .error(
+                            .unreadableFile, at: SourceLocation(file: display),
+                            "symbolic link is broken or loops",
+                            hint: "point the link at a file inside content/, or remove it"))
+                    continue
+                }
+                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    output.diagnostics.append(
+                        .error(
+                            .symlinkOutsideContent, at: SourceLocation(file: display),
+                            "symbolic link points outside content/ (to \(target))",
+                            hint: "copy the file into content/ instead of linking to it"))
+                    continue
+                }
+                kind = fileSystem.isDirectory(target) ? .directory : .file
+                if kind == .directory && !visited.insert(target).inserted { continue }
+            }
+            switch kind {
+            case .directory:
+                if fileSystem.kind(path) == .directory, let real = fileSystem.resolve(path) {
+                    visited.insert(real)
+                }
+                walk(
+                    directory: path, relative: relativePath, realRoot: realRoot,
+                    visited: &visited, into: &output)
+            case .file:
+                if name.lowercased().hasSuffix(".md") {
+                    loadMarkdown(path: path, relativePath: relativePath, into: &output)
+                } else {
+                    output.assets.append(AssetFile(relativePath: relativePath, absolutePath: path))
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    private func loadMarkdown(path: String, relativePath: String, into output: inout Output) {
+        let display = "content/" + relativePath
+        let whole = SourceLocation(file: display)
+        if let size = fileSystem.size(path), size > maxFileBytes {
+            output.diagnostics.append(
+                .error(
+                    .fileTooLarge, at: whole,
+                    "file is \(size) bytes, over the limit of \(maxFileBytes)",
+                    hint: "split it into several pages, or raise max_file_bytes in crosswalk.yml"))
+            return
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.read(path)
+        } catch {
+            output.diagnostics.append(
+                .error(
+                    .unreadableFile, at: whole, "cannot read file: \(error)",
+                    hint: "check the file's permissions"))
+            return
+        }
+        let text: String
+        switch TextDecoder.decode(bytes) {
+        case .success(let decoded):
+            text = decoded
+        case .failure(.utf16):
+            output.diagnostics.append(
+                .error(
+                    .invalidUTF8, at: SourceLocation(file: display, line: 1, column: 1),
+                    "file is UTF-16; crosswalk reads UTF-8 only",
+                    hint: "re-save the file as UTF-8 (iconv -f UTF-16 -t UTF-8)"))
+            return
+        case .failure(.invalidUTF8(let line, let column)):
+            output.diagnostics.append(
+                .error(
+                    .invalidUTF8, at: SourceLocation(file: display, line: line, column: column),
+                    "file is not valid UTF-8",
+                    hint: "re-save the file as UTF-8; the first bad byte is here"))
+            return
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            output.diagnostics.append(
+                .error(
+                    .emptyFile, at: whole, "file is empty",
+                    hint: "add front matter with a title and some text, or delete the file"))
+            return
+        }
+        if text.utf8.contains(0) {
+            let line = text.prefix { $0 != "\0" }.count { $0 == "\n" } + 1
+            output.diagnostics.append(
+                .error(
+                    .invalidUTF8, at: SourceLocation(file: display, line: line),
+                    "file contains a NUL byte",
+                    hint: "a text file never contains NUL; it may be binary or UTF-16"))
+            return
+        }
+        switch FrontMatterSplitter.split(text) {
+        case .success(let split):
+            output.files.append(
+                SourceFile(
+                    relativePath: relativePath, displayPath: display,
+                    frontMatter: split.frontMatter, body: split.body,
+                    bodyLineOffset: split.bodyLineOffset))
+        case .failure(.unterminated):
+            output.diagnostics.append(
+                .error(
+                    .unterminatedFrontMatter, at: SourceLocation(file: display, line: 1, column: 1),
+                    "front matter opened here is never closed",
+                    hint: "end the front matter with a line of three dashes: ---"))
+        }
+    }
+}
+
+/// Joins two path parts with exactly one `/`.
+func joinPath(_ base: String, _ name: String) -> String {
+    if base.isEmpty { return name }
+    return base.hasSuffix("/") ? base + name : base + "/" + name
+}

@@ -1,0 +1,51 @@
+import CrosswalkMarkdown
+
+/// GitHub-style heading ids: lower case, punctuation dropped, spaces to `-`, and `-1`, `-2`
+/// appended to repeats. Headings are re-emitted as custom blocks carrying the id, because
+/// libcmark's HTML renderer has no attribute hook.
+struct HeadingIDs {
+    private var taken: Set<String> = []
+    private var counters: [String: Int] = [:]
+
+    init() {}
+
+    static func base(for text: String) -> String {
+        var result = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                result.append(character)
+            } else if character == " " {
+                result.append("-")
+            }
+        }
+        return result.isEmpty ? "section" : result
+    }
+
+    mutating func unique(for text: String) -> String {
+        let base = Self.base(for: text)
+        var counter = counters[base] ?? 0
+        var candidate = base
+        while taken.contains(candidate) {
+            counter += 1
+            candidate = "\(base)-\(counter)"
+        }
+        counters[base] = counter
+        taken.insert(candidate)
+        return candidate
+    }
+
+    /// Gives every heading under `root` an id; returns them in document order.
+    mutating func apply(to root: MarkdownNode) -> [Heading] {
+        var nodes: [MarkdownNode] = []
+        root.walk { event, node in
+            if event == .enter && node.type == .heading { nodes.append(node) }
+        }
+        return nodes.map { node in
+            let text = node.plainText
+            let id = unique(for: text)
+            let level = node.headingLevel
+            node.replaceWithInlineWrapper(open: "<h\(level) id=\"\(HTMLEscape.attribute(id))\">", close: "</h\(level)>")
+            return Heading(level: level, text: text, id: id)
+        }
+    }
+}

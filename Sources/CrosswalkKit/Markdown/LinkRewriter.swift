@@ -1,0 +1,82 @@
+import CrosswalkMarkdown
+
+/// Rewrites relative links and images to the published files, records links to pages, and
+/// reports destinations that do not exist.
+struct LinkRewriter {
+    let page: Page
+    let resolver: LinkResolver
+    private(set) var links: [OutgoingLink] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var bodyLines: [Substring]?
+
+    init(page: Page, resolver: LinkResolver) {
+        self.page = page
+        self.resolver = resolver
+    }
+
+    mutating func apply(to root: MarkdownNode) {
+        var nodes: [MarkdownNode] = []
+        root.walk { event, node in
+            if event == .enter && (node.type == .link || node.type == .image) { nodes.append(node) }
+        }
+        for node in nodes {
+            guard let destination = node.url else { continue }
+            switch resolver.resolve(destination, from: page) {
+            case .external:
+                continue
+            case .samePage(let fragment):
+                links.append(
+                    OutgoingLink(targetURL: page.url, fragment: fragment, location: location(of: destination, in: node))
+                )
+            case .page(let url, let fragment, let href):
+                node.url = href
+                links.append(
+                    OutgoingLink(targetURL: url, fragment: fragment, location: location(of: destination, in: node)))
+            case .asset(let href):
+                node.url = href
+            case .missing(let path, let suggestion):
+                let what = node.type == .image ? "image" : "link"
+                diagnostics.append(
+                    .error(
+                        .brokenLink, at: location(of: destination, in: node),
+                        "\(what) target '\(destination)' does not exist (looked for content/\(path))",
+                        hint: suggestion.map { "did you mean '\(relativeSuggestion($0))'?" }
+                            ?? "check the path; relative links start from this file's folder"))
+            case .outsideContent:
+                diagnostics.append(
+                    .error(
+                        .linkOutsideContent, at: location(of: destination, in: node),
+                        "link '\(destination)' leaves the content folder",
+                        hint: "link to pages and files inside content/"))
+            }
+        }
+    }
+
+    /// The suggestion written relative to this page's folder, as the author would type it.
+    private func relativeSuggestion(_ path: String) -> String {
+        let from = LinkResolver.folder(of: page.source.relativePath)
+        return LinkResolver.href(from: from.isEmpty ? "" : from + "/", to: path)
+    }
+
+    /// Inline nodes have no positions in libcmark 0.30: find the destination text in the
+    /// lines of the enclosing block, else point at the block.
+    private mutating func location(of destination: String, in node: MarkdownNode) -> SourceLocation {
+        guard let block = node.positionedAncestor else { return page.source.location(bodyLine: 1) }
+        if bodyLines == nil {
+            bodyLines = page.source.body.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        let lines = bodyLines ?? []
+        let first = max(block.startLine, 1)
+        let last = min(max(block.endLine, first), lines.count)
+        if first <= last {
+            for lineNumber in first...last {
+                let line = lines[lineNumber - 1]
+                if let range = line.range(of: destination) {
+                    let column = line[..<range.lowerBound].unicodeScalars.count + 1
+                    return page.source.location(bodyLine: lineNumber, column: column)
+                }
+            }
+        }
+        return page.source.location(bodyLine: block.startLine, column: block.startColumn)
+    }
+}

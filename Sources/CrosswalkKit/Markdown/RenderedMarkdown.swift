@@ -1,0 +1,41 @@
+/// What the Markdown stage produces for one page: HTML plus the facts later stages need,
+/// recorded as data so nothing downstream re-reads HTML.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    /// Headings in document order with their unique ids.
+    public var headings: [Heading]
+    /// Every link to another page of the site (or an anchor on this one).
+    public var links: [OutgoingLink]
+    /// The body's leading `# H1`, used as title when front matter has none.
+    public var leadingH1: String?
+    /// Plain text of the first paragraph, a fallback summary.
+    public var firstParagraph: String?
+    public var diagnostics: [Diagnostic]
+
+    public init(
+        html: String, headings: [Heading] = [], links: [OutgoingLink] = [], leadingH1: String? = nil,
+        firstParagraph: String? = nil, diagnostics: [Diagnostic] = []
+    ) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.leadingH1 = leadingH1
+        self.firstParagraph = firstParagraph
+        self.diagnostics = diagnostics
+    }
+}
+
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// A reference from one page to another, as the markdown stage found it.
+public struct OutgoingLink: Sendable, Hashable {
+    /// URL of the target page (`glossary/plc/`).
+    public var targetURL: String
+    /// The `#fragment` without `#`, when there is one.
+    public var fragment: String?
+    public var location: SourceLocation
+}

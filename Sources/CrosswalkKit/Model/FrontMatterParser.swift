@@ -1,0 +1,136 @@
+import Yams
+
+/// Parses front-matter YAML with Yams into ordered ``FrontMatterValue`` pairs, mapping every
+/// YAML error to a file position.
+enum FrontMatterParser {
+    struct Output {
+        var pairs: [(key: String, value: FrontMatterValue)] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Aliases deeper than this are refused: expansion is what makes "billion laughs" explode.
+    static let maxDepth = 64
+
+    static func parse(_ file: SourceFile) -> Output {
+        var output = Output()
+        guard let yaml = file.frontMatter,
+            !yaml.allSatisfy({ $0.isWhitespace })
+        else { return output }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            output.diagnostics.append(diagnostic(for: error, in: file))
+            return output
+        } catch {
+            output.diagnostics.append(
+                .error(.invalidYAML, at: file.location(frontMatterLine: 1), "\(error)"))
+            return output
+        }
+        guard case .mapping(let mapping)? = root else {
+            let mark = root?.mark
+            output.diagnostics.append(
+                .error(
+                    .frontMatterNotAMapping,
+                    at: file.location(frontMatterLine: mark?.line ?? 1, column: mark?.column ?? 1),
+                    "front matter must be key: value lines",
+                    hint: "write for example `title: Patch` on its own line"))
+            return output
+        }
+        var seen: [String: Int] = [:]
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.string ?? ""
+            let mark = keyNode.mark
+            if let first = seen[key] {
+                output.diagnostics.append(
+                    .error(
+                        .invalidYAML,
+                        at: file.location(frontMatterLine: mark?.line ?? 1, column: mark?.column ?? 1),
+                        "duplicate key '\(key)' (first on line \(first + SourceFile.frontMatterFirstLine - 1))",
+                        hint: "keep one '\(key):' line"))
+                continue
+            }
+            seen[key] = mark?.line ?? 0
+            var budget = 100_000
+            guard let value = convert(valueNode, depth: 0, budget: &budget) else {
+                output.diagnostics.append(
+                    .error(
+                        .invalidYAML,
+                        at: file.location(frontMatterLine: mark?.line ?? 1, column: mark?.column ?? 1),
+                        "value of '\(key)' is nested too deeply or too large",
+                        hint: "front matter holds short values; avoid deep nesting and YAML aliases"))
+                continue
+            }
+            output.pairs.append((key, value))
+        }
+        return output
+    }
+
+    /// Converts a Yams node; nil when nesting or total size passes the limits.
+    private static func convert(_ node: Node, depth: Int, budget: inout Int) -> FrontMatterValue? {
+        budget -= 1
+        guard depth <= maxDepth, budget >= 0 else { return nil }
+        let position = FrontMatterValue.Position(
+            line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(scalar.string, isText: node.tag.rawValue == Tag.Name.str.rawValue, position)
+        case .sequence(let sequence):
+            var items: [FrontMatterValue] = []
+            for item in sequence {
+                guard let value = convert(item, depth: depth + 1, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return .list(items, position)
+        case .mapping(let mapping):
+            var pairs: [(key: String, value: FrontMatterValue)] = []
+            for (key, value) in mapping {
+                guard let converted = convert(value, depth: depth + 1, budget: &budget) else {
+                    return nil
+                }
+                pairs.append((key.string ?? "", converted))
+            }
+            return .map(pairs, position)
+        case .alias:
+            // Aliases are refused outright: they add nothing to front matter and are the
+            // vector of exponential expansion.
+            return nil
+        }
+    }
+
+    /// Yams reports duplicates at the mapping; the useful place is the repeated key's line.
+    private static func secondLine(defining key: String, in yaml: String) -> Int? {
+        var seen = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.hasPrefix(key), line.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else {
+                continue
+            }
+            if seen { return index + 1 }
+            seen = true
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
+        let hint = "check the indentation and quote values that contain ': ' or start with a special character"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return .error(
+                .invalidYAML, at: file.location(frontMatterLine: mark.line, column: mark.column),
+                "invalid YAML: \(detail)\(problem)", hint: hint)
+        case let .reader(problem, _, _, _):
+            return .error(.invalidYAML, at: file.location(frontMatterLine: 1), "invalid YAML: \(problem)", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let line = secondLine(defining: duplicates.first ?? "", in: file.frontMatter ?? "") ?? context.mark.line
+            return .error(
+                .invalidYAML,
+                at: file.location(frontMatterLine: line, column: 1),
+                "duplicate keys: \(duplicates.joined(separator: ", "))",
+                hint: "keep one line per key")
+        default:
+            return .error(.invalidYAML, at: file.location(frontMatterLine: 1), "invalid YAML: \(error)", hint: hint)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// A content page after the Model stage: its identity, where it is published, and its front
+/// matter. The rendered body comes later (Markdown stage).
+public struct Page: Sendable {
+    public var kind: PageKind
+    /// The file name without `.md`, slugified: `plc`.
+    public var slug: String
+    public var source: SourceFile
+    /// The page's folder URL below the site root, ending in `/` (empty for the home page):
+    /// `glossary/plc/`. The file is written to `<url>index.html`.
+    public var url: String
+    /// From front matter; nil when the title comes from the body's first `# H1` or file name.
+    public var declaredTitle: String?
+    public var summary: String?
+    /// True for `index.md` / `README.md`: the page that stands for its folder.
+    public var isFolderIndex: Bool
+    /// Every front-matter key in file order, for templates and kind schemas.
+    public var frontMatter: [(key: String, value: FrontMatterValue)]
+
+    public init(
+        kind: PageKind, slug: String, source: SourceFile, url: String, declaredTitle: String?,
+        summary: String?, isFolderIndex: Bool, frontMatter: [(key: String, value: FrontMatterValue)]
+    ) {
+        self.kind = kind
+        self.slug = slug
+        self.source = source
+        self.url = url
+        self.declaredTitle = declaredTitle
+        self.summary = summary
+        self.isFolderIndex = isFolderIndex
+        self.frontMatter = frontMatter
+    }
+
+    /// The output file below the site root: `glossary/plc/index.html`.
+    public var outputPath: String { url + "index.html" }
+
+    public func value(_ key: String) -> FrontMatterValue? {
+        frontMatter.first { $0.key == key }?.value
+    }
+
+    /// Fallback title: the file name without `.md` (the folder name for an index page).
+    public var fileNameTitle: String {
+        var components = source.relativePath.split(separator: "/").map(String.init)
+        let fileName = components.removeLast()
+        if isFolderIndex, let folder = components.last { return folder }
+        if isFolderIndex { return "Home" }
+        return String(fileName.dropLast(3))
+    }
+}

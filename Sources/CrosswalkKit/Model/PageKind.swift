@@ -1,0 +1,50 @@
+/// What a page is, decided by the top-level folder it sits in under `content/`.
+public enum PageKind: String, Sendable, CaseIterable, Codable {
+    case term, constraint, tool, workflow, scenario, page
+
+    /// The folder that holds this kind (nil for plain pages, which live anywhere else).
+    public var folder: String? {
+        switch self {
+        case .term: "glossary"
+        case .constraint: "constraints"
+        case .tool: "tools"
+        case .workflow: "workflows"
+        case .scenario: "scenarios"
+        case .page: nil
+        }
+    }
+
+    /// The kind of a file at `relativePath` below `content/`.
+    public static func of(relativePath: String) -> PageKind {
+        guard let slash = relativePath.firstIndex(of: "/") else { return .page }
+        let top = relativePath[..<slash]
+        return allCases.first { $0.folder == top[...].description } ?? .page
+    }
+
+    /// Singular label for a page of this kind.
+    public var label: String {
+        switch self {
+        case .term: "Term"
+        case .constraint: "OT constraint"
+        case .tool: "Tool note"
+        case .workflow: "Workflow"
+        case .scenario: "Scenario"
+        case .page: "Page"
+        }
+    }
+
+    /// Heading of this kind's index page.
+    public var sectionTitle: String {
+        switch self {
+        case .term: "Glossary"
+        case .constraint: "OT constraints"
+        case .tool: "Tool notes"
+        case .workflow: "Workflows"
+        case .scenario: "Tabletop scenarios"
+        case .page: "Pages"
+        }
+    }
+
+    /// The kinds that have their own folder and index page, in navigation order.
+    public static let sections: [PageKind] = [.term, .constraint, .tool, .workflow, .scenario]
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Mustache
+
+/// The theme's compiled templates. Loaded once per build; immutable and shared by all tasks.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    let names: Set<String>
+
+    /// Templates a theme must have; kinds without their own template fall back to `page`.
+    public static let required = ["layout", "page", "list"]
+
+    /// Loads every `*.mustache` below `directory` (names like `partials/nav`), reporting every
+    /// syntax error, missing required template and unknown partial at once.
+    public static func load(directory: String, fileSystem: FileSystem) -> (TemplateSet?, [Diagnostic]) {
+        var sources: [String: (text: String, display: String)] = [:]
+        var diagnostics: [Diagnostic] = []
+        collect(directory: directory, prefix: "", fileSystem: fileSystem, into: &sources, diagnostics: &diagnostics)
+
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error(
+                        .templateSyntax,
+                        at: SourceLocation(
+                            file: source.display, line: error.context.lineNumber,
+                            column: error.context.columnNumber),
+                        "template syntax error: \(error.error)",
+                        hint: "check that every {{#section}} has a matching {{/section}}"))
+            } catch {
+                diagnostics.append(
+                    .error(.templateSyntax, at: SourceLocation(file: source.display), "template error: \(error)"))
+            }
+            for reference in PartialReferences.find(in: source.text) where sources[reference.name] == nil {
+                diagnostics.append(
+                    .error(
+                        .missingPartial,
+                        at: SourceLocation(file: source.display, line: reference.line, column: reference.column),
+                        "template refers to '\(reference.name)', which does not exist",
+                        hint: Suggestions.closest(to: reference.name, among: Array(sources.keys)).map {
+                            "did you mean '\($0)'?"
+                        }
+                            ?? "add \(reference.name).mustache to the templates folder"))
+            }
+        }
+        for name in required where sources[name] == nil {
+            diagnostics.append(
+                .error(
+                    .missingTemplate, at: SourceLocation(file: joinPath(displayRoot(directory), name + ".mustache")),
+                    "the theme has no '\(name)' template",
+                    hint: "copy it from crosswalk's default templates/"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, names: Set(sources.keys)), diagnostics)
+    }
+
+    /// The template for a page of `kind`: its own (`term`) or the generic `page`.
+    func name(for kind: PageKind) -> String {
+        names.contains(kind.rawValue) ? kind.rawValue : "page"
+    }
+
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func displayRoot(_ directory: String) -> String {
+        directory.split(separator: "/").last.map(String.init) ?? "templates"
+    }
+
+    private static func collect(
+        directory: String, prefix: String, fileSystem: FileSystem,
+        into sources: inout [String: (text: String, display: String)], diagnostics: inout [Diagnostic]
+    ) {
+        for name in (fileSystem.listDirectory(directory) ?? []).sorted() where !name.hasPrefix(".") {
+            let path = joinPath(directory, name)
+            let display = "templates/" + prefix + name
+            if fileSystem.isDirectory(path) {
+                if prefix.isEmpty && name == "assets" { continue }
+                collect(
+                    directory: path, prefix: prefix + name + "/", fileSystem: fileSystem, into: &sources,
+                    diagnostics: &diagnostics)
+            } else if name.hasSuffix(".mustache") {
+                do {
+                    let bytes = try fileSystem.read(path)
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        diagnostics.append(
+                            .error(.templateSyntax, at: SourceLocation(file: display), "template is not valid UTF-8"))
+                        continue
+                    }
+                    sources[prefix + String(name.dropLast(".mustache".count))] = (text, display)
+                } catch {
+                    diagnostics.append(
+                        .error(.unreadableFile, at: SourceLocation(file: display), "cannot read template: \(error)"))
+                }
+            }
+        }
+    }
+}
+
+/// Finds `{{> name}}` and `{{< name}}` tags in template source, with positions, so a missing
+/// partial is an error instead of silently rendering nothing.
+enum PartialReferences {
+    struct Reference: Equatable {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    static func find(in text: String) -> [Reference] {
+        var references: [Reference] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
+                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<" else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let nameStart = afterOpen.dropFirst().drop { $0 == " " }
+                guard let close = nameStart.range(of: "}}") else { break }
+                let name = nameStart[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line[..<open.lowerBound].count + 1
+                if !name.isEmpty { references.append(Reference(name: name, line: index + 1, column: column)) }
+                rest = nameStart[close.upperBound...]
+            }
+        }
+        return references
+    }
+}

@@ -1,0 +1,175 @@
+import Ccmark
+
+/// A non-owning view of one node in a libcmark tree.
+///
+/// The tree belongs to its ``MarkdownDocument``; a view is valid while the document lives and
+/// the node stays in it. A node made with ``MarkdownNode/make(_:)`` belongs to the caller until
+/// it is inserted into a tree; one that could not be inserted, or was unlinked, must be freed
+/// with ``free()``.
+public struct MarkdownNode: Hashable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    init?(_ pointer: OpaquePointer?) {
+        guard let pointer else { return nil }
+        self.pointer = pointer
+    }
+
+    /// Creates a detached node of `type`; the caller owns it until it is inserted.
+    public static func make(_ type: NodeType) -> MarkdownNode {
+        MarkdownNode(cmark_node_new(type.raw))
+    }
+
+    /// Creates a detached text node holding `literal`.
+    public static func text(_ literal: String) -> MarkdownNode {
+        let node = make(.text)
+        node.literal = literal
+        return node
+    }
+
+    /// Creates a detached custom block whose HTML is `enter`, the children, then `exit`.
+    /// The HTML is emitted verbatim even in safe mode: escape anything that came from content.
+    public static func customBlock(enter: String, exit: String) -> MarkdownNode {
+        let node = make(.customBlock)
+        cmark_node_set_on_enter(node.pointer, enter)
+        cmark_node_set_on_exit(node.pointer, exit)
+        return node
+    }
+
+    /// Creates a detached custom inline; same rules as ``customBlock(enter:exit:)``.
+    public static func customInline(enter: String, exit: String) -> MarkdownNode {
+        let node = make(.customInline)
+        cmark_node_set_on_enter(node.pointer, enter)
+        cmark_node_set_on_exit(node.pointer, exit)
+        return node
+    }
+
+    public var type: NodeType { NodeType(cmark_node_get_type(pointer)) }
+
+    /// The text of a text, code, code block or HTML node (copied out of the tree).
+    public var literal: String? {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+    }
+
+    /// The destination of a link or image.
+    public var url: String? {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_url(pointer, newValue) }
+    }
+
+    public var title: String? {
+        get { cmark_node_get_title(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_title(pointer, newValue) }
+    }
+
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    /// The info string of a fenced code block.
+    public var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+
+    /// 1-based line in the parsed text where the node starts (0 for inlines).
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+
+    public var parent: MarkdownNode? { MarkdownNode(cmark_node_parent(pointer)) }
+    public var firstChild: MarkdownNode? { MarkdownNode(cmark_node_first_child(pointer)) }
+    public var lastChild: MarkdownNode? { MarkdownNode(cmark_node_last_child(pointer)) }
+    public var next: MarkdownNode? { MarkdownNode(cmark_node_next(pointer)) }
+    public var previous: MarkdownNode? { MarkdownNode(cmark_node_previous(pointer)) }
+
+    /// The direct children, collected first so the caller may restructure while looping.
+    public var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    /// The nearest block ancestor (or self) that carries a source position.
+    public var positionedAncestor: MarkdownNode? {
+        var node: MarkdownNode? = self
+        while let current = node {
+            if current.type.isBlock && current.startLine > 0 { return current }
+            node = current.parent
+        }
+        return nil
+    }
+
+    /// Inserts `sibling` before this node; the tree owns it afterwards.
+    /// Returns false when libcmark refuses (the caller still owns `sibling`).
+    @discardableResult
+    public func insertBefore(_ sibling: MarkdownNode) -> Bool {
+        cmark_node_insert_before(pointer, sibling.pointer) != 0
+    }
+
+    @discardableResult
+    public func insertAfter(_ sibling: MarkdownNode) -> Bool {
+        cmark_node_insert_after(pointer, sibling.pointer) != 0
+    }
+
+    /// Appends `child`; the tree owns it afterwards. Returns false when refused.
+    @discardableResult
+    public func append(_ child: MarkdownNode) -> Bool {
+        cmark_node_append_child(pointer, child.pointer) != 0
+    }
+
+    /// Detaches the node from its tree; the caller owns it afterwards.
+    public func unlink() { cmark_node_unlink(pointer) }
+
+    /// Frees the node and its children, unlinking it first. Only for nodes the caller owns
+    /// or wants removed from the tree.
+    public func free() { cmark_node_free(pointer) }
+
+    /// Replaces this node with `replacement`, moving every child across, and frees this node.
+    public func replace(with replacement: MarkdownNode) {
+        for child in children { replacement.append(child) }
+        insertBefore(replacement)
+        free()
+    }
+
+    /// Replaces this block with one whose HTML is `open`, the inline children, then `close`,
+    /// with no line breaks added inside (a heading with an id, say). The HTML is emitted
+    /// verbatim even in safe mode: escape anything that came from content.
+    public func replaceWithInlineWrapper(open: String, close: String) {
+        let wrapper = MarkdownNode.customInline(enter: open, exit: close)
+        for child in children { wrapper.append(child) }
+        let block = MarkdownNode.customBlock(enter: "", exit: "")
+        block.append(wrapper)
+        insertBefore(block)
+        free()
+    }
+
+    /// The plain text of the node's inline content (text, code and breaks as spaces).
+    public var plainText: String {
+        var result = ""
+        walk { event, node in
+            guard event == .enter else { return }
+            switch node.type {
+            case .text, .code: result += node.literal ?? ""
+            case .softBreak, .lineBreak: result += " "
+            default: break
+            }
+        }
+        return result
+    }
+
+    public enum WalkEvent: Sendable { case enter, exit }
+
+    /// Visits this node and its descendants in document order. Leaves get `.enter` only.
+    /// Do not change the tree inside `visit`; collect nodes and change them afterwards.
+    public func walk(_ visit: (WalkEvent, MarkdownNode) -> Void) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = MarkdownNode(cmark_iter_get_node(iterator)) else { continue }
+            visit(event == CMARK_EVENT_EXIT ? .exit : .enter, node)
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct Crosswalk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crosswalk",
+        abstract: "Build a cross-linked IT/OT knowledge base from markdown into a static site.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, RenderCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+@Suite struct ContentLoaderTests {
+    @Test func findsMarkdownRecursivelyInSortedOrderAndSeparatesAssets() {
+        let fileSystem = FileSystem.inMemory([
+            "/s/content/b.md": "# B",
+            "/s/content/a/z.md": "# Z",
+            "/s/content/a/y.MD": "# Y",
+            "/s/content/a/diagram.png": "PNG",
+            "/s/content/.hidden.md": "# hidden",
+        ])
+        let output = ContentLoader(fileSystem: fileSystem).load(sourceRoot: "/s")
+        #expect(output.files.map(\.relativePath) == ["a/y.MD", "a/z.md", "b.md"])
+        #expect(output.assets.map(\.relativePath) == ["a/diagram.png"])
+        #expect(output.diagnostics.isEmpty)
+    }
+
+    @Test func missingContentFolderIsAnError() {
+        let output = ContentLoader(fileSystem: .inMemory(["/s/other.md": "x"])).load(sourceRoot: "/s")
+        #expect(output.diagnostics.map(\.code) == [.missingContentFolder])
+    }
+
+    @Test func emptyFileIsAnError() {
+        let output = ContentLoader(fileSystem: .inMemory(["/s/content/e.md": "  \n"])).load(sourceRoot: "/s")
+        #expect(output.diagnostics.map(\.code) == [.emptyFile])
+        #expect(output.diagnostics.first?.location.file == "content/e.md")
+    }
+
+    @Test func unterminatedFrontMatterPointsAtTheOpeningLine() {
+        let output = ContentLoader(fileSystem: .inMemory(["/s/content/u.md": "---\ntitle: A\n"]))
+            .load(sourceRoot: "/s")
+        let diagnostic = output.diagnostics.first
+        #expect(diagnostic?.code == .unterminatedFrontMatter)
+        #expect(diagnostic?.location == SourceLocation(file: "content/u.md", line: 1, column: 1))
+    }
+
+    @Test func fileOverTheSizeLimitIsRefused() {
+        let output = ContentLoader(
+            fileSystem: .inMemory(["/s/content/big.md": String(repeating: "a", count: 2000)]), maxFileBytes: 1000
+        ).load(sourceRoot: "/s")
+        #expect(output.diagnostics.map(\.code) == [.fileTooLarge])
+    }
+
+    @Test func symlinkOutsideContentIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("# Secret", to: "outside/secret.md")
+        try folder.write("# Inside", to: "site/content/inside.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("site/content/leak.md"), withDestinationPath: folder.path("outside/secret.md"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("site/content/alias.md"), withDestinationPath: folder.path("site/content/inside.md"))
+        let output = ContentLoader(fileSystem: .disk).load(sourceRoot: folder.path("site"))
+        #expect(output.files.map(\.relativePath) == ["alias.md", "inside.md"])
+        #expect(output.diagnostics.map(\.code) == [.symlinkOutsideContent])
+        #expect(output.diagnostics.first?.location.file == "content/leak.md")
+    }
+
+    @Test func symlinkLoopDoesNotHang() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("# A", to: "site/content/a/page.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("site/content/a/loop"), withDestinationPath: folder.path("site/content/a"))
+        let output = ContentLoader(fileSystem: .disk).load(sourceRoot: folder.path("site"))
+        #expect(output.files.map(\.relativePath) == ["a/page.md"])
+    }
+}

@@ -1,0 +1,82 @@
+import Testing
+
+@testable import CrosswalkKit
+
+@Suite struct MarkdownStageTests {
+    func site(_ files: [String: String]) throws -> Site {
+        let pages = try files.map { path, text in
+            let split = try FrontMatterSplitter.split(text).get()
+            let source = SourceFile(
+                relativePath: path, displayPath: "content/" + path, frontMatter: split.frontMatter,
+                body: split.body, bodyLineOffset: split.bodyLineOffset)
+            return try #require(PageBuilder.build(source, folderHasIndexMD: false).page)
+        }
+        return Site(
+            config: SiteConfig(), pages: pages,
+            assets: [AssetFile(relativePath: "glossary/rack.png", absolutePath: "/x/rack.png")])
+    }
+
+    @Test func relativeMarkdownLinksPointAtThePublishedPage() throws {
+        let site = try site([
+            "glossary/patch.md":
+                "---\ntitle: Patch\n---\nSee [PLC](plc.md#history) and [outages](../constraints/planned-outages.md).\n",
+            "glossary/plc.md": "---\ntitle: PLC\n---\n## History\n",
+            "constraints/planned-outages.md": "---\ntitle: Planned outages\n---\n",
+        ])
+        let patch = try #require(site.page(sourcePath: "glossary/patch.md"))
+        let rendered = MarkdownStage().render(patch, in: site)
+        #expect(rendered.html.contains("<a href=\"../plc/index.html#history\">PLC</a>"))
+        #expect(rendered.html.contains("<a href=\"../../constraints/planned-outages/index.html\">outages</a>"))
+        #expect(rendered.links.map(\.targetURL) == ["glossary/plc/", "constraints/planned-outages/"])
+        #expect(rendered.links.first?.fragment == "history")
+        #expect(rendered.diagnostics.isEmpty)
+    }
+
+    @Test func imagesNextToContentKeepWorking() throws {
+        let site = try site(["glossary/plc.md": "---\ntitle: PLC\n---\n![A rack](rack.png)\n"])
+        let rendered = MarkdownStage().render(try #require(site.page(sourcePath: "glossary/plc.md")), in: site)
+        #expect(rendered.html.contains("<img src=\"../rack.png\" alt=\"A rack\" />"))
+    }
+
+    @Test func brokenLinkIsAnErrorAtItsLineAndColumnWithSuggestion() throws {
+        let site = try site([
+            "glossary/patch.md": "---\ntitle: Patch\n---\nIntro.\n\nSee the [PLC](plcs.md) page.\n",
+            "glossary/plc.md": "---\ntitle: PLC\n---\n",
+        ])
+        let rendered = MarkdownStage().render(try #require(site.page(sourcePath: "glossary/patch.md")), in: site)
+        let diagnostic = try #require(rendered.diagnostics.first)
+        #expect(diagnostic.code == .brokenLink)
+        #expect(diagnostic.location == SourceLocation(file: "content/glossary/patch.md", line: 6, column: 15))
+        #expect(diagnostic.hint == "did you mean 'plc.md'?")
+    }
+
+    @Test func linkClimbingOutOfContentIsAnError() throws {
+        let site = try site(["a.md": "[x](../../etc/passwd)\n"])
+        let rendered = MarkdownStage().render(try #require(site.page(sourcePath: "a.md")), in: site)
+        #expect(rendered.diagnostics.map(\.code) == [.linkOutsideContent])
+    }
+
+    @Test func externalLinksAreUntouched() throws {
+        let site = try site(["a.md": "[x](https://example.org/a.md) [m](mailto:a@b.c)\n"])
+        let rendered = MarkdownStage().render(try #require(site.page(sourcePath: "a.md")), in: site)
+        #expect(rendered.html.contains("href=\"https://example.org/a.md\""))
+        #expect(rendered.links.isEmpty && rendered.diagnostics.isEmpty)
+    }
+
+    @Test func leadingH1SuppliesTheTitleAndIsNotRepeated() throws {
+        let site = try site(["notes.md": "# Shift notes\n\nFirst paragraph here.\n\n## Later\n"])
+        let rendered = MarkdownStage().render(try #require(site.page(sourcePath: "notes.md")), in: site)
+        #expect(rendered.leadingH1 == "Shift notes")
+        #expect(!rendered.html.contains("<h1"))
+        #expect(rendered.firstParagraph == "First paragraph here.")
+    }
+
+    @Test func rawHTMLIsOmittedUnlessUnsafe() {
+        let text = "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n"
+        let safe = MarkdownStage().render(text).html
+        #expect(!safe.contains("<script"))
+        #expect(safe.contains("<!-- raw HTML omitted -->"))
+        #expect(safe.contains("href=\"\""))
+        #expect(MarkdownStage(options: .unsafe).render(text).html.contains("<script>"))
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+/// A whole site described in one string, Hugo-style:
+///
+///     -- content/glossary/plc.md --
+///     ---
+///     title: PLC
+///     ---
+///     Body.
+///
+/// Files are written to a fresh temporary folder (with the default theme copied in unless
+/// the fixture has its own `templates/`), or served from memory.
+struct SiteFixture {
+    let files: [String: String]
+
+    init(_ text: String) {
+        var files: [String: String] = [:]
+        var current: String?
+        var lines: [Substring] = []
+        func flush() {
+            if let current { files[current] = lines.joined(separator: "\n") }
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-- ") && line.hasSuffix(" --") && line.count > 6 {
+                flush()
+                current = String(line.dropFirst(3).dropLast(3))
+                lines = []
+            } else {
+                lines.append(line)
+            }
+        }
+        flush()
+        self.files = files
+    }
+
+    /// The repository's default theme folder.
+    static let themeDirectory: String = {
+        let here = URL(fileURLWithPath: #filePath)
+        return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates").path
+    }()
+
+    /// Writes the site below a new temporary folder and returns that folder.
+    func write() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        if !files.keys.contains(where: { $0.hasPrefix("templates/") }) {
+            try FileManager.default.copyItem(atPath: Self.themeDirectory, toPath: folder.path("templates"))
+        }
+        for (path, contents) in files {
+            try folder.write(contents, to: path)
+        }
+        return folder
+    }
+
+    /// Builds the site from a temporary folder into `<folder>/public`.
+    func build(baseURL: String? = nil) throws -> (TemporaryFolder, BuildReport) {
+        let folder = try write()
+        let report = SiteBuilder(
+            options: BuildOptions(
+                sourceRoot: folder.root, outputDirectory: folder.path("public"), baseURL: baseURL)
+        ).build()
+        return (folder, report)
+    }
+
+    /// Builds from memory without writing anything (templates read from the default theme).
+    func check() -> BuildReport {
+        var all: [String: String] = [:]
+        for (path, contents) in files { all["/site/" + path] = contents }
+        if !files.keys.contains(where: { $0.hasPrefix("templates/") }) {
+            let enumerator = FileManager.default.enumerator(atPath: Self.themeDirectory)
+            while let relative = enumerator?.nextObject() as? String {
+                let full = Self.themeDirectory + "/" + relative
+                if let text = try? String(contentsOfFile: full, encoding: .utf8) {
+                    all["/site/templates/" + relative] = text
+                }
+            }
+        }
+        return SiteBuilder(
+            options: BuildOptions(sourceRoot: "/site", outputDirectory: "/site/public", dryRun: true),
+            fileSystem: .inMemory(all)
+        ).build()
+    }
+}
+
+/// A temporary folder removed when the value is released.
+final class TemporaryFolder {
+    let root: String
+
+    init() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-tests")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let url = base.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        root = url.path
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func path(_ relative: String) -> String { root + "/" + relative }
+
+    func write(_ contents: String, to relative: String) throws {
+        try write(Data(contents.utf8), to: relative)
+    }
+
+    func write(_ data: Data, to relative: String) throws {
+        let full = URL(fileURLWithPath: path(relative))
+        try FileManager.default.createDirectory(
+            at: full.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: full)
+    }
+
+    func read(_ relative: String) throws -> String {
+        try String(contentsOfFile: path(relative), encoding: .utf8)
+    }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(relative))
+    }
+
+    /// Every file below `relative`, as paths relative to it, sorted.
+    func files(under relative: String) -> [String] {
+        let base = path(relative)
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        var result: [String] = []
+        while let item = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + item, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                result.append(item)
+            }
+        }
+        return result.sorted()
+    }
+}
+
+extension BuildReport {
+    /// The formatted diagnostics, for assertion messages.
+    var diagnosticText: String { diagnostics.sortedForDisplay.map(\.formatted).joined(separator: "\n") }
+
+    func has(_ code: DiagnosticCode, file: String? = nil, line: Int? = nil) -> Bool {
+        diagnostics.contains { diagnostic in
+            diagnostic.code == code && (file == nil || diagnostic.location.file == file)
+                && (line == nil || diagnostic.location.line == line)
+        }
+    }
+}

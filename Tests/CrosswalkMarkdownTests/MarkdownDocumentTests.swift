@@ -1,0 +1,54 @@
+import CrosswalkMarkdown
+import Testing
+
+@Suite struct MarkdownDocumentTests {
+    @Test func rendersLikeTheCmarkCommand() {
+        #expect(MarkdownDocument.html(from: "# Hi *there*\n") == "<h1>Hi <em>there</em></h1>\n")
+    }
+
+    @Test func smartPunctuationIsAnOption() {
+        #expect(MarkdownDocument.html(from: "\"SIS's\"...\n", options: .smart) == "<p>“SIS’s”…</p>\n")
+    }
+
+    @Test func walkVisitsEnterAndExitInOrder() {
+        let document = MarkdownDocument(parsing: "A *b*\n")
+        var events: [String] = []
+        document.root.walk { event, node in events.append("\(event == .enter ? "+" : "-")\(node.type)") }
+        #expect(
+            events == [
+                "+document", "+paragraph", "+text", "+emphasis", "+text", "-emphasis", "-paragraph", "-document",
+            ])
+    }
+
+    @Test func blockPositionsAreRecorded() throws {
+        let document = MarkdownDocument(parsing: "para\n\n## Head\n")
+        let heading = try #require(document.root.children.last)
+        #expect(heading.type == .heading)
+        #expect(heading.startLine == 3)
+        #expect(heading.headingLevel == 2)
+    }
+
+    @Test func replacingANodeMovesItsChildren() throws {
+        let document = MarkdownDocument(parsing: "## A *b*\n")
+        let heading = try #require(document.root.firstChild)
+        heading.replaceWithInlineWrapper(open: "<h2 id=\"a\">", close: "</h2>")
+        #expect(document.renderHTML() == "<h2 id=\"a\">A <em>b</em></h2>\n")
+    }
+
+    @Test func insertingTextAndLinksBuildsInlineContent() throws {
+        let document = MarkdownDocument(parsing: "see\n")
+        let text = try #require(document.root.firstChild?.firstChild)
+        let link = MarkdownNode.make(.link)
+        link.url = "x.html"
+        #expect(link.append(.text("PLC")))
+        #expect(text.insertAfter(link))
+        #expect(document.renderHTML() == "<p>see<a href=\"x.html\">PLC</a></p>\n")
+    }
+
+    @Test func customBlocksAreNotSubjectToSafeMode() throws {
+        let document = MarkdownDocument(parsing: "x\n")
+        let paragraph = try #require(document.root.firstChild)
+        #expect(paragraph.insertBefore(.customBlock(enter: "<div>", exit: "</div>")))
+        #expect(document.renderHTML() == "<div>\n</div>\n<p>x</p>\n")
+    }
+}
