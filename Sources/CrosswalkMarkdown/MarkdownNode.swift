@@ -63,10 +63,18 @@ public struct MarkdownNode: Hashable {
         nonmutating set { cmark_node_set_title(pointer, newValue) }
     }
 
+    /// The HTML a custom node emits on entering (empty for other nodes).
+    public var onEnter: String {
+        cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? ""
+    }
+
     public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     /// The info string of a fenced code block.
-    public var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+    public var fenceInfo: String? {
+        get { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+        nonmutating set { cmark_node_set_fence_info(pointer, newValue) }
+    }
 
     /// 1-based line in the parsed text where the node starts (0 for inlines).
     public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }

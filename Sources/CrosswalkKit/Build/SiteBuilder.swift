@@ -57,16 +57,17 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += loaded.diagnostics
         let pages = model(loaded.files, &report)
         let site = Site(config: config, pages: pages, assets: loaded.assets)
-        report.diagnostics += site.duplicateURLDiagnostics
+        report.diagnostics += site.diagnostics
         let built = renderMarkdown(site, &report)
-        report.diagnostics += LinkChecker.check(built)
+        let graph = LinkGraph(site: site, pages: built)
+        report.diagnostics += graph.diagnostics + LinkChecker.check(built)
         let (templates, templateDiagnostics) = TemplateSet.load(
             directory: joinPath(options.sourceRoot, "templates"), fileSystem: fileSystem)
         report.diagnostics += templateDiagnostics
         report.pageCount = built.count
 
         guard let templates, !report.diagnostics.hasErrors else { return report }
-        let renderer = SiteRenderer(site: site, pages: built, templates: templates)
+        let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
         let files = parallelMap(renderer.items, renderer.render)
         report.fileCount = files.count
         guard !options.dryRun else { return report }

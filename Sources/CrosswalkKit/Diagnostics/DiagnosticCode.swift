@@ -16,6 +16,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case frontMatterNotAMapping = "CW204"
     case unknownKey = "CW205"
     case duplicateURL = "CW206"
+    case duplicateAlias = "CW207"
 
     // Config (CW3xx)
     case invalidConfig = "CW301"
@@ -25,6 +26,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case brokenLink = "CW401"
     case brokenAnchor = "CW402"
     case linkOutsideContent = "CW403"
+    case unknownRelation = "CW404"
+    case brokenWikilink = "CW405"
+    case ambiguousWikilink = "CW406"
 
     // Templates and output (CW5xx)
     case templateSyntax = "CW501"
@@ -47,11 +51,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .frontMatterNotAMapping: "front matter is not a key: value mapping"
         case .unknownKey: "a front-matter key is not known for this kind"
         case .duplicateURL: "two files would be published at the same URL"
+        case .duplicateAlias: "two terms claim the same alias"
         case .invalidConfig: "crosswalk.yml is invalid"
         case .unknownConfigKey: "crosswalk.yml has a key crosswalk does not know"
         case .brokenLink: "a link points to a file that does not exist"
         case .brokenAnchor: "a link points to a heading that does not exist"
         case .linkOutsideContent: "a relative link leaves content/"
+        case .unknownRelation: "a front-matter relation names a page that does not exist"
+        case .brokenWikilink: "a [[wikilink]] names no page"
+        case .ambiguousWikilink: "a [[wikilink]] names more than one page"
         case .templateSyntax: "a template has a syntax error"
         case .missingTemplate: "a required template is missing"
         case .outputFailed: "the output could not be written"

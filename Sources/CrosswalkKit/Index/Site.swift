@@ -9,6 +9,15 @@ public struct Site: Sendable {
     private var indexByURL: [String: Int] = [:]
     private var assetPaths: Set<String> = []
     private var indexBySlug: [String: Int] = [:]
+    /// Names of every page, for wikilinks and relations.
+    public private(set) var vocabulary: Vocabulary
+    /// Indices into `pages` of the glossary terms, in the matcher's term order.
+    public private(set) var termPages: [Int] = []
+    /// Finds term names in prose; built once per site.
+    public private(set) var matcher: GlossaryMatcher
+    /// Per term (matcher order): the escaped attributes of its auto-links after `href`.
+    public private(set) var termLinkAttributes: [String] = []
+    private var termIndexByURL: [String: Int] = [:]
 
     /// Builds the index; two pages at one URL is an error naming both files.
     public init(config: SiteConfig, pages: [Page], assets: [AssetFile]) {
@@ -21,6 +30,16 @@ public struct Site: Sendable {
             if !page.isFolderIndex, indexBySlug[page.slug] == nil { indexBySlug[page.slug] = index }
         }
         assetPaths = Set(assets.map(\.relativePath))
+        vocabulary = Vocabulary(pages: self.pages)
+        let sorted = self.pages
+        let terms = sorted.indices.filter { sorted[$0].kind == .term && !sorted[$0].isFolderIndex }
+        termPages = terms
+        for (term, index) in terms.enumerated() { termIndexByURL[sorted[index].url] = term }
+        termLinkAttributes = terms.map { Self.linkAttributes(for: sorted[$0]) }
+        matcher = GlossaryMatcher(
+            names: terms.map { index in
+                [sorted[index].declaredTitle ?? sorted[index].slug] + sorted[index].metadata.aliases.map(\.value)
+            })
     }
 
     /// Pages that share a URL with an earlier page.
@@ -39,6 +58,24 @@ public struct Site: Sendable {
         }
         return diagnostics
     }
+
+    /// The matcher's index of the term published at `url`, if it is a term.
+    public func termIndex(url: String) -> Int? { termIndexByURL[url] }
+
+    /// What a reader's hover card needs, as data attributes (no inline script).
+    static func linkAttributes(for term: Page) -> String {
+        var attributes = " data-term=\"\(HTMLEscape.attribute(term.slug))\""
+        if let summary = term.summary {
+            attributes +=
+                " title=\"\(HTMLEscape.attribute(summary))\" data-summary=\"\(HTMLEscape.attribute(summary))\""
+        }
+        if let it = term.metadata.it { attributes += " data-it=\"\(HTMLEscape.attribute(it))\"" }
+        if let ot = term.metadata.ot { attributes += " data-ot=\"\(HTMLEscape.attribute(ot))\"" }
+        return attributes
+    }
+
+    /// Problems found while indexing: two pages at one URL, an alias claimed twice.
+    public var diagnostics: [Diagnostic] { duplicateURLDiagnostics + vocabulary.diagnostics }
 
     /// The page built from `content/<relativePath>`.
     public func page(sourcePath relativePath: String) -> Page? {

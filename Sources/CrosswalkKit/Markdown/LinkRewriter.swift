@@ -7,11 +7,12 @@ struct LinkRewriter {
     let resolver: LinkResolver
     private(set) var links: [OutgoingLink] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var bodyLines: [Substring]?
+    private var locator: SourceLocator
 
     init(page: Page, resolver: LinkResolver) {
         self.page = page
         self.resolver = resolver
+        self.locator = SourceLocator(source: page.source)
     }
 
     mutating func apply(to root: MarkdownNode) {
@@ -26,12 +27,12 @@ struct LinkRewriter {
                 continue
             case .samePage(let fragment):
                 links.append(
-                    OutgoingLink(targetURL: page.url, fragment: fragment, location: location(of: destination, in: node))
+                    OutgoingLink(.markdown, to: page.url, fragment: fragment, at: location(of: destination, in: node))
                 )
             case .page(let url, let fragment, let href):
                 node.url = href
                 links.append(
-                    OutgoingLink(targetURL: url, fragment: fragment, location: location(of: destination, in: node)))
+                    OutgoingLink(.markdown, to: url, fragment: fragment, at: location(of: destination, in: node)))
             case .asset(let href):
                 node.url = href
             case .missing(let path, let suggestion):
@@ -58,25 +59,7 @@ struct LinkRewriter {
         return LinkResolver.href(from: from.isEmpty ? "" : from + "/", to: path)
     }
 
-    /// Inline nodes have no positions in libcmark 0.30: find the destination text in the
-    /// lines of the enclosing block, else point at the block.
     private mutating func location(of destination: String, in node: MarkdownNode) -> SourceLocation {
-        guard let block = node.positionedAncestor else { return page.source.location(bodyLine: 1) }
-        if bodyLines == nil {
-            bodyLines = page.source.body.split(separator: "\n", omittingEmptySubsequences: false)
-        }
-        let lines = bodyLines ?? []
-        let first = max(block.startLine, 1)
-        let last = min(max(block.endLine, first), lines.count)
-        if first <= last {
-            for lineNumber in first...last {
-                let line = lines[lineNumber - 1]
-                if let range = line.range(of: destination) {
-                    let column = line[..<range.lowerBound].unicodeScalars.count + 1
-                    return page.source.location(bodyLine: lineNumber, column: column)
-                }
-            }
-        }
-        return page.source.location(bodyLine: block.startLine, column: block.startColumn)
+        locator.locate(destination, in: node)
     }
 }

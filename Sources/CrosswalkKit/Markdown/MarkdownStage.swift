@@ -20,29 +20,49 @@ public struct MarkdownStage: Sendable {
         self.init(options: options, extensions: true)
     }
 
-    /// Renders markdown outside any site (the `render` command): links are left as written.
+    /// Renders markdown outside any site (the `render` command): links are left as written and
+    /// there is no glossary, but every other extension applies.
     public func render(_ text: String) -> RenderedMarkdown {
-        let document = MarkdownDocument(parsing: text, options: options)
-        guard extensions else { return RenderedMarkdown(html: document.renderHTML()) }
+        guard extensions else {
+            return RenderedMarkdown(html: MarkdownDocument(parsing: text, options: options).renderHTML())
+        }
+        let (protected, marked) = EscapedBrackets.protect(text)
+        let document = MarkdownDocument(parsing: protected, options: options)
         var headingIDs = HeadingIDs()
         let headings = headingIDs.apply(to: document.root)
+        if marked { EscapedBrackets.restore(document.root) }
         return RenderedMarkdown(html: document.renderHTML(), headings: headings)
     }
 
-    /// Renders one page of a site: the leading H1 becomes the title when front matter has
-    /// none (and is dropped when it repeats the title), links are resolved against the site.
+    /// Renders one page of a site. The transforms run in this order, each over the tree the
+    /// last one left: the leading H1 becomes the title when front matter has none (and is
+    /// dropped when it repeats the title); relative links are resolved; wikilinks become links;
+    /// glossary terms are linked; headings get ids.
     public func render(_ page: Page, in site: Site) -> RenderedMarkdown {
-        let document = MarkdownDocument(parsing: page.source.body, options: options)
-        guard extensions else { return RenderedMarkdown(html: document.renderHTML()) }
-        let leadingH1 = Self.takeLeadingH1(document.root, declaredTitle: page.declaredTitle)
+        guard extensions else {
+            return RenderedMarkdown(html: MarkdownDocument(parsing: page.source.body, options: options).renderHTML())
+        }
+        let (protected, marked) = EscapedBrackets.protect(page.source.body)
+        let document = MarkdownDocument(parsing: protected, options: options)
+        let root = document.root
+        let leadingH1 = Self.takeLeadingH1(root, declaredTitle: page.declaredTitle)
+        var rewriter = LinkRewriter(page: page, resolver: LinkResolver(site: site))
+        rewriter.apply(to: root)
+        var wikilinks = Wikilinks(page: page, site: site)
+        wikilinks.apply(to: root)
+        var links = rewriter.links + wikilinks.links
+        if page.metadata.autolink {
+            var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: Set(links.map(\.targetURL)))
+            autoLinker.apply(to: root)
+            links += autoLinker.links
+        }
         var headingIDs = HeadingIDs()
-        let headings = headingIDs.apply(to: document.root)
-        var linker = LinkRewriter(page: page, resolver: LinkResolver(site: site))
-        linker.apply(to: document.root)
+        let headings = headingIDs.apply(to: root)
+        if marked { EscapedBrackets.restore(root) }
         return RenderedMarkdown(
-            html: document.renderHTML(), headings: headings, links: linker.links,
-            leadingH1: leadingH1, firstParagraph: Self.firstParagraph(document.root),
-            diagnostics: linker.diagnostics)
+            html: document.renderHTML(), headings: headings, links: links,
+            leadingH1: leadingH1, firstParagraph: Self.firstParagraph(root),
+            diagnostics: rewriter.diagnostics + wikilinks.diagnostics)
     }
 
     /// Removes a first-block `# H1` when it supplies or repeats the title; returns its text.

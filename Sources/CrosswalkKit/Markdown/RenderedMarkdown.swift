@@ -33,9 +33,28 @@ public struct Heading: Sendable, Hashable {
 
 /// A reference from one page to another, as the markdown stage found it.
 public struct OutgoingLink: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// `[text](page.md)`
+        case markdown
+        /// `[[target]]`
+        case wikilink
+        /// A glossary term found in prose.
+        case autolink
+        /// A front-matter relation (`related`, a tool's `constraints`).
+        case relation
+    }
+
+    public var kind: Kind
     /// URL of the target page (`glossary/plc/`).
     public var targetURL: String
     /// The `#fragment` without `#`, when there is one.
     public var fragment: String?
     public var location: SourceLocation
+
+    public init(_ kind: Kind, to targetURL: String, fragment: String? = nil, at location: SourceLocation) {
+        self.kind = kind
+        self.targetURL = targetURL
+        self.fragment = fragment
+        self.location = location
+    }
 }

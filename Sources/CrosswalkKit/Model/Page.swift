@@ -15,10 +15,13 @@ public struct Page: Sendable {
     public var isFolderIndex: Bool
     /// Every front-matter key in file order, for templates and kind schemas.
     public var frontMatter: [(key: String, value: FrontMatterValue)]
+    /// The front matter checked against the kind's schema.
+    public var metadata: PageMetadata
 
     public init(
         kind: PageKind, slug: String, source: SourceFile, url: String, declaredTitle: String?,
-        summary: String?, isFolderIndex: Bool, frontMatter: [(key: String, value: FrontMatterValue)]
+        summary: String?, isFolderIndex: Bool, frontMatter: [(key: String, value: FrontMatterValue)],
+        metadata: PageMetadata = PageMetadata()
     ) {
         self.kind = kind
         self.slug = slug
@@ -28,6 +31,7 @@ public struct Page: Sendable {
         self.summary = summary
         self.isFolderIndex = isFolderIndex
         self.frontMatter = frontMatter
+        self.metadata = metadata
     }
 
     /// The output file below the site root: `glossary/plc/index.html`.

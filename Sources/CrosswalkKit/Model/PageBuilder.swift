@@ -37,16 +37,21 @@ public enum PageBuilder {
             return nil
         }
 
+        // A folder's index page introduces the folder; it is never a term or tool itself.
+        let kind = isIndex ? PageKind.page : PageKind.of(relativePath: file.relativePath)
+        var schema = Schema(file: file, kind: kind)
+        let metadata = schema.validate(parsed.pairs)
+        diagnostics += schema.diagnostics
         let page = Page(
-            // A folder's index page introduces the folder; it is never a term or tool itself.
-            kind: isIndex ? .page : PageKind.of(relativePath: file.relativePath),
+            kind: kind,
             slug: isIndex ? (components.last.map(Slug.make) ?? "index") : slug,
             source: file,
             url: url,
             declaredTitle: text("title"),
             summary: text("summary"),
             isFolderIndex: isIndex,
-            frontMatter: parsed.pairs)
+            frontMatter: parsed.pairs,
+            metadata: metadata)
         return Output(page: diagnostics.hasErrors ? nil : page, diagnostics: diagnostics)
     }
 }

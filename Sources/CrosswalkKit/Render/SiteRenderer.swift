@@ -1,16 +1,21 @@
 import Foundation
 
-/// The Render stage: fills the theme's templates for every page, the home page and one
-/// index page per section.
+/// The Render stage: fills the theme's templates for every page, the home page, one index
+/// page per section, the glossary A–Z and the crosswalk matrix.
 public struct SiteRenderer: Sendable {
     let site: Site
     let pages: [BuiltPage]
+    let graph: LinkGraph
     let templates: TemplateSet
-    private let pageIndexByURL: [String: Int]
+    let pageIndexByURL: [String: Int]
 
-    public init(site: Site, pages: [BuiltPage], templates: TemplateSet) {
+    /// The URL of the tools × constraints matrix.
+    public static let matrixURL = "matrix/"
+
+    public init(site: Site, pages: [BuiltPage], graph: LinkGraph, templates: TemplateSet) {
         self.site = site
         self.pages = pages
+        self.graph = graph
         self.templates = templates
         var index: [String: Int] = [:]
         for (offset, built) in pages.enumerated() where index[built.page.url] == nil {
@@ -23,64 +28,56 @@ public struct SiteRenderer: Sendable {
     public enum Item: Sendable {
         case page(Int)
         case section(PageKind)
+        case matrix
         case generatedHome
     }
 
+    var hasMatrix: Bool { !site.pages(of: .tool).isEmpty && !site.pages(of: .constraint).isEmpty }
+
+    /// URLs of generated pages; a content `index.md` there becomes their introduction.
+    var generatedURLs: Set<String> {
+        var urls = Set(site.sections.compactMap { $0.folder.map { $0 + "/" } })
+        if hasMatrix { urls.insert(Self.matrixURL) }
+        return urls
+    }
+
     public var items: [Item] {
-        let sectionURLs = Set(site.sections.compactMap { $0.folder.map { $0 + "/" } })
-        var items: [Item] = pages.indices.compactMap { index in
-            sectionURLs.contains(pages[index].page.url) ? nil : .page(index)
-        }
+        let generated = generatedURLs
+        var items: [Item] = pages.indices.compactMap { generated.contains(pages[$0].page.url) ? nil : .page($0) }
         items += site.sections.map { .section($0) }
+        if hasMatrix { items.append(.matrix) }
         if pageIndexByURL[""] == nil { items.append(.generatedHome) }
         return items
     }
 
     public func render(_ item: Item) -> OutputFile {
         switch item {
-        case .page(let index): renderPage(pages[index])
+        case .page(let index): renderPage(index)
         case .section(let kind): renderSection(kind)
+        case .matrix: renderMatrix()
         case .generatedHome: renderGeneratedHome()
         }
     }
 
-    private func renderPage(_ built: BuiltPage) -> OutputFile {
+    private func renderPage(_ index: Int) -> OutputFile {
+        let built = pages[index]
         let url = built.page.url
         var page = pageFields(built)
         page["body"] = built.markdown.html
         page["toc"] = tableOfContents(built)
         page["breadcrumbs"] = breadcrumbs(for: url, title: built.title)
         page["children"] = built.page.isFolderIndex && !url.isEmpty ? children(of: url) : []
-        for (key, value) in KindFields.fields(for: built, site: site, from: url, resolveTitle: title(ofURL:)) {
-            page[key] = value
-        }
-        var context = baseContext(url: url, title: built.title)
+        page["backlinks"] = backlinkGroups(for: index)
+        for (key, value) in kindFields(for: index) { page[key] = value }
+        var context = baseContext(url: url)
         context["page"] = page
         context["sections"] = url.isEmpty ? sectionSummaries(from: url) : []
         let template = url.isEmpty && templates.names.contains("home") ? "home" : templates.name(for: built.page.kind)
         return OutputFile(path: built.page.outputPath, contents: templates.render(context, template: template))
     }
 
-    private func renderSection(_ kind: PageKind) -> OutputFile {
-        let url = (kind.folder ?? "") + "/"
-        let intro = pageIndexByURL[url].map { pages[$0] }
-        let title = intro?.title ?? kind.sectionTitle
-        var page: [String: Any] = [
-            "title": title, "kind": "section", "kind_label": kind.sectionTitle,
-            "summary": intro?.summary ?? "", "body": intro?.markdown.html ?? "",
-        ]
-        page["breadcrumbs"] = breadcrumbs(for: url, title: title)
-        page["items"] = site.pages(of: kind)
-            .compactMap { pageIndexByURL[$0.url].map { pages[$0] } }
-            .sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
-            .compactMap { listItem(for: $0.page.url, from: url) }
-        var context = baseContext(url: url, title: title)
-        context["page"] = page
-        return OutputFile(path: url + "index.html", contents: templates.render(context, template: "list"))
-    }
-
     private func renderGeneratedHome() -> OutputFile {
-        var context = baseContext(url: "", title: site.config.title)
+        var context = baseContext(url: "")
         context["page"] =
             [
                 "title": site.config.title, "kind": "home", "summary": "", "body": "",
@@ -93,36 +90,33 @@ public struct SiteRenderer: Sendable {
 
     // MARK: shared pieces
 
-    private func baseContext(url: String, title: String) -> [String: Any] {
+    func baseContext(url: String) -> [String: Any] {
         let root = LinkResolver.rootPath(from: url)
-        var site: [String: Any] = ["title": self.site.config.title, "language": self.site.config.language]
-        if let base = self.site.config.baseURL { site["base_url"] = base }
-        return [
-            "site": site,
-            "root": root,
-            "home_href": root + "index.html",
-            "nav": self.site.sections.map { kind -> [String: Any] in
-                let folder = (kind.folder ?? "") + "/"
-                return [
-                    "title": kind.sectionTitle,
-                    "href": LinkResolver.href(from: url, to: folder + "index.html"),
-                    "current": url.hasPrefix(folder),
-                ]
-            },
-        ]
+        var siteFields: [String: Any] = ["title": site.config.title, "language": site.config.language]
+        if let base = site.config.baseURL { siteFields["base_url"] = base }
+        var nav: [[String: Any]] = site.sections.map { kind in
+            let folder = (kind.folder ?? "") + "/"
+            return [
+                "title": kind.sectionTitle, "href": LinkResolver.href(from: url, to: folder + "index.html"),
+                "current": url.hasPrefix(folder),
+            ]
+        }
+        if hasMatrix {
+            nav.append([
+                "title": "Matrix", "href": LinkResolver.href(from: url, to: Self.matrixURL + "index.html"),
+                "current": url == Self.matrixURL,
+            ])
+        }
+        return ["site": siteFields, "root": root, "home_href": root + "index.html", "nav": nav]
     }
 
-    private func pageFields(_ built: BuiltPage) -> [String: Any] {
+    func pageFields(_ built: BuiltPage) -> [String: Any] {
         var meta: [String: Any] = [:]
         for (key, value) in built.page.frontMatter { meta[key] = value.templateValue }
         return [
-            "title": built.title,
-            "summary": built.summary ?? "",
-            "kind": built.page.kind.rawValue,
-            "kind_label": built.page.kind.label,
-            "url": built.page.url,
-            "source": built.page.source.displayPath,
-            "meta": meta,
+            "title": built.title, "summary": built.summary ?? "", "kind": built.page.kind.rawValue,
+            "kind_label": built.page.kind.label, "url": built.page.url,
+            "source": built.page.source.displayPath, "meta": meta,
         ]
     }
 
@@ -133,7 +127,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Home, then each enclosing folder (linked when it has a page), then the page itself.
-    private func breadcrumbs(for url: String, title: String) -> [[String: Any]] {
+    func breadcrumbs(for url: String, title: String) -> [[String: Any]] {
         guard !url.isEmpty else { return [] }
         var crumbs: [[String: Any]] = [["title": "Home", "href": LinkResolver.href(from: url, to: "index.html")]]
         let parts = url.split(separator: "/")
@@ -151,37 +145,61 @@ public struct SiteRenderer: Sendable {
     /// The title of the page or section published at a folder URL, if any.
     func title(ofURL url: String) -> String? {
         if let index = pageIndexByURL[url] { return pages[index].title }
+        if url == Self.matrixURL && hasMatrix { return "Crosswalk matrix" }
         return site.sections.first { ($0.folder ?? "") + "/" == url }?.sectionTitle
     }
 
-    private func listItem(for targetURL: String, from url: String) -> [String: Any]? {
-        guard let index = pageIndexByURL[targetURL] else { return nil }
+    /// A link to a built page, for listings, with its kind and summary.
+    func listItem(_ index: Int, from url: String) -> [String: Any] {
         let built = pages[index]
         return [
             "title": built.title, "summary": built.summary ?? "", "kind": built.page.kind.rawValue,
-            "href": LinkResolver.href(from: url, to: built.page.outputPath),
+            "kind_label": built.page.kind.label, "href": LinkResolver.href(from: url, to: built.page.outputPath),
         ]
+    }
+
+    func sortedByTitle(_ indices: [Int]) -> [Int] {
+        indices.sorted { pages[$0].title.localizedStandardCompare(pages[$1].title) == .orderedAscending }
     }
 
     /// Pages directly inside the folder at `url`, sorted by title.
     private func children(of url: String) -> [[String: Any]] {
         let depth = url.split(separator: "/").count + 1
-        return pages.filter { built in
-            let childURL = built.page.url
-            return childURL != url && childURL.hasPrefix(url) && built.page.kind == .page
-                && childURL.split(separator: "/").count == depth
+        let inside = pages.indices.filter { index in
+            let child = pages[index].page
+            return child.url != url && child.url.hasPrefix(url) && child.kind == .page
+                && child.url.split(separator: "/").count == depth
         }
-        .sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
-        .compactMap { listItem(for: $0.page.url, from: url) }
+        return sortedByTitle(inside).map { listItem($0, from: url) }
     }
 
-    private func sectionSummaries(from url: String) -> [[String: Any]] {
-        site.sections.map { kind in
+    /// "Referenced by": the pages linking here, grouped by kind in navigation order.
+    private func backlinkGroups(for index: Int) -> [[String: Any]] {
+        let url = pages[index].page.url
+        let sources = graph.backlinks[url] ?? []
+        return (PageKind.sections + [.page]).compactMap { kind in
+            let members = sortedByTitle(sources.filter { pages[$0].page.kind == kind })
+            guard !members.isEmpty else { return nil }
+            return [
+                "kind": kind.rawValue, "title": kind.sectionTitle, "items": members.map { listItem($0, from: url) },
+            ]
+        }
+    }
+
+    func sectionSummaries(from url: String) -> [[String: Any]] {
+        var summaries: [[String: Any]] = site.sections.map { kind in
             let folder = (kind.folder ?? "") + "/"
             return [
                 "title": kind.sectionTitle, "count": site.pages(of: kind).count,
                 "href": LinkResolver.href(from: url, to: folder + "index.html"),
             ]
         }
+        if hasMatrix {
+            summaries.append([
+                "title": "Crosswalk matrix", "count": graph.verdicts.count,
+                "href": LinkResolver.href(from: url, to: Self.matrixURL + "index.html"),
+            ])
+        }
+        return summaries
     }
 }

@@ -63,7 +63,8 @@ import Testing
                 ".crosswalk-output", "assets/favicon.svg", "assets/style.css",
                 "constraints/index.html", "constraints/planned-outages/index.html",
                 "glossary/index.html", "glossary/patch/index.html", "glossary/plc/index.html", "glossary/rack.png",
-                "guides/plant-walk/index.html", "index.html", "tools/edr-agent/index.html", "tools/index.html",
+                "guides/plant-walk/index.html", "index.html", "matrix/index.html", "tools/edr-agent/index.html",
+                "tools/index.html",
             ])
         let plc = try folder.read("public/glossary/plc/index.html")
         #expect(plc.contains("<h1>PLC</h1>"))

@@ -1,0 +1,71 @@
+/// The Link stage's view of the whole site: front-matter relations resolved and checked,
+/// backlinks, and the tool × constraint verdicts — all computed from the links the Markdown
+/// stage recorded as data, never from HTML.
+public struct LinkGraph: Sendable {
+    public struct Verdict: Sendable {
+        /// Indices into the built pages.
+        public var tool: Int
+        public var constraint: Int
+        public var verdict: PageMetadata.Verdict
+        public var note: String
+    }
+
+    /// Target URL → indices of pages linking to it (any kind of link), sorted, no self-links.
+    public private(set) var backlinks: [String: [Int]] = [:]
+    /// Per page index: the resolved `related` pages.
+    public private(set) var related: [Int: [Int]] = [:]
+    public private(set) var verdicts: [Verdict] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(site: Site, pages: [BuiltPage]) {
+        var indexByURL: [String: Int] = [:]
+        for (index, built) in pages.enumerated() where indexByURL[built.page.url] == nil {
+            indexByURL[built.page.url] = index
+        }
+        var sources: [String: Set<Int>] = [:]
+        for (index, built) in pages.enumerated() {
+            for link in built.markdown.links where link.targetURL != built.page.url {
+                sources[link.targetURL, default: []].insert(index)
+            }
+            let metadata = built.page.metadata
+            for slug in metadata.related {
+                guard let target = resolve(slug, kinds: nil, site: site, indexByURL: indexByURL) else { continue }
+                related[index, default: []].append(target)
+                if target != index { sources[pages[target].page.url, default: []].insert(index) }
+            }
+            for entry in metadata.constraintVerdicts {
+                guard let target = resolve(entry.constraint, kinds: [.constraint], site: site, indexByURL: indexByURL)
+                else { continue }
+                verdicts.append(Verdict(tool: index, constraint: target, verdict: entry.verdict, note: entry.note))
+                sources[pages[target].page.url, default: []].insert(index)
+            }
+        }
+        backlinks = sources.mapValues { $0.sorted() }
+    }
+
+    /// A slug from front matter, as a built-page index; errors name the place it was written.
+    private mutating func resolve(
+        _ slug: Located<String>, kinds: [PageKind]?, site: Site, indexByURL: [String: Int]
+    ) -> Int? {
+        let candidates = site.vocabulary.pages(slug: slug.value)
+            .map { site.pages[$0] }
+            .filter { kinds?.contains($0.kind) ?? true }
+        if candidates.count == 1, let page = candidates.first, let index = indexByURL[page.url] { return index }
+        let what = kinds?.map { $0.label.lowercased() }.joined(separator: " or ") ?? "page"
+        if candidates.isEmpty {
+            let pool = site.pages.filter { kinds?.contains($0.kind) ?? true }.map(\.slug)
+            diagnostics.append(
+                .error(
+                    .unknownRelation, at: slug.location, "no \(what) has the slug '\(slug.value)'",
+                    hint: Suggestions.closest(to: slug.value, among: pool).map { "did you mean '\($0)'?" }
+                        ?? "a slug is the file name without .md"))
+        } else {
+            diagnostics.append(
+                .error(
+                    .unknownRelation, at: slug.location,
+                    "'\(slug.value)' names several pages: \(candidates.map(\.source.displayPath).joined(separator: ", "))",
+                    hint: "rename one of the files so slugs are unique"))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,89 @@
+import CrosswalkMarkdown
+
+/// Links the first mention of each glossary term on a page, in prose only. A phrase may wrap
+/// across a soft line break (TEXT, SOFTBREAK, TEXT), so matching runs over such runs of
+/// siblings; emphasis still splits a phrase. The page's own term and terms the page already
+/// links explicitly are not linked again.
+struct AutoLinker {
+    let page: Page
+    let site: Site
+    private(set) var links: [OutgoingLink] = []
+    private var linked: Set<Int> = []
+
+    /// `alreadyLinked` holds the URLs the page links explicitly.
+    init(page: Page, site: Site, alreadyLinked: Set<String>) {
+        self.page = page
+        self.site = site
+        for url in alreadyLinked { if let term = site.termIndex(url: url) { linked.insert(term) } }
+        if let own = site.termIndex(url: page.url) { linked.insert(own) }
+    }
+
+    mutating func apply(to root: MarkdownNode) {
+        for run in runs(in: root) { link(run) }
+    }
+
+    /// Consecutive text and soft-break siblings in prose.
+    private func runs(in root: MarkdownNode) -> [[MarkdownNode]] {
+        var runs: [[MarkdownNode]] = []
+        for node in ProseText.nodes(in: root, includeSoftBreaks: true) {
+            if let last = runs.last?.last, last.next == node {
+                runs[runs.count - 1].append(node)
+            } else {
+                runs.append([node])
+            }
+        }
+        return runs.filter { run in run.contains { $0.type == .text } }
+    }
+
+    private mutating func link(_ run: [MarkdownNode]) {
+        var text = ""
+        var bounds: [(start: Int, end: Int)] = []
+        for node in run {
+            let start = text.utf8.count
+            text += node.type == .softBreak ? "\n" : (node.literal ?? "")
+            bounds.append((start, text.utf8.count))
+        }
+        var linked = self.linked
+        let matches = site.matcher.matches(in: text[...]) { term in linked.insert(term).inserted }
+        self.linked = linked
+        guard !matches.isEmpty, let first = run.first else { return }
+
+        let bytes = Array(text.utf8)
+        /// New nodes for the bytes `from..<to`, keeping soft breaks as nodes.
+        func pieces(_ from: Int, _ to: Int) -> [MarkdownNode] {
+            var result: [MarkdownNode] = []
+            for (node, bound) in zip(run, bounds) where bound.end > from && bound.start < to {
+                if node.type == .softBreak {
+                    result.append(.make(.softBreak))
+                } else {
+                    let slice = bytes[max(from, bound.start)..<min(to, bound.end)]
+                    result.append(.text(String(decoding: slice, as: UTF8.self)))
+                }
+            }
+            return result
+        }
+        var cursor = 0
+        var replacement: [MarkdownNode] = []
+        for match in matches {
+            replacement += pieces(cursor, match.start)
+            let target = site.pages[site.termPages[match.term]]
+            let href = LinkResolver.href(from: page.url, to: target.outputPath)
+            let anchor = MarkdownNode.customInline(
+                enter:
+                    "<a class=\"term-link\" href=\"\(HTMLEscape.attribute(href))\"\(site.termLinkAttributes[match.term])>",
+                exit: "</a>")
+            for piece in pieces(match.start, match.end) { anchor.append(piece) }
+            replacement.append(anchor)
+            links.append(OutgoingLink(.autolink, to: target.url, at: location(of: first)))
+            cursor = match.end
+        }
+        replacement += pieces(cursor, bytes.count)
+        for node in replacement { first.insertBefore(node) }
+        for node in run { node.free() }
+    }
+
+    private func location(of node: MarkdownNode) -> SourceLocation {
+        let block = node.positionedAncestor
+        return page.source.location(bodyLine: block?.startLine ?? 1)
+    }
+}

@@ -1,0 +1,127 @@
+import CrosswalkMarkdown
+import Foundation
+
+/// `[[target]]`, `[[target|label]]` and `[[target#heading]]` in prose become links. A target is
+/// a slug, a title or an alias (any case), or `folder/slug`; a target naming no page or more
+/// than one is an error. The label must sit in one text node (no emphasis inside).
+struct Wikilinks {
+    let page: Page
+    let site: Site
+    private(set) var links: [OutgoingLink] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var locator: SourceLocator
+
+    init(page: Page, site: Site) {
+        self.page = page
+        self.site = site
+        self.locator = SourceLocator(source: page.source)
+    }
+
+    mutating func apply(to root: MarkdownNode) {
+        for node in ProseText.nodes(in: root) {
+            guard let literal = node.literal, literal.contains("[[") else { continue }
+            let pieces = split(literal, in: node)
+            guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else { continue }
+            for piece in pieces {
+                switch piece {
+                case .text(let text):
+                    node.insertBefore(.text(text))
+                case .link(let href, let label):
+                    let link = MarkdownNode.make(.link)
+                    link.url = href
+                    link.append(.text(label))
+                    node.insertBefore(link)
+                }
+            }
+            node.free()
+        }
+    }
+
+    private enum Piece {
+        case text(String)
+        case link(href: String, label: String)
+    }
+
+    /// Cuts a literal into text and resolved wikilinks; unresolved ones stay as text.
+    private mutating func split(_ literal: String, in node: MarkdownNode) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = literal[...]
+        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            let inner = rest[open.upperBound..<close.lowerBound]
+            guard !inner.isEmpty, !inner.contains("["), !inner.contains("]") else {
+                pieces.append(.text(String(rest[..<open.upperBound])))
+                rest = rest[open.upperBound...]
+                continue
+            }
+            pieces.append(.text(String(rest[..<open.lowerBound])))
+            let written = String(rest[open.lowerBound..<close.upperBound])
+            if let link = resolve(inner, written: written, in: node) {
+                pieces.append(link)
+            } else {
+                pieces.append(.text(written))
+            }
+            rest = rest[close.upperBound...]
+        }
+        pieces.append(.text(String(rest)))
+        return pieces.filter { if case .text(let text) = $0 { !text.isEmpty } else { true } }
+    }
+
+    private mutating func resolve(_ inner: Substring, written: String, in node: MarkdownNode) -> Piece? {
+        var target = inner
+        var label: Substring?
+        if let bar = target.firstIndex(of: "|") {
+            label = target[target.index(after: bar)...]
+            target = target[..<bar]
+        }
+        var heading: Substring?
+        if let hash = target.firstIndex(of: "#") {
+            heading = target[target.index(after: hash)...]
+            target = target[..<hash]
+        }
+        let name = target.trimmingCharacters(in: .whitespaces)
+        let fragment = heading.map { HeadingIDs.base(for: $0.trimmingCharacters(in: .whitespaces)) }
+        if name.isEmpty {
+            // `[[#heading]]` points into this page.
+            guard let fragment, let heading else { return nil }
+            links.append(
+                OutgoingLink(.wikilink, to: page.url, fragment: fragment, at: locator.locate(written, in: node)))
+            return .link(href: "#" + fragment, label: String(label ?? heading))
+        }
+        let candidates = site.vocabulary.pages(named: name)
+        guard candidates.count == 1, let index = candidates.first else {
+            report(name, candidates: candidates, written: written, in: node)
+            return nil
+        }
+        let destination = site.pages[index]
+        links.append(
+            OutgoingLink(.wikilink, to: destination.url, fragment: fragment, at: locator.locate(written, in: node)))
+        let shown: String
+        if let label, !label.trimmingCharacters(in: .whitespaces).isEmpty {
+            shown = label.trimmingCharacters(in: .whitespaces)
+        } else if name == destination.slug, let title = destination.declaredTitle {
+            shown = title
+        } else {
+            shown = name
+        }
+        let href = LinkResolver.href(from: page.url, to: destination.outputPath) + (fragment.map { "#" + $0 } ?? "")
+        return .link(href: href, label: shown)
+    }
+
+    private mutating func report(_ name: String, candidates: [Int], written: String, in node: MarkdownNode) {
+        let location = locator.locate(written, in: node)
+        if candidates.isEmpty {
+            let suggestion = Suggestions.closest(to: name, among: site.vocabulary.allNames)
+            diagnostics.append(
+                .error(
+                    .brokenWikilink, at: location, "wikilink \(written) names no page",
+                    hint: suggestion.map { "did you mean [[\($0)]]?" }
+                        ?? "a target is a page's file name, title or alias"))
+        } else {
+            let names = candidates.map { site.pages[$0].source.displayPath }.joined(separator: ", ")
+            diagnostics.append(
+                .error(
+                    .ambiguousWikilink, at: location, "wikilink \(written) could mean: \(names)",
+                    hint: "name the folder too, e.g. [[\(site.pages[candidates[0]].url.dropLast())]]"))
+        }
+    }
+}

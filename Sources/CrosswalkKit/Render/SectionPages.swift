@@ -1,0 +1,95 @@
+import Foundation
+
+/// Generated listing pages: one per section, the glossary A–Z and the crosswalk matrix.
+extension SiteRenderer {
+    func renderSection(_ kind: PageKind) -> OutputFile {
+        let url = (kind.folder ?? "") + "/"
+        let members = sortedByTitle(
+            pages.indices.filter { pages[$0].page.kind == kind && !pages[$0].page.isFolderIndex })
+        var page = introFields(url: url, title: kind.sectionTitle, kind: kind.sectionTitle)
+        page["items"] = members.map { listItem($0, from: url) }
+        if kind == .term { page["letters"] = glossaryLetters(members, from: url) }
+        var context = baseContext(url: url)
+        context["page"] = page
+        let template = kind == .term && templates.names.contains("glossary") ? "glossary" : "list"
+        return OutputFile(path: url + "index.html", contents: templates.render(context, template: template))
+    }
+
+    /// A–Z: every term with its IT and OT meanings, and every alias pointing at its term.
+    private func glossaryLetters(_ terms: [Int], from url: String) -> [[String: Any]] {
+        var entries: [(sortKey: String, fields: [String: Any])] = []
+        for index in terms {
+            let built = pages[index]
+            var fields = listItem(index, from: url)
+            fields["it"] = built.page.metadata.it ?? ""
+            fields["ot"] = built.page.metadata.ot ?? ""
+            fields["anchor"] = "term-" + built.page.slug
+            entries.append((built.title, fields))
+            for alias in built.page.metadata.aliases
+            where alias.value.caseInsensitiveCompare(built.title) != .orderedSame {
+                entries.append(
+                    (
+                        alias.value,
+                        ["title": alias.value, "see": built.title, "href": fields["href"] ?? "", "is_alias": true]
+                    ))
+            }
+        }
+        entries.sort { $0.sortKey.localizedStandardCompare($1.sortKey) == .orderedAscending }
+        var groups: [(letter: String, items: [[String: Any]])] = []
+        for entry in entries {
+            let first = entry.sortKey.first.map { String($0).uppercased() } ?? "#"
+            let letter = first.first?.isLetter == true ? first : "#"
+            if groups.last?.letter == letter {
+                groups[groups.count - 1].items.append(entry.fields)
+            } else {
+                groups.append((letter, [entry.fields]))
+            }
+        }
+        return groups.map { ["letter": $0.letter, "id": "letter-" + $0.letter.lowercased(), "items": $0.items] }
+    }
+
+    /// Tools down the side, constraints across the top; each cell the verdict as symbol and
+    /// word, with the note.
+    func renderMatrix() -> OutputFile {
+        let url = Self.matrixURL
+        let tools = sortedByTitle(pages.indices.filter { pages[$0].page.kind == .tool })
+        let constraints = sortedByTitle(pages.indices.filter { pages[$0].page.kind == .constraint })
+        var cells: [String: LinkGraph.Verdict] = [:]
+        for verdict in graph.verdicts { cells["\(verdict.tool)-\(verdict.constraint)"] = verdict }
+        var page = introFields(url: url, title: "Crosswalk matrix", kind: "Matrix")
+        if (page["summary"] as? String)?.isEmpty ?? true {
+            page["summary"] =
+                "Every IT tool against every OT constraint: where it fits, where it needs care, where it must not go."
+        }
+        page["constraints"] = constraints.map { listItem($0, from: url) }
+        page["rows"] = tools.map { tool -> [String: Any] in
+            var row = listItem(tool, from: url)
+            row["cells"] = constraints.map { constraint -> [String: Any] in
+                guard let verdict = cells["\(tool)-\(constraint)"] else {
+                    return ["empty": true, "constraint": pages[constraint].title]
+                }
+                return [
+                    "verdict": verdict.verdict.rawValue, "label": verdict.verdict.label,
+                    "symbol": verdict.verdict.symbol,
+                    "note": verdict.note, "constraint": pages[constraint].title,
+                ]
+            }
+            return row
+        }
+        var context = baseContext(url: url)
+        context["page"] = page
+        let template = templates.names.contains("matrix") ? "matrix" : "list"
+        return OutputFile(path: url + "index.html", contents: templates.render(context, template: template))
+    }
+
+    /// Title, summary and body of a generated page, taken from a content `index.md` at the
+    /// same URL when there is one.
+    private func introFields(url: String, title: String, kind: String) -> [String: Any] {
+        let intro = pageIndexByURL[url].map { pages[$0] }
+        let shownTitle = intro?.title ?? title
+        return [
+            "title": shownTitle, "kind": "section", "kind_label": kind, "summary": intro?.summary ?? "",
+            "body": intro?.markdown.html ?? "", "breadcrumbs": breadcrumbs(for: url, title: shownTitle),
+        ]
+    }
+}
