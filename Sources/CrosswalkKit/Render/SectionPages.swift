@@ -69,7 +69,7 @@ extension SiteRenderer {
                     return ["empty": true, "constraint": pages[constraint].title]
                 }
                 return [
-                    "verdict": verdict.verdict.rawValue, "label": verdict.verdict.label,
+                    "verdict": verdict.verdict.rawValue, "verdict_label": verdict.verdict.label,
                     "symbol": verdict.verdict.symbol,
                     "note": verdict.note, "constraint": pages[constraint].title,
                 ]

@@ -1,0 +1,84 @@
+import Testing
+
+@testable import CrosswalkKit
+
+@Suite struct GlossaryMatcherTests {
+    let matcher = GlossaryMatcher(names: [
+        ["Information technology (IT)", "IT"],  // 0
+        ["Programmable logic controller (PLC)", "PLC"],  // 1
+        ["Safety"],  // 2
+        ["Safety instrumented system (SIS)", "SIS"],  // 3
+        ["Patch"],  // 4
+        ["Real-time"],  // 5
+        ["Policy"],  // 6
+        ["OPC UA"],  // 7
+        ["Sécurité"],  // 8
+    ])
+
+    func found(_ text: String) -> [String] {
+        let utf8 = Array(text.utf8)
+        return matcher.matches(in: text[...]) { _ in true }.map {
+            String(decoding: utf8[$0.start..<$0.end], as: UTF8.self)
+        }
+    }
+
+    func terms(_ text: String) -> [Int] { matcher.matches(in: text[...]) { _ in true }.map(\.term) }
+
+    @Test func capitalisedAliasesMatchCaseSensitively() {
+        #expect(found("Ask IT whether it is patched.") == ["IT"])
+        #expect(terms("Ask IT whether it is patched.") == [0])
+    }
+
+    @Test func otherNamesMatchInAnyCase() {
+        #expect(found("PATCH day and patch night") == ["PATCH", "patch"])
+        #expect(found("information technology") == ["information technology"])
+    }
+
+    @Test func wholeWordsOnly() {
+        #expect(found("dispatcher patchwork ITSM") == [])
+    }
+
+    @Test func possessivesAndPluralsMatch() {
+        #expect(found("the SIS’s trip, two PLCs, the patches, policies") == ["SIS", "PLCs", "patches", "policies"])
+        #expect(found("PLCS and ITs") == ["ITs"])
+    }
+
+    @Test func longestMatchWins() {
+        #expect(terms("a safety instrumented system and safety") == [3, 2])
+    }
+
+    @Test func rejectedLongMatchDoesNotFallBackToAShorterOne() {
+        var seen: Set<Int> = []
+        let matches = matcher.matches(in: "safety instrumented system, then safety instrumented system"[...]) {
+            seen.insert($0).inserted
+        }
+        #expect(matches.map(\.term) == [3])
+    }
+
+    @Test func phrasesJoinAcrossSpacesLineBreaksAndHyphens() {
+        #expect(found("real time, real-time and real\ntime") == ["real time", "real-time", "real\ntime"])
+        #expect(found("safety, instrumented system") == ["safety"])
+    }
+
+    @Test func punctuationNextToATermIsFine() {
+        #expect(found("(PLC), \"patch\"; OPC UA.") == ["PLC", "patch", "OPC UA"])
+        #expect(found("opc ua") == [])
+    }
+
+    @Test func unicodeWordsMatch() {
+        #expect(found("La sécurité d’abord; SÉCURITÉ.") == ["sécurité", "SÉCURITÉ"])
+    }
+
+    @Test func twentyThousandTermsMatchLikeTen() {
+        var names: [[String]] = (0..<20_000).map { ["term number \($0)", "T\($0)X"] }
+        names.append(["Historian"])
+        let large = GlossaryMatcher(names: names)
+        let text = "The historian logs term number 19999 and T42X but not term number or T42."
+        let utf8 = Array(text.utf8)
+        let hits = large.matches(in: text[...]) { _ in true }.map {
+            String(decoding: utf8[$0.start..<$0.end], as: UTF8.self)
+        }
+        #expect(hits == ["historian", "term number 19999", "T42X"])
+        #expect(large.maxWords == 3)
+    }
+}

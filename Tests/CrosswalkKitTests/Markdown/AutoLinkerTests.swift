@@ -1,0 +1,127 @@
+import Testing
+
+@testable import CrosswalkKit
+
+@Suite struct AutoLinkerTests {
+    static let terms = """
+        -- content/glossary/plc.md --
+        ---
+        title: Programmable logic controller (PLC)
+        aliases: [PLC]
+        summary: A controller with "quotes" & <angles>.
+        it: An appliance.
+        ot: The controller.
+        ---
+        A PLC runs logic.
+        -- content/glossary/it.md --
+        ---
+        title: Information technology (IT)
+        aliases: [IT]
+        summary: Business computing.
+        ---
+        Text.
+        -- content/glossary/safety.md --
+        ---
+        title: Safety
+        summary: Freedom from harm.
+        ---
+        Text.
+        -- content/glossary/sis.md --
+        ---
+        title: Safety instrumented system (SIS)
+        aliases: [SIS]
+        summary: Trips the process.
+        ---
+        Text.
+        -- content/glossary/zone.md --
+        ---
+        title: Security zone
+        summary: A group of assets.
+        ---
+        Text.
+
+        """
+
+    func html(_ page: String, at path: String = "guides/page.md") throws -> String {
+        let (folder, report) = try SiteFixture(Self.terms + "-- content/\(path) --\n" + page).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        let url = String(path.dropLast(3)) + "/index.html"
+        let whole = try folder.read("public/" + url)
+        guard let start = whole.range(of: "<div class=\"body\">"),
+            let end = whole.range(of: "</div>", range: start.upperBound..<whole.endIndex)
+        else { return whole }
+        return String(whole[start.upperBound..<end.lowerBound])
+    }
+
+    func linkTexts(_ html: String) -> [String] {
+        var texts: [String] = []
+        var rest = html[...]
+        while let open = rest.range(of: "<a class=\"term-link\""),
+            let close = rest.range(of: "</a>", range: open.upperBound..<rest.endIndex)
+        {
+            let inner = rest[open.upperBound..<close.lowerBound]
+            texts.append(String(inner[inner.index(after: inner.firstIndex(of: ">") ?? inner.startIndex)...]))
+            rest = rest[close.upperBound...]
+        }
+        return texts
+    }
+
+    @Test func linksOnlyTheFirstMention() throws {
+        let body = try html("# Page\n\nThe PLC and the PLC again; it is IT.\n\n- a PLC in a list\n- IT again\n")
+        #expect(linkTexts(body) == ["PLC", "IT"])
+    }
+
+    @Test func carriesTheHoverCardDataEscaped() throws {
+        let body = try html("# Page\n\nA PLC.\n")
+        #expect(body.contains("href=\"../../glossary/plc/index.html\""))
+        #expect(body.contains("data-summary=\"A controller with &quot;quotes&quot; &amp; &lt;angles&gt;.\""))
+        #expect(body.contains("data-it=\"An appliance.\" data-ot=\"The controller.\""))
+    }
+
+    @Test func skipsHeadingsCodeLinksImagesAndRawHTML() throws {
+        let body = try html(
+            "# Page\n\n## PLC basics\n\n`PLC` and\n\n    PLC\n\n[the PLC](https://example.org) ![PLC](https://example.org/x.png) <span>PLC</span>\n\nFinally a PLC.\n"
+        )
+        #expect(linkTexts(body) == ["PLC"])
+        #expect(body.contains("Finally a <a class=\"term-link\""))
+        #expect(!body.contains("<a href=\"https://example.org\"><a"))
+    }
+
+    @Test func linksInsideEmphasisListsAndQuotes() throws {
+        let body = try html("# Page\n\n> quoted *SIS* here\n\n1. item about safety\n")
+        #expect(linkTexts(body) == ["SIS", "safety"])
+    }
+
+    @Test func longestTermWinsAndWrapsAcrossLines() throws {
+        let body = try html("# Page\n\nThe safety\ninstrumented system trips.\n")
+        #expect(linkTexts(body) == ["safety\ninstrumented system"])
+        #expect(body.contains("sis/index.html"))
+    }
+
+    @Test func neverLinksATermOnItsOwnPage() throws {
+        let (folder, report) = try SiteFixture(
+            Self.terms + "-- content/glossary/rtu.md --\n# RTU\n\nLike a PLC, checked by the SIS.\n"
+        ).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        let plc = try folder.read("public/glossary/plc/index.html")
+        #expect(plc.contains("A PLC runs logic."))
+        #expect(!plc.contains("href=\"../plc/index.html\""))
+        #expect(linkTexts(try folder.read("public/glossary/rtu/index.html")) == ["PLC", "SIS"])
+    }
+
+    @Test func explicitLinkToATermSuppressesItsAutoLink() throws {
+        let body = try html("# Page\n\nSee [the controller](../glossary/plc.md). A PLC.\n")
+        #expect(linkTexts(body).isEmpty)
+    }
+
+    @Test func pageCanOptOut() throws {
+        let body = try html("---\ntitle: Quiet\nautolink: false\n---\nA PLC and SIS.\n")
+        #expect(linkTexts(body).isEmpty)
+    }
+
+    @Test func startAndEndOfTextNodes() throws {
+        let body = try html("# Page\n\nPLC\n\n*x* SIS\n")
+        #expect(linkTexts(body) == ["PLC", "SIS"])
+        #expect(body.contains("<p><a class=\"term-link\""))
+    }
+}

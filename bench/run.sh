@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# crosswalk benchmark: `make bench` runs this after `swift build -c release --product crosswalk`.
+# See bench/README.md. Never part of the unit tests: timings only mean something here.
+#
+# Environment:
+#   CROSSWALK=PATH           binary to measure (default .build/release/crosswalk)
+#   BENCH_LARGE=1            also the 100k-page corpus
+#   BENCH_SIZES="1000 5000"  corpus sizes to run instead of the defaults
+#   BENCH_HUGO=0             skip the Hugo comparison
+#   BENCH_HUGO_INSTALL=1     apt-get install hugo when it is missing
+#   BENCH_AUTOLINK_MB=M      MB of text per auto-linker run (default 20)
+#   BENCH_OUT=DIR            where corpora and outputs go (default bench/out, gitignored)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+BENCH="$ROOT/bench"
+OUT=${BENCH_OUT:-$BENCH/out}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+CROSSWALK=${CROSSWALK:-.build/release/crosswalk}
+[[ $CROSSWALK == /* ]] || CROSSWALK="$ROOT/$CROSSWALK"
+SIZES=${BENCH_SIZES:-"1000 10000"}
+if [[ -z ${BENCH_SIZES:-} && ${BENCH_LARGE:-0} == 1 ]]; then SIZES="$SIZES 100000"; fi
+AUTOLINK_MB=${BENCH_AUTOLINK_MB:-20}
+
+say() { printf '%s\n' "$*" >&2; }
+
+if [[ ! -x $CROSSWALK ]]; then
+    say "bench: no crosswalk binary at $CROSSWALK"
+    say "       build it with: swift build -c release --product crosswalk   (or set CROSSWALK=PATH)"
+    exit 1
+fi
+
+# GNU time, for peak RSS (bash's `time` keyword cannot report memory).
+TIME=/usr/bin/time
+if [[ ! -x $TIME ]]; then
+    say "bench: installing GNU time (/usr/bin/time) for peak-memory figures"
+    SUDO=$([[ $(id -u) == 0 ]] || echo sudo)
+    $SUDO apt-get install -y time >/dev/null 2>&1 ||
+        { $SUDO apt-get update >/dev/null 2>&1 && $SUDO apt-get install -y time >/dev/null 2>&1; } ||
+        { say "bench: could not install GNU time; run: apt-get install -y time"; exit 1; }
+fi
+
+# Hugo, for the comparison (Debian package `hugo`).
+HUGO=""
+if [[ ${BENCH_HUGO:-1} != 0 ]]; then
+    if ! command -v hugo >/dev/null 2>&1 && [[ ${BENCH_HUGO_INSTALL:-0} == 1 ]]; then
+        say "bench: installing hugo (apt-get install -y hugo)"
+        SUDO=$([[ $(id -u) == 0 ]] || echo sudo)
+        $SUDO apt-get install -y hugo >/dev/null 2>&1 ||
+            { $SUDO apt-get update >/dev/null 2>&1 && $SUDO apt-get install -y hugo >/dev/null 2>&1; } ||
+            say "bench: could not install hugo; the comparison is skipped"
+    fi
+    if command -v hugo >/dev/null 2>&1; then HUGO=$(command -v hugo); fi
+fi
+
+# measure NAME LOG CMD... : runs CMD under GNU time, output to LOG; sets M_RC, M_WALL, M_CPU, M_RSS
+# (seconds, seconds user+sys, MiB). Never fails the script.
+measure() {
+    local log=$2 tfile user sys rss
+    shift 2
+    tfile=$(mktemp)
+    M_RC=0
+    "$TIME" -f '%e %U %S %M' -o "$tfile" "$@" >"$log" 2>&1 || M_RC=$?
+    # GNU time writes "Command exited with non-zero status N" first when the command fails.
+    read -r M_WALL user sys rss < <(tail -n 1 "$tfile") || true
+    rm -f "$tfile"
+    M_CPU=$(awk -v u="${user:-0}" -v s="${sys:-0}" 'BEGIN { printf "%.2f", u + s }')
+    M_RSS=$(awk -v k="${rss:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
+    M_WALL=${M_WALL:-0}
+}
+
+ROWS=()   # table rows, tab separated
+row() { ROWS+=("$(printf '%s\t' "$@")"); }
+
+# add_row CORPUS TOOL RUN PAGES : one table line from the last measure
+add_row() {
+    local pps par
+    pps=$(awk -v n="$4" -v w="$M_WALL" 'BEGIN { if (w > 0) printf "%.0f", n / w; else print "-" }')
+    par=$(awk -v c="$M_CPU" -v w="$M_WALL" 'BEGIN { if (w > 0) printf "%.2f", c / w; else print "-" }')
+    row "$1" "$2" "$3" "$(printf '%.2f' "$M_WALL")" "$M_CPU" "$par" "$M_RSS" "$pps"
+}
+
+human_size() {
+    awk -v b="$1" 'BEGIN {
+        if (b >= 1000000) printf "%.1f MB", b / 1000000
+        else if (b >= 1000) printf "%.1f KB", b / 1000
+        else printf "%d B", b }'
+}
+
+show_failure() {
+    say "  crosswalk $1 failed (exit $M_RC); last 20 lines of its output:"
+    tail -n 20 "$2" | sed 's/^/    | /' >&2
+}
+
+NOTES=()
+CORES=$(nproc 2>/dev/null || echo "?")
+CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+CW_VERSION=$("$CROSSWALK" --version 2>/dev/null || echo "?")
+HUGO_VERSION=""
+[[ -n $HUGO ]] && HUGO_VERSION=$("$HUGO" version 2>/dev/null | awk '{ sub(/^v/, "", $2); sub(/\+.*/, "", $2); print $2 }')
+
+say "bench: crosswalk $CW_VERSION ($CROSSWALK)"
+say "bench: hugo ${HUGO_VERSION:-not installed}; corpora: $SIZES pages; $CORES cores"
+
+for n in $SIZES; do
+    dir="$OUT/pages-$n"
+    say ""
+    say "== $n pages =="
+    gen_start=$(date +%s.%N)
+    python3 "$BENCH/generate.py" --pages "$n" --out "$dir" --reuse | sed 's/^/  /' >&2
+    gen_end=$(date +%s.%N)
+    bytes=$(find "$dir/content" -type f -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    say "  corpus: $(human_size "$bytes") markdown ($(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN { printf "%.1f", b - a }') s to generate or reuse)"
+    # Read the corpus once so the first timed build does not pay for a cold page cache.
+    find "$dir/content" -type f -exec cat {} + >/dev/null
+
+    label="${n}"
+    public="$dir/public"
+    rm -rf "$public" "$dir"/.public.*
+
+    # 1. full build into an absent output folder
+    say "  crosswalk: full build"
+    measure build "$dir/crosswalk-build.log" "$CROSSWALK" build --source "$dir" --output "$public"
+    if [[ $M_RC != 0 ]]; then
+        show_failure "build" "$dir/crosswalk-build.log"
+        row "$label" crosswalk "full build" FAILED "-" "-" "-" "-"
+        cw_ok=0
+    else
+        add_row "$label" crosswalk "full build" "$n"
+        cw_ok=1
+        cw_wall=$M_WALL
+        cw_rss=$M_RSS
+    fi
+
+    if [[ $cw_ok == 1 ]]; then
+        if [[ -f $public/search-index.json ]]; then
+            index_size=$(human_size "$(stat -c %s "$public/search-index.json")")
+        else
+            index_size="n/a"
+        fi
+        out_size=$(du -sb "$public" | awk '{ print $1 }')
+        out_files=$(find "$public" -type f | wc -l)
+        NOTES+=("$label pages: $(human_size "$bytes") markdown -> $(human_size "$out_size") in $out_files files; search index: $index_size")
+
+        # 2. no-op rebuild: the same command over the existing output
+        say "  crosswalk: no-op rebuild"
+        measure noop "$dir/crosswalk-noop.log" "$CROSSWALK" build --source "$dir" --output "$public"
+        if [[ $M_RC != 0 ]]; then
+            show_failure "no-op rebuild" "$dir/crosswalk-noop.log"
+            row "$label" crosswalk "no-op rebuild" FAILED "-" "-" "-" "-"
+        else
+            add_row "$label" crosswalk "no-op rebuild" "$n"
+        fi
+
+        # 3. one-file edit: append a line to one term, rebuild, put the file back.
+        edited="$dir/content/glossary/term-1.md"
+        if [[ -f $edited ]]; then
+            say "  crosswalk: rebuild after a one-file edit"
+            cp -p "$edited" "$dir/.edited.bak"
+            # Until the file is back, the corpus differs from what its stamp says.
+            [[ -f $dir/.corpus-stamp ]] && mv "$dir/.corpus-stamp" "$dir/.corpus-stamp.saved"
+            printf '\nEdited for the benchmark: one more line mentioning the process historian.\n' >>"$edited"
+            measure edit "$dir/crosswalk-edit.log" "$CROSSWALK" build --source "$dir" --output "$public"
+            mv "$dir/.edited.bak" "$edited"
+            [[ -f $dir/.corpus-stamp.saved ]] && mv "$dir/.corpus-stamp.saved" "$dir/.corpus-stamp"
+            if [[ $M_RC != 0 ]]; then
+                show_failure "one-file-edit rebuild" "$dir/crosswalk-edit.log"
+                row "$label" crosswalk "1-file edit" FAILED "-" "-" "-" "-"
+            else
+                add_row "$label" crosswalk "1-file edit" "$n"
+            fi
+        fi
+    fi
+
+    # 4. Hugo over the same content/, minimal layout (bench/hugo).
+    if [[ -n $HUGO ]]; then
+        say "  hugo: full build"
+        rm -rf "$dir/hugo" "$dir/hugo-public"
+        cp -r "$BENCH/hugo" "$dir/hugo"
+        measure hugo "$dir/hugo-build.log" "$HUGO" --source "$dir/hugo" --quiet
+        if [[ $M_RC != 0 ]]; then
+            say "  hugo failed (exit $M_RC); last 20 lines of its output:"
+            tail -n 20 "$dir/hugo-build.log" | sed 's/^/    | /' >&2
+            row "$label" hugo "full build" FAILED "-" "-" "-" "-"
+        else
+            add_row "$label" hugo "full build" "$n"
+            if [[ $cw_ok == 1 ]]; then
+                ratio_wall=$(awk -v a="$cw_wall" -v b="$M_WALL" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
+                ratio_rss=$(awk -v a="$cw_rss" -v b="$M_RSS" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
+                row "$label" "crosswalk/hugo" "full build" "$ratio_wall" "" "" "$ratio_rss" ""
+            fi
+        fi
+    fi
+done
+
+# Auto-linker throughput, when the binary has the subcommand.
+AUTOLINK=()
+# (captured first: `grep -q` closing the pipe early would fail the pipeline under pipefail)
+HELP=$("$CROSSWALK" --help 2>&1 || true)
+if [[ $HELP == *bench-autolink* ]]; then
+    for terms in 10 1000 20000; do
+        say "  auto-linker: $terms terms, $AUTOLINK_MB MB"
+        log="$OUT/autolink-$terms.log"
+        rc=0
+        "$CROSSWALK" bench-autolink --terms "$terms" --mb "$AUTOLINK_MB" >"$log" 2>&1 || rc=$?
+        if [[ $rc != 0 ]]; then
+            AUTOLINK+=("$(printf '%6s terms  failed (exit %s): %s' "$terms" "$rc" "$(tail -n 1 "$log")")")
+        else
+            line=$(grep -i 'MB/s' "$log" | tail -n 1 || true)
+            [[ -n $line ]] || line=$(tail -n 1 "$log")
+            AUTOLINK+=("$(printf '%6s terms  %s' "$terms" "$line")")
+        fi
+    done
+else
+    AUTOLINK+=("n/a (crosswalk has no bench-autolink yet)")
+fi
+
+# ---- report ----------------------------------------------------------------------------------
+printf '\ncrosswalk benchmark — %s, %s cores%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$CORES" "${CPU_MODEL:+ ($CPU_MODEL)}"
+printf 'crosswalk %s%s\n\n' "$CW_VERSION" "${HUGO_VERSION:+, hugo $HUGO_VERSION}"
+{
+    printf 'pages\ttool\trun\twall s\tCPU s\tCPU/wall\tpeak RSS MiB\tpages/s\t\n'
+    for r in "${ROWS[@]}"; do printf '%s\n' "$r"; done
+} | awk -F'\t' '
+    { for (i = 1; i <= 8; i++) { cell[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
+    END {
+        for (r = 1; r <= NR; r++) {
+            line = ""
+            for (i = 1; i <= 8; i++) {
+                # text columns left-aligned, numbers right-aligned
+                fmt = (i <= 3) ? "%-" w[i] "s" : "%" w[i] "s"
+                line = line sprintf(fmt, cell[r, i]) (i < 8 ? "  " : "")
+            }
+            print line
+            if (r == 1) {
+                sep = ""
+                for (i = 1; i <= 8; i++) { s = sprintf("%" w[i] "s", ""); gsub(/ /, "-", s); sep = sep s (i < 8 ? "  " : "") }
+                print sep
+            }
+        }
+    }'
+printf '\n'
+for note in "${NOTES[@]}"; do printf '%s\n' "$note"; done
+printf '\nauto-linker throughput (crosswalk bench-autolink, %s MB of text):\n' "$AUTOLINK_MB"
+for line in "${AUTOLINK[@]}"; do printf '  %s\n' "$line"; done
+[[ -n $HUGO ]] || printf '\nhugo: not installed (apt-get install -y hugo, or BENCH_HUGO_INSTALL=1) — no comparison\n'
+printf '\nlogs and outputs: %s\n' "${OUT#"$ROOT"/}"
