@@ -40,5 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "CrosswalkMarkdownTests", dependencies: ["CrosswalkMarkdown"]),
         .testTarget(name: "CrosswalkKitTests", dependencies: ["CrosswalkKit"]),
+        // Runs the built `crosswalk` binary end to end; depending on it makes `swift test` build it.
+        .testTarget(name: "crosswalkTests", dependencies: ["crosswalk"]),
     ]
 )
