@@ -7,36 +7,24 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build content/ through templates/ into a static site.")
 
-    @Option(name: .long, help: "Folder holding content/, templates/ and crosswalk.yml.")
-    var source: String = "."
-
-    @Option(name: .long, help: "Where to write the site (default: public/ inside the source folder).")
-    var output: String?
-
-    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at; overrides crosswalk.yml.")
-    var baseURL: String?
+    @OptionGroup var options: SiteOptions
 
     func run() throws {
-        let sourceRoot = absolute(source)
-        let outputDirectory = output.map(absolute) ?? joinedPath(sourceRoot, "public")
-        let report = SiteBuilder(
-            options: BuildOptions(sourceRoot: sourceRoot, outputDirectory: outputDirectory, baseURL: baseURL)
-        ).build()
-        DiagnosticPrinter.print(report.diagnostics)
-        if report.succeeded {
-            let destination = displayPath(outputDirectory)
-            print(
-                "built \(report.pageCount) pages (\(report.fileCount) files) into \(destination) in \(String(format: "%.2f", report.seconds)) s"
-            )
-        } else {
-            let errors = report.diagnostics.errorCount
-            let warnings = report.diagnostics.warningCount
-            FileHandle.standardError.write(
-                Data(
-                    "build failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing was published\n"
-                        .utf8))
-            throw ExitCode(1)
-        }
+        let status = options.run(dryRun: false)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Do everything build does except writing: report every problem.")
+
+    @OptionGroup var options: SiteOptions
+
+    func run() throws {
+        let status = options.run(dryRun: true)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -94,4 +94,60 @@ import Testing
         #expect(try run(["render", "--commonmark", "--unsafe"], stdin: "<b>x</b>\n").stdout == "<p><b>x</b></p>\n")
         #expect(try run(["render", "--smart"], stdin: "\"a\"\n").stdout == "<p>“a”</p>\n")
     }
+
+    static let warningSite = [
+        "content/glossary/plc.md":
+            "---\ntitle: PLC\nsummary: A controller.\nit: x\not: y\nowner: Lead\nsumary: typo\n---\nText.\n",
+        "content/notes.md": "---\ntitle: Notes\nsummary: Notes.\nowner: Lead\n---\nA PLC.\n",
+    ]
+
+    @Test func checkWritesNothingAndWarningsPassUnlessStrict() throws {
+        let site = try makeSite(Self.warningSite)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let check = try run(["check", "--source", site])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "content/glossary/plc.md:7:1: warning: unknown front-matter key 'sumary' for a term [CW205]"))
+        #expect(check.stdout.contains("checked 2 pages"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))
+        let strict = try run(["build", "--strict", "--source", site])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: unknown front-matter key"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))
+    }
+
+    @Test func jsonFormatIsOneObjectPerDiagnostic() throws {
+        let site = try makeSite(Self.warningSite)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["check", "--format", "json", "--source", site])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(object["file"] as? String == "content/glossary/plc.md")
+        #expect(object["line"] as? Int == 7)
+        #expect(object["column"] as? Int == 1)
+        #expect(object["severity"] as? String == "warning")
+        #expect(object["code"] as? String == "CW205")
+        #expect(object["hint"] as? String == "did you mean 'summary'?")
+    }
+
+    @Test func githubFormatPrintsWorkflowCommands() throws {
+        let site = try makeSite(Self.warningSite)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["check", "--strict", "--format", "github", "--source", site])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout
+                == "::error file=content/glossary/plc.md,line=7,col=1,title=CW205::unknown front-matter key 'sumary' for a term%0Adid you mean 'summary'?\n"
+        )
+    }
+
+    @Test func quietPrintsOnlyProblems() throws {
+        let site = try makeSite(["content/a.md": "---\ntitle: A\nsummary: A.\nowner: Me\n---\nText.\n"])
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let result = try run(["build", "--quiet", "--source", site])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty)
+    }
 }

@@ -8,14 +8,26 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     /// Overrides `base_url` from the config.
     public var baseURL: String?
-    /// Build and check everything, but write nothing.
+    /// Build and check everything, but write nothing (`crosswalk check`).
     public var dryRun: Bool
+    /// Warnings count as errors.
+    public var strict: Bool
+    /// The day stale-page checks compare `review_by` with (`YYYY-MM-DD`); today when nil.
+    public var today: String?
+    /// Called as each stage starts, with its name.
+    public var progress: (@Sendable (String) -> Void)?
 
-    public init(sourceRoot: String, outputDirectory: String, baseURL: String? = nil, dryRun: Bool = false) {
+    public init(
+        sourceRoot: String, outputDirectory: String, baseURL: String? = nil, dryRun: Bool = false,
+        strict: Bool = false, today: String? = nil, progress: (@Sendable (String) -> Void)? = nil
+    ) {
         self.sourceRoot = sourceRoot
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL
         self.dryRun = dryRun
+        self.strict = strict
+        self.today = today
+        self.progress = progress
     }
 }
 
@@ -26,6 +38,8 @@ public struct BuildReport: Sendable {
     public var fileCount = 0
     public var published = false
     public var seconds: Double = 0
+    /// How long each stage took, in the order they ran.
+    public var timings: [(stage: String, seconds: Double)] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -42,37 +56,49 @@ public struct SiteBuilder: Sendable {
 
     public func build() -> BuildReport {
         let started = DispatchTime.now()
-        var report = runStages()
+        var report = BuildReport()
+        var clock = StageClock(progress: options.progress)
+        runStages(&report, &clock)
+        report.timings = clock.finish()
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return report
     }
 
     /// The stages in the order they run.
-    private func runStages() -> BuildReport {
-        var report = BuildReport()
-
+    private func runStages(_ report: inout BuildReport, _ clock: inout StageClock) {
+        clock.start("load")
         let config = loadConfig(&report)
         let loaded = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes)
             .load(sourceRoot: options.sourceRoot)
         report.diagnostics += loaded.diagnostics
+        clock.start("model")
         let pages = model(loaded.files, &report)
+        clock.start("index")
         let site = Site(config: config, pages: pages, assets: loaded.assets)
         report.diagnostics += site.diagnostics
+        clock.start("markdown")
         let built = renderMarkdown(site, &report)
+        clock.start("link")
         let graph = LinkGraph(site: site, pages: built)
         report.diagnostics += graph.diagnostics + LinkChecker.check(built)
+        clock.start("lint")
+        report.diagnostics += Linter(config: config, today: options.today ?? Linter.currentDate())
+            .check(site: site, pages: built, graph: graph)
+        clock.start("templates")
         let (templates, templateDiagnostics) = TemplateSet.load(
             directory: joinPath(options.sourceRoot, "templates"), fileSystem: fileSystem)
         report.diagnostics += templateDiagnostics
         report.pageCount = built.count
+        if options.strict { report.diagnostics = report.diagnostics.map(\.promotedToError) }
 
-        guard let templates, !report.diagnostics.hasErrors else { return report }
+        guard let templates, !report.diagnostics.hasErrors else { return }
+        clock.start("render")
         let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
         let files = parallelMap(renderer.items, renderer.render)
         report.fileCount = files.count
-        guard !options.dryRun else { return report }
+        guard !options.dryRun else { return }
+        clock.start("write")
         write(files, site: site, &report)
-        return report
     }
 
     // MARK: stages

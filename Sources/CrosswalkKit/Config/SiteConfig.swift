@@ -11,11 +11,15 @@ public struct SiteConfig: Sendable, Equatable {
     /// Curly quotes, dashes and ellipses.
     public var smartPunctuation = true
     public var maxFileBytes = ContentLoader.defaultMaxFileBytes
+    /// Lint rules switched off with `lint: {rule: false}`.
+    public var disabledLints: Set<String> = []
 
     public init() {}
 
     public static let fileName = "crosswalk.yml"
-    static let knownKeys = ["title", "base_url", "language", "unsafe_html", "smart_punctuation", "max_file_bytes"]
+    static let knownKeys = [
+        "title", "base_url", "language", "unsafe_html", "smart_punctuation", "max_file_bytes", "lint",
+    ]
 
     /// Parses the config text; problems are diagnostics at the offending key.
     public static func parse(_ text: String) -> (SiteConfig, [Diagnostic]) {
@@ -63,6 +67,27 @@ public struct SiteConfig: Sendable, Equatable {
                     continue
                 }
                 config.maxFileBytes = number
+            case "lint":
+                guard case .map(let rules, _) = value else {
+                    typeError(key, value, "a mapping of rule: true/false")
+                    continue
+                }
+                let known = DiagnosticCode.allCases.compactMap(\.lintRule)
+                for (rule, setting) in rules {
+                    guard known.contains(rule) else {
+                        diagnostics.append(
+                            .warning(
+                                .unknownConfigKey, at: at(setting.position), "unknown lint rule '\(rule)'",
+                                hint: Suggestions.closest(to: rule, among: known).map { "did you mean '\($0)'?" }
+                                    ?? "lint rules: \(known.joined(separator: ", "))"))
+                        continue
+                    }
+                    guard let enabled = setting.scalarText.flatMap(Bool.init(yamlBoolean:)) else {
+                        typeError(rule, setting, "true or false")
+                        continue
+                    }
+                    if enabled { config.disabledLints.remove(rule) } else { config.disabledLints.insert(rule) }
+                }
             default:
                 let suggestion = Suggestions.closest(to: key, among: knownKeys)
                 diagnostics.append(

@@ -57,6 +57,13 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         Diagnostic(.warning, code, at: location, message, hint: hint)
     }
 
+    /// The same diagnostic as an error (`--strict`).
+    public var promotedToError: Diagnostic {
+        var copy = self
+        copy.severity = .error
+        return copy
+    }
+
     /// Compiler style: `content/glossary/plc.md:3:7: error: message [CW203]`, hint on the next line.
     public var formatted: String {
         var place = location.file

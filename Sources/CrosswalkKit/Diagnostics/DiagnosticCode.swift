@@ -36,6 +36,33 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case outputFailed = "CW503"
     case missingPartial = "CW504"
 
+    // Lint (CW6xx): warnings, each can be switched off in crosswalk.yml under `lint:`
+    case orphanTerm = "CW601"
+    case missingMeaning = "CW602"
+    case unmappedTool = "CW603"
+    case unmappedConstraint = "CW604"
+    case stalePage = "CW605"
+    case missingOwner = "CW606"
+    case missingSummary = "CW607"
+    case longSummary = "CW608"
+    case commonWordAlias = "CW609"
+
+    /// The `lint:` key that switches a lint warning off, nil for other diagnostics.
+    public var lintRule: String? {
+        switch self {
+        case .orphanTerm: "orphan_term"
+        case .missingMeaning: "missing_meaning"
+        case .unmappedTool: "unmapped_tool"
+        case .unmappedConstraint: "unmapped_constraint"
+        case .stalePage: "stale"
+        case .missingOwner: "missing_owner"
+        case .missingSummary: "missing_summary"
+        case .longSummary: "long_summary"
+        case .commonWordAlias: "common_word_alias"
+        default: nil
+        }
+    }
+
     /// One line for the documentation table and `--explain`.
     public var summary: String {
         switch self {
@@ -64,6 +91,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .missingTemplate: "a required template is missing"
         case .outputFailed: "the output could not be written"
         case .missingPartial: "a template names a partial that does not exist"
+        case .orphanTerm: "no page refers to this term (orphan_term)"
+        case .missingMeaning: "a term has no IT or no OT meaning (missing_meaning)"
+        case .unmappedTool: "a tool note is mapped to no constraint (unmapped_tool)"
+        case .unmappedConstraint: "no tool is mapped against this constraint (unmapped_constraint)"
+        case .stalePage: "a page is past its review_by date (stale)"
+        case .missingOwner: "a page has no owner (missing_owner)"
+        case .missingSummary: "a page has no summary (missing_summary)"
+        case .longSummary: "a summary is over 200 characters (long_summary)"
+        case .commonWordAlias: "an alias is a common English word in lower case (common_word_alias)"
         }
     }
 }

@@ -1,0 +1,212 @@
+import CrosswalkMarkdown
+
+/// The markdown source as libcmark numbers its lines (LF, CR LF and CR all end one), with the
+/// container prefixes (`>` markers, list-item indentation) of a block's lines matched the way
+/// libcmark matches them. libcmark 0.30 keeps no per-line offsets, so a transform that needs a
+/// paragraph's raw lines recomputes them from the block's start position and its ancestors.
+struct SourceLines {
+    private let bytes: [UInt8]
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+
+    init(_ source: String) {
+        var bytes = Array(source.utf8)
+        // libcmark skips a leading byte-order mark before counting columns.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        self.bytes = bytes
+        var index = 0
+        var start = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                starts.append(start)
+                ends.append(index)
+                if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < bytes.count {
+            starts.append(start)
+            ends.append(bytes.count)
+        }
+    }
+
+    var count: Int { starts.count }
+
+    /// The bytes of 1-based line `number` without its line ending (empty when out of range).
+    func line(_ number: Int) -> ArraySlice<UInt8> {
+        guard number >= 1 && number <= starts.count else { return [] }
+        return bytes[starts[number - 1]..<ends[number - 1]]
+    }
+}
+
+/// One line of a paragraph-like block, after its container prefixes.
+struct BlockLine {
+    var number: Int
+    /// How many of the block's containers the line continues; fewer than all is a lazy line.
+    var depth: Int
+    /// Columns of indentation before the content, after the matched containers.
+    var indent: Int
+    /// The text from its first non-space character.
+    var content: [UInt8]
+}
+
+/// The chain of containers (block quotes, list items) a block sits in, outermost first, and
+/// how each one's prefix is matched on a line.
+struct ContainerChain {
+    enum Kind {
+        case quote
+        /// A list item whose content starts `indent` columns after its parent's content.
+        case item(indent: Int)
+    }
+
+    struct Container {
+        var kind: Kind
+        var node: MarkdownNode
+    }
+
+    private(set) var containers: [Container] = []
+    let source: SourceLines
+
+    init(of block: MarkdownNode, in source: SourceLines) {
+        self.source = source
+        var ancestors: [MarkdownNode] = []
+        var node = block.parent
+        while let current = node {
+            if current.type == .blockQuote || current.type == .item { ancestors.append(current) }
+            node = current.parent
+        }
+        for ancestor in ancestors.reversed() {
+            let kind: Kind = ancestor.type == .blockQuote ? .quote : .item(indent: itemIndent(ancestor))
+            containers.append(Container(kind: kind, node: ancestor))
+        }
+    }
+
+    var count: Int { containers.count }
+
+    /// The lines of a block that starts at `line`:`column` and spans `lineCount` lines.
+    func lines(from line: Int, column: Int, count lineCount: Int) -> [BlockLine] {
+        guard lineCount > 0 else { return [] }
+        let first = source.line(line)
+        let offset = min(max(column - 1, 0), first.count)
+        var result = [BlockLine(number: line, depth: count, indent: 0, content: Array(first.dropFirst(offset)))]
+        for number in line + 1..<line + lineCount {
+            var cursor = LineCursor(source.line(number))
+            let depth = match(&cursor, upTo: count, onLine: number)
+            let indent = cursor.indentation
+            cursor.skipSpaces()
+            result.append(BlockLine(number: number, depth: depth, indent: indent, content: cursor.rest))
+        }
+        return result
+    }
+
+    /// Line `number` after its first `depth` container prefixes, indentation kept as spaces:
+    /// the text to parse again as markdown at that depth.
+    func text(ofLine number: Int, depth: Int) -> [UInt8] {
+        var cursor = LineCursor(source.line(number))
+        match(&cursor, upTo: depth, onLine: number)
+        let indent = cursor.indentation
+        cursor.skipSpaces()
+        return [UInt8](repeating: 0x20, count: indent) + cursor.rest
+    }
+
+    /// Advances past the prefixes of the first `limit` containers; returns how many matched.
+    @discardableResult
+    private func match(_ cursor: inout LineCursor, upTo limit: Int, onLine number: Int) -> Int {
+        for (depth, container) in containers.prefix(limit).enumerated() {
+            switch container.kind {
+            case .quote:
+                guard cursor.indentation <= 3, cursor.byteAfterIndentation == UInt8(ascii: ">") else { return depth }
+                cursor.skipSpaces()
+                cursor.advance(columns: 1)
+                if cursor.byte == 0x20 || cursor.byte == 0x09 { cursor.advance(columns: 1) }
+            case .item(let indent):
+                // On its own first line the item's marker fills those columns.
+                guard container.node.startLine == number || cursor.indentation >= indent else { return depth }
+                cursor.advance(columns: indent)
+            }
+        }
+        return min(limit, containers.count)
+    }
+
+    /// `marker_offset + padding` of a list item, as libcmark's `parse_list_marker` computes them.
+    private func itemIndent(_ item: MarkdownNode) -> Int {
+        let number = item.startLine
+        var cursor = LineCursor(source.line(number))
+        match(&cursor, upTo: containers.count, onLine: number)
+        let parentColumn = cursor.column
+        cursor.advance(toByte: item.startColumn - 1)
+        let markerOffset = cursor.column - parentColumn
+        var width = 1
+        if let byte = cursor.byte, PipeTableSyntax.isDigit(byte) {
+            width = cursor.rest.prefix { PipeTableSyntax.isDigit($0) }.count + 1
+        }
+        cursor.advance(columns: width)
+        let afterMarker = cursor.column
+        cursor.skipSpaces()
+        let spaces = cursor.column - afterMarker
+        let padding = spaces >= 5 || spaces < 1 || cursor.byte == nil ? width + 1 : width + spaces
+        return markerOffset + padding
+    }
+}
+
+/// A position in one line, in bytes and in columns (tabs stop every 4 columns). A tab may be
+/// partly consumed: the cursor then stays on it with a column inside its width.
+struct LineCursor {
+    private let bytes: ArraySlice<UInt8>
+    private var index: Int
+    private(set) var column = 0
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        self.index = bytes.startIndex
+    }
+
+    var byte: UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+    var rest: [UInt8] { Array(bytes[index...]) }
+
+    /// Columns of spaces and tabs before the next other character.
+    var indentation: Int {
+        var probe = self
+        probe.skipSpaces()
+        return probe.column - column
+    }
+
+    var byteAfterIndentation: UInt8? {
+        var probe = self
+        probe.skipSpaces()
+        return probe.byte
+    }
+
+    mutating func skipSpaces() {
+        while let byte, byte == 0x20 || byte == 0x09 { advance(columns: byte == 0x09 ? 4 - column % 4 : 1) }
+    }
+
+    mutating func advance(columns: Int) {
+        var remaining = columns
+        while remaining > 0, let byte {
+            if byte == 0x09 {
+                let width = 4 - column % 4
+                guard width <= remaining else {
+                    column += remaining
+                    return
+                }
+                column += width
+                remaining -= width
+            } else {
+                column += 1
+                remaining -= 1
+            }
+            index += 1
+        }
+    }
+
+    mutating func advance(toByte offset: Int) {
+        let target = min(bytes.startIndex + max(offset, 0), bytes.endIndex)
+        while index < target, let byte {
+            column += byte == 0x09 ? 4 - column % 4 : 1
+            index += 1
+        }
+    }
+}

@@ -1,0 +1,203 @@
+/// The line-level syntax of GFM pipe tables, ported from cmark-gfm's table extension
+/// (`extensions/table.c`, `ext_scanners.re`) so that rows split exactly as GitHub splits them.
+/// Every function takes one line's bytes from its first non-space, without the line ending.
+enum PipeTableSyntax {
+    enum Alignment: Sendable, Equatable {
+        case none, left, center, right
+
+        /// The attribute cmark-gfm writes on `<th>`/`<td>`.
+        var attribute: String {
+            switch self {
+            case .none: ""
+            case .left: " align=\"left\""
+            case .center: " align=\"center\""
+            case .right: " align=\"right\""
+            }
+        }
+    }
+
+    /// cmark-gfm gives up on a row past this many cells (its `uint16_t` column count).
+    static let maximumColumns = 65_535
+
+    /// `[|]? marker ([|] marker)* [|]? spacechar* newline`, marker `spacechar* :? -+ :? spacechar*`.
+    static func isDelimiterRow(_ line: [UInt8]) -> Bool {
+        var index = 0
+        if index < line.count && line[index] == pipe { index += 1 }
+        guard scanMarker(line, &index) else { return false }
+        while index < line.count && line[index] == pipe {
+            index += 1
+            var next = index
+            if scanMarker(line, &next) {
+                index = next
+                continue
+            }
+            while index < line.count && isSpaceChar(line[index]) { index += 1 }
+            break
+        }
+        return index == line.count
+    }
+
+    /// The alignment a delimiter cell (already trimmed) asks for.
+    static func alignment(of cell: [UInt8]) -> Alignment {
+        let left = cell.first == colon
+        let right = cell.last == colon
+        switch (left, right) {
+        case (true, true): return .center
+        case (true, false): return .left
+        case (false, true): return .right
+        case (false, false): return .none
+        }
+    }
+
+    /// The cells of a row, unescaped (`\|` → `|`) and trimmed; nil when the line is no row
+    /// (no cell at all, or more than ``maximumColumns``). Port of `row_from_string`.
+    static func cells(of line: [UInt8]) -> [[UInt8]]? {
+        // The scanners expect the line ending, as cmark-gfm sees it.
+        let text = line + [newline]
+        var cells: [[UInt8]] = []
+        var offset = pipeLength(text, at: 0)
+        var expectMore = true
+        while offset < text.count && expectMore {
+            let cell = cellLength(text, at: offset)
+            let pipe = pipeLength(text, at: offset + cell)
+            if cell > 0 || pipe > 0 {
+                guard cells.count < maximumColumns else { return nil }
+                cells.append(trim(unescapePipes(text[offset..<offset + cell])))
+            }
+            offset += cell + pipe
+            if pipe == 0 {
+                offset += rowEndLength(text, at: offset)
+                expectMore = false
+            }
+        }
+        return offset == text.count && !cells.isEmpty ? cells : nil
+    }
+
+    /// `\|` → `|`, everywhere (cmark-gfm does it before inline parsing, so also in code spans).
+    static func unescapePipes<C: Collection<UInt8>>(_ bytes: C) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == backslash && next != bytes.endIndex && bytes[next] == pipe {
+                index = next
+                continue
+            }
+            result.append(bytes[index])
+            index = next
+        }
+        return result
+    }
+
+    /// Removes cmark's whitespace (space, tab, LF, VT, FF, CR) from both ends.
+    static func trim(_ bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+            let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return [] }
+        return Array(bytes[first...last])
+    }
+
+    /// True when the line opens a block that cannot interrupt a paragraph in CommonMark but
+    /// does end a table in GFM: any list item (also empty, or ordered from another number than
+    /// 1) or a thematic break (a setext underline `---` under a table is one).
+    static func startsBlockAfterTable(_ line: [UInt8]) -> Bool {
+        isListItemStart(line) || isThematicBreak(line)
+    }
+
+    static func isListItemStart(_ line: [UInt8]) -> Bool {
+        guard let first = line.first else { return false }
+        var index: Int
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "*") {
+            index = 1
+        } else {
+            index = 0
+            while index < line.count && index < 9 && isDigit(line[index]) { index += 1 }
+            guard index > 0, index < line.count,
+                line[index] == UInt8(ascii: ".") || line[index] == UInt8(ascii: ")")
+            else { return false }
+            index += 1
+        }
+        return index == line.count || line[index] == space || line[index] == tab
+    }
+
+    static func isThematicBreak(_ line: [UInt8]) -> Bool {
+        guard let marker = line.first,
+            marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_")
+        else { return false }
+        var count = 0
+        for byte in line {
+            if byte == marker {
+                count += 1
+            } else if byte != space && byte != tab {
+                return false
+            }
+        }
+        return count >= 3
+    }
+
+    // MARK: - Scanners
+
+    static let pipe = UInt8(ascii: "|")
+    static let backslash = UInt8(ascii: "\\")
+    static let colon = UInt8(ascii: ":")
+    static let dash = UInt8(ascii: "-")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+
+    /// `[ \t\v\f]`, the scanners' `spacechar`.
+    static func isSpaceChar(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == 0x0B || byte == 0x0C
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        isSpaceChar(byte) || byte == newline || byte == carriageReturn
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func scanMarker(_ line: [UInt8], _ index: inout Int) -> Bool {
+        var position = index
+        while position < line.count && isSpaceChar(line[position]) { position += 1 }
+        if position < line.count && line[position] == colon { position += 1 }
+        let dashes = position
+        while position < line.count && line[position] == dash { position += 1 }
+        guard position > dashes else { return false }
+        if position < line.count && line[position] == colon { position += 1 }
+        while position < line.count && isSpaceChar(line[position]) { position += 1 }
+        index = position
+        return true
+    }
+
+    /// `(escaped_char | [^|\r\n])+`, longest match: a pipe right after a backslash never ends a
+    /// cell, even after another backslash (`\\|` stays in the cell, as on GitHub).
+    private static func cellLength(_ text: [UInt8], at offset: Int) -> Int {
+        var index = offset
+        while index < text.count {
+            let byte = text[index]
+            if byte == newline || byte == carriageReturn { break }
+            if byte == pipe && !(index > offset && text[index - 1] == backslash) { break }
+            index += 1
+        }
+        return index - offset
+    }
+
+    /// `[|] spacechar*`
+    private static func pipeLength(_ text: [UInt8], at offset: Int) -> Int {
+        guard offset < text.count, text[offset] == pipe else { return 0 }
+        var index = offset + 1
+        while index < text.count && isSpaceChar(text[index]) { index += 1 }
+        return index - offset
+    }
+
+    /// `spacechar* newline`
+    private static func rowEndLength(_ text: [UInt8], at offset: Int) -> Int {
+        var index = offset
+        while index < text.count && isSpaceChar(text[index]) { index += 1 }
+        if index < text.count && text[index] == carriageReturn { index += 1 }
+        guard index < text.count, text[index] == newline else { return 0 }
+        return index + 1 - offset
+    }
+}
