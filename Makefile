@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CROSSWALK := .build/debug/crosswalk
 
-.PHONY: site test build deps check-deps format lint clean
+.PHONY: site test build deps format lint clean theme bench
 
 ## site: build the shipped content/ into public/
 site: build
@@ -31,6 +31,15 @@ deps:
 	    || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev pkg-config; } \
 	    || { echo "could not install; run: sudo apt-get update && sudo apt-get install -y libcmark-dev pkg-config"; exit 1; }; \
 	fi
+
+## theme: embed templates/ into the binary (for `crosswalk init`) after changing the theme
+theme:
+	python3 scripts/embed-theme.py
+
+## bench: build synthetic corpora with crosswalk (and Hugo when installed) and print a table
+bench: deps
+	$(SWIFT) build -c release --product crosswalk
+	CROSSWALK=.build/release/crosswalk bench/run.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // The C library; only CrosswalkMarkdown imports it.
@@ -31,15 +32,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The development server: builds, serves over HTTP, watches and reloads.
+        .target(
+            name: "CrosswalkServe",
+            dependencies: ["CrosswalkKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "crosswalk",
             dependencies: [
                 "CrosswalkKit",
+                "CrosswalkServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CrosswalkMarkdownTests", dependencies: ["CrosswalkMarkdown"]),
         .testTarget(name: "CrosswalkKitTests", dependencies: ["CrosswalkKit"]),
+        .testTarget(name: "CrosswalkServeTests", dependencies: ["CrosswalkServe"]),
         // Runs the built `crosswalk` binary end to end; depending on it makes `swift test` build it.
         .testTarget(name: "crosswalkTests", dependencies: ["crosswalk"]),
     ]

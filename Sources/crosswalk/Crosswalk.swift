@@ -6,7 +6,7 @@ struct Crosswalk: ParsableCommand {
         commandName: "crosswalk",
         abstract: "Build a cross-linked IT/OT knowledge base from markdown into a static site.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, RenderCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
