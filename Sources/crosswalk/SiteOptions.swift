@@ -54,7 +54,7 @@ struct SiteOptions: ParsableArguments {
         DiagnosticPrinter.print(report.diagnostics, format: format)
         if verbose {
             for timing in report.timings {
-                let name = timing.stage.padding(toLength: 10, withPad: " ", startingAt: 0)
+                let name = timing.stage.padding(toLength: 12, withPad: " ", startingAt: 0)
                 Output.standardError("  \(name) " + String(format: "%7.1f ms", timing.seconds * 1000))
             }
         }
@@ -68,11 +68,21 @@ struct SiteOptions: ParsableArguments {
             return 1
         }
         guard !quiet else { return 0 }
-        let summary =
-            dryRun
-            ? "checked \(report.pageCount) pages in \(seconds) s: \(problems)"
-            : "built \(report.pageCount) pages (\(report.fileCount) files) into \(displayPath(outputDirectory)) in \(seconds) s"
+        let summary: String
+        if dryRun {
+            summary = "checked \(report.pageCount) pages in \(seconds) s: \(problems)"
+        } else if report.upToDate {
+            summary =
+                "\(displayPath(outputDirectory)) is up to date (\(report.pageCount) pages, nothing changed)"
                 + (warnings > 0 ? " with \(problems)" : "")
+        } else {
+            summary =
+                "built \(report.pageCount) pages (\(report.fileCount) files) into \(displayPath(outputDirectory)) in \(seconds) s"
+                + (warnings > 0 ? " with \(problems)" : "")
+        }
+        if verbose && report.published {
+            Output.standardError("  \(report.filesWritten) files written, \(report.filesReused) unchanged files kept")
+        }
         // Machine-readable formats keep standard output for diagnostics only.
         if format == .text { print(summary) } else { Output.standardError(summary) }
         return 0

@@ -37,6 +37,11 @@ public struct BuildReport: Sendable {
     public var pageCount = 0
     public var fileCount = 0
     public var published = false
+    /// True when nothing changed since the build that made the output; nothing was done.
+    public var upToDate = false
+    /// Output files written anew, and unchanged ones linked from the previous output.
+    public var filesWritten = 0
+    public var filesReused = 0
     public var seconds: Double = 0
     /// How long each stage took, in the order they ran.
     public var timings: [(stage: String, seconds: Double)] = []
@@ -66,6 +71,17 @@ public struct SiteBuilder: Sendable {
 
     /// The stages in the order they run.
     private func runStages(_ report: inout BuildReport, _ clock: inout StageClock) {
+        let today = options.today ?? Linter.currentDate()
+        clock.start("fingerprint")
+        let fingerprint = InputFingerprint.compute(options: options, today: today, fileSystem: fileSystem)
+        if !options.dryRun, let previous = OutputWriter.record(of: options.outputDirectory),
+            let stored = BuildRecord(text: previous), stored.fingerprint == fingerprint
+        {
+            report.diagnostics = stored.warnings
+            report.pageCount = stored.pageCount
+            report.upToDate = true
+            return
+        }
         clock.start("load")
         let config = loadConfig(&report)
         let loaded = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes)
@@ -82,7 +98,7 @@ public struct SiteBuilder: Sendable {
         let graph = LinkGraph(site: site, pages: built)
         report.diagnostics += graph.diagnostics + LinkChecker.check(built)
         clock.start("lint")
-        report.diagnostics += Linter(config: config, today: options.today ?? Linter.currentDate())
+        report.diagnostics += Linter(config: config, today: today)
             .check(site: site, pages: built, graph: graph)
         clock.start("templates")
         let (templates, templateDiagnostics) = TemplateSet.load(
@@ -92,13 +108,13 @@ public struct SiteBuilder: Sendable {
         if options.strict { report.diagnostics = report.diagnostics.map(\.promotedToError) }
 
         guard let templates, !report.diagnostics.hasErrors else { return }
-        clock.start("render")
         let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
-        let files = parallelMap(renderer.items, renderer.render)
-        report.fileCount = files.count
+        let items = renderer.items
+        report.fileCount = items.count
         guard !options.dryRun else { return }
-        clock.start("write")
-        write(files, site: site, &report)
+        clock.start("render+write")
+        let record = BuildRecord(fingerprint: fingerprint, pageCount: built.count, warnings: report.diagnostics)
+        write(items, renderer: renderer, site: site, record: record, &report)
     }
 
     // MARK: stages
@@ -152,12 +168,24 @@ public struct SiteBuilder: Sendable {
         return built
     }
 
-    private func write(_ files: [OutputFile], site: Site, _ report: inout BuildReport) {
-        var copies = site.assets.map { (from: $0.absolutePath, to: $0.relativePath) }
-        copies += themeAssets().map { (from: $0.absolute, to: "assets/" + $0.relative) }
-        do {
-            try OutputWriter(output: options.outputDirectory).publish(files: files, copies: copies)
+    /// Renders and writes in one parallel pass, so rendered pages are never all held in memory.
+    private func write(
+        _ items: [SiteRenderer.Item], renderer: SiteRenderer, site: Site, record: BuildRecord,
+        _ report: inout BuildReport
+    ) {
+        do throws(OutputWriter.Failure) {
+            let writer = try OutputWriter(output: options.outputDirectory)
+            let failures = parallelMap(items) { item -> OutputWriter.Failure? in
+                do throws(OutputWriter.Failure) { try writer.write(renderer.render(item)) } catch { return error }
+                return nil
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            for asset in site.assets { try writer.copy(from: asset.absolutePath, to: asset.relativePath) }
+            for asset in themeAssets() { try writer.copy(from: asset.absolute, to: "assets/" + asset.relative) }
+            try writer.commit(record: record.text)
             report.published = true
+            report.filesWritten = writer.written
+            report.filesReused = writer.reused
         } catch {
             report.diagnostics.append(
                 .error(

@@ -16,19 +16,23 @@ public struct FileSystem: Sendable {
     public var read: @Sendable (String) throws -> [UInt8]
     /// The size of a file in bytes, without reading it.
     public var size: @Sendable (String) -> Int?
+    /// A short text that changes whenever the file does (size, times, inode on disk).
+    public var stamp: @Sendable (String) -> String?
 
     public init(
         listDirectory: @escaping @Sendable (String) -> [String]?,
         kind: @escaping @Sendable (String) -> EntryKind?,
         resolve: @escaping @Sendable (String) -> String?,
         read: @escaping @Sendable (String) throws -> [UInt8],
-        size: @escaping @Sendable (String) -> Int?
+        size: @escaping @Sendable (String) -> Int?,
+        stamp: @escaping @Sendable (String) -> String?
     ) {
         self.listDirectory = listDirectory
         self.kind = kind
         self.resolve = resolve
         self.read = read
         self.size = size
+        self.stamp = stamp
     }
 
     public func exists(_ path: String) -> Bool { kind(path) != nil }
@@ -67,6 +71,12 @@ extension FileSystem {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
             return Int(info.st_size)
+        },
+        stamp: { path in
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return
+                "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec):\(info.st_ino)"
         }
     )
 
@@ -99,7 +109,8 @@ extension FileSystem {
                 }
                 return bytes
             },
-            size: { contents[$0]?.count }
+            size: { contents[$0]?.count },
+            stamp: { path in contents[path].map { "\($0.count):\(StableHash.of($0))" } }
         )
     }
 }

@@ -9,6 +9,7 @@ public struct Site: Sendable {
     private var indexByURL: [String: Int] = [:]
     private var assetPaths: Set<String> = []
     private var indexBySlug: [String: Int] = [:]
+    private var indicesByKind: [PageKind: [Int]] = [:]
     /// Names of every page, for wikilinks and relations.
     public private(set) var vocabulary: Vocabulary
     /// Indices into `pages` of the glossary terms, in the matcher's term order.
@@ -28,8 +29,15 @@ public struct Site: Sendable {
             indexBySourcePath[page.source.relativePath] = index
             if indexByURL[page.url] == nil { indexByURL[page.url] = index }
             if !page.isFolderIndex, indexBySlug[page.slug] == nil { indexBySlug[page.slug] = index }
+            if !page.isFolderIndex { indicesByKind[page.kind, default: []].append(index) }
         }
         assetPaths = Set(assets.map(\.relativePath))
+        let byKind = indicesByKind
+        let urls = indexByURL
+        // Computed once: every rendered page asks for the sections (navigation, breadcrumbs).
+        sections = PageKind.sections.filter { kind in
+            byKind[kind] != nil || kind.folder.map { urls[$0 + "/"] != nil } == true
+        }
         vocabulary = Vocabulary(pages: self.pages)
         let sorted = self.pages
         let terms = sorted.indices.filter { sorted[$0].kind == .term && !sorted[$0].isFolderIndex }
@@ -96,17 +104,14 @@ public struct Site: Sendable {
 
     /// The pages of one kind in URL order, folder indexes excluded.
     public func pages(of kind: PageKind) -> [Page] {
-        pages.filter { $0.kind == kind && !$0.isFolderIndex }
+        (indicesByKind[kind] ?? []).map { pages[$0] }
     }
 
+    /// How many pages of `kind` there are (folder indexes excluded).
+    public func count(of kind: PageKind) -> Int { indicesByKind[kind]?.count ?? 0 }
+
     /// Section kinds that have at least one page or an index file, in navigation order.
-    public var sections: [PageKind] {
-        PageKind.sections.compactMap { kind in
-            guard let folder = kind.folder else { return nil }
-            let used = pages.contains { $0.kind == kind || $0.url == folder + "/" }
-            return used ? kind : nil
-        }
-    }
+    public private(set) var sections: [PageKind] = []
 
     /// Every source path, for did-you-mean suggestions.
     public var sourcePaths: [String] { pages.map(\.source.relativePath) }

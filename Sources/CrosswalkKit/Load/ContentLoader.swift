@@ -34,15 +34,26 @@ public struct ContentLoader: Sendable {
             return output
         }
         var visited: Set<String> = [realRoot]
+        var markdown: [(path: String, relativePath: String)] = []
         walk(
             directory: contentRoot, relative: "", realRoot: realRoot, visited: &visited,
-            into: &output)
+            markdown: &markdown, into: &output)
+        // Reading and decoding are independent per file: spread them over the cores.
+        let loaded = parallelMap(markdown) { file in
+            var single = Output()
+            loadMarkdown(path: file.path, relativePath: file.relativePath, into: &single)
+            return single
+        }
+        for file in loaded {
+            output.files += file.files
+            output.diagnostics += file.diagnostics
+        }
         return output
     }
 
     private func walk(
         directory: String, relative: String, realRoot: String, visited: inout Set<String>,
-        into output: inout Output
+        markdown: inout [(path: String, relativePath: String)], into output: inout Output
     ) {
         for name in (fileSystem.listDirectory(directory) ?? []).sorted() where !name.hasPrefix(".") {
             let path = joinPath(directory, name)
@@ -76,10 +87,10 @@ public struct ContentLoader: Sendable {
                 }
                 walk(
                     directory: path, relative: relativePath, realRoot: realRoot,
-                    visited: &visited, into: &output)
+                    visited: &visited, markdown: &markdown, into: &output)
             case .file:
                 if name.lowercased().hasSuffix(".md") {
-                    loadMarkdown(path: path, relativePath: relativePath, into: &output)
+                    markdown.append((path, relativePath))
                 } else {
                     output.assets.append(AssetFile(relativePath: relativePath, absolutePath: path))
                 }

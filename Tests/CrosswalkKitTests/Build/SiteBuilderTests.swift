@@ -60,11 +60,12 @@ import Testing
         #expect(report.published)
         #expect(
             folder.files(under: "public") == [
-                ".crosswalk-output", "assets/favicon.svg", "assets/style.css",
+                ".crosswalk-output", "404.html", "assets/cards.js", "assets/controls.js", "assets/early.js",
+                "assets/favicon.svg", "assets/pictures.css", "assets/print.css", "assets/search.js", "assets/style.css",
                 "constraints/index.html", "constraints/planned-outages/index.html",
                 "glossary/index.html", "glossary/patch/index.html", "glossary/plc/index.html", "glossary/rack.png",
-                "guides/plant-walk/index.html", "index.html", "matrix/index.html", "tools/edr-agent/index.html",
-                "tools/index.html",
+                "guides/plant-walk/index.html", "index.html", "matrix/index.html", "search-index.js",
+                "tools/edr-agent/index.html", "tools/index.html",
             ])
         let plc = try folder.read("public/glossary/plc/index.html")
         #expect(plc.contains("<h1>PLC</h1>"))
@@ -143,7 +144,7 @@ import Testing
         #expect(before.map(\.0) == after.map(\.0))
         #expect(before.map(\.1) == after.map(\.1))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.root).filter {
-            $0.hasPrefix(".public")
+            $0.hasPrefix(".public.staging") || $0.hasPrefix(".public.old")
         }
         #expect(leftovers.isEmpty)
     }

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A fingerprint of everything a build reads — every file under `content/` and `templates/`,
+/// `crosswalk.yml`, the options, the date and the crosswalk binary itself. When the output was
+/// built from the same fingerprint, a rebuild has nothing to do.
+enum InputFingerprint {
+    static func compute(options: BuildOptions, today: String, fileSystem: FileSystem) -> String {
+        var manifest = "crosswalk-fingerprint 1\n"
+        manifest += "options \(options.baseURL ?? "-") \(options.strict) \(today)\n"
+        manifest += "binary \(FileSystem.disk.stamp("/proc/self/exe") ?? "-")\n"
+        func walk(_ directory: String) {
+            for name in (fileSystem.listDirectory(directory) ?? []).sorted() {
+                let path = joinPath(directory, name)
+                if fileSystem.isDirectory(path) {
+                    walk(path)
+                } else {
+                    manifest += "\(path) \(fileSystem.stamp(path) ?? "-")\n"
+                }
+            }
+        }
+        manifest += "config \(fileSystem.stamp(joinPath(options.sourceRoot, SiteConfig.fileName)) ?? "-")\n"
+        walk(joinPath(options.sourceRoot, "content"))
+        walk(joinPath(options.sourceRoot, "templates"))
+        return String(StableHash.of(Array(manifest.utf8)), radix: 16)
+    }
+}
+
+/// FNV-1a, 64 bits: stable across runs and machines (Swift's `Hasher` is seeded per process).
+enum StableHash {
+    static func of(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}
