@@ -39,7 +39,7 @@ theme:
 ## bench: build synthetic corpora with crosswalk (and Hugo when installed) and print a table
 bench: deps
 	$(SWIFT) build -c release --product crosswalk
-	CROSSWALK=.build/release/crosswalk bench/run.sh
+	CROSSWALK=.build/release/crosswalk BENCH_HUGO_INSTALL=$${BENCH_HUGO_INSTALL:-1} bench/run.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -8,6 +8,7 @@
 #   BENCH_SIZES="1000 5000"  corpus sizes to run instead of the defaults
 #   BENCH_HUGO=0             skip the Hugo comparison
 #   BENCH_HUGO_INSTALL=1     apt-get install hugo when it is missing
+#   BENCH_HUGO_RELREF=1      Hugo resolves and checks .md links too (bench/hugo-relref/)
 #   BENCH_AUTOLINK_MB=M      MB of text per auto-linker run (default 20)
 #   BENCH_OUT=DIR            where corpora and outputs go (default bench/out, gitignored)
 set -euo pipefail
@@ -135,11 +136,13 @@ for n in $SIZES; do
     fi
 
     if [[ $cw_ok == 1 ]]; then
-        if [[ -f $public/search-index.json ]]; then
-            index_size=$(human_size "$(stat -c %s "$public/search-index.json")")
-        else
-            index_size="n/a"
-        fi
+        index_size="n/a"
+        for index_file in search-index.json search-index.js; do
+            if [[ -f $public/$index_file ]]; then
+                index_size="$(human_size "$(stat -c %s "$public/$index_file")") ($index_file)"
+                break
+            fi
+        done
         out_size=$(du -sb "$public" | awk '{ print $1 }')
         out_files=$(find "$public" -type f | wc -l)
         NOTES+=("$label pages: $(human_size "$bytes") markdown -> $(human_size "$out_size") in $out_files files; search index: $index_size")
@@ -179,13 +182,19 @@ for n in $SIZES; do
         say "  hugo: full build"
         rm -rf "$dir/hugo" "$dir/hugo-public"
         cp -r "$BENCH/hugo" "$dir/hugo"
+        hugo_run="full build"
+        if [[ ${BENCH_HUGO_RELREF:-0} == 1 ]]; then
+            mkdir -p "$dir/hugo/layouts/_default/_markup"
+            cp "$BENCH/hugo-relref/render-link.html" "$dir/hugo/layouts/_default/_markup/"
+            hugo_run="build+relref"
+        fi
         measure hugo "$dir/hugo-build.log" "$HUGO" --source "$dir/hugo" --quiet
         if [[ $M_RC != 0 ]]; then
             say "  hugo failed (exit $M_RC); last 20 lines of its output:"
             tail -n 20 "$dir/hugo-build.log" | sed 's/^/    | /' >&2
-            row "$label" hugo "full build" FAILED "-" "-" "-" "-"
+            row "$label" hugo "$hugo_run" FAILED "-" "-" "-" "-"
         else
-            add_row "$label" hugo "full build" "$n"
+            add_row "$label" hugo "$hugo_run" "$n"
             if [[ $cw_ok == 1 ]]; then
                 ratio_wall=$(awk -v a="$cw_wall" -v b="$M_WALL" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
                 ratio_rss=$(awk -v a="$cw_rss" -v b="$M_RSS" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
@@ -245,5 +254,9 @@ printf '\n'
 for note in "${NOTES[@]}"; do printf '%s\n' "$note"; done
 printf '\nauto-linker throughput (crosswalk bench-autolink, %s MB of text):\n' "$AUTOLINK_MB"
 for line in "${AUTOLINK[@]}"; do printf '  %s\n' "$line"; done
-[[ -n $HUGO ]] || printf '\nhugo: not installed (apt-get install -y hugo, or BENCH_HUGO_INSTALL=1) — no comparison\n'
+if [[ ${BENCH_HUGO:-1} == 0 ]]; then
+    printf '\nhugo: skipped (BENCH_HUGO=0)\n'
+elif [[ -z $HUGO ]]; then
+    printf '\nhugo: not installed (apt-get install -y hugo, or BENCH_HUGO_INSTALL=1) — no comparison\n'
+fi
 printf '\nlogs and outputs: %s\n' "${OUT#"$ROOT"/}"
