@@ -6,7 +6,10 @@ struct Crosswalk: ParsableCommand {
         commandName: "crosswalk",
         abstract: "Build a cross-linked IT/OT knowledge base from markdown into a static site.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, RenderCommand.self],
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, RenderCommand.self,
+            BenchAutolinkCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self
     )
 }

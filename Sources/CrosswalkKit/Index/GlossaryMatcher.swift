@@ -2,11 +2,12 @@ import Foundation
 
 /// Finds glossary terms and aliases in text. Built once per site over every term name.
 ///
-/// Names are keyed by their lower-cased words joined by single spaces; a scan tries, at each
-/// word, phrases of growing length while they are still a prefix of some name, and keeps the
-/// longest that matches. Cost grows with the text, not with the number of terms: every step
-/// is a hash lookup. (DESIGN.md measured this beside Aho–Corasick: the word hash is smaller
-/// and faster for whole-word terms.)
+/// A name's key is its lower-cased words joined by single spaces, hashed (FNV-1a) so a phrase
+/// can be extended word by word without building strings. A scan tries, at each word, phrases
+/// of growing length while they are still a prefix of some name, and keeps the longest that
+/// matches. Every step is a hash lookup, so cost grows with the text, not with the number of
+/// terms. (DESIGN.md measured this beside Aho–Corasick: the word hash is smaller and faster
+/// for whole-word terms.)
 ///
 /// Rules: whole words only; names with two or more capital letters (`IT`, `SIS`, `OPC UA`)
 /// match case-sensitively, all others case-insensitively; a title's trailing `(ABBR)` is also
@@ -23,34 +24,54 @@ public struct GlossaryMatcher: Sendable {
 
     struct Entry: Sendable {
         var term: Int
+        /// Folded words joined by spaces: guards against hash collisions.
+        var key: [UInt8]
         /// The words as written, for case-sensitive names; nil when case does not matter.
-        var exactWords: [String]?
+        var exactWords: [[UInt8]]?
     }
 
-    private var table: [String: [Entry]] = [:]
-    private var prefixes: Set<String> = []
+    private var table: [UInt64: [Entry]] = [:]
+    private var prefixes: Set<UInt64> = []
     private(set) var maxWords = 0
 
     /// `names[i]` lists the names of term `i` (title, aliases).
     public init(names: [[String]]) {
         for (term, termNames) in names.enumerated() {
-            var seen: Set<String> = []
+            var seen: Set<[UInt8]> = []
             for name in termNames.flatMap(Self.expand) {
-                let words = WordTokenizer.tokens(in: name[...])
-                guard !words.isEmpty, Self.isMatchable(name, words) else { continue }
-                let key = words.map { $0.text.lowercased() }.joined(separator: " ")
-                let caseSensitive = name.unicodeScalars.count { $0.properties.isUppercase } >= 2
-                guard seen.insert(key + (caseSensitive ? "\u{1}" : "")).inserted else { continue }
-                table[key, default: []].append(
-                    Entry(term: term, exactWords: caseSensitive ? words.map { String($0.text) } : nil))
-                maxWords = max(maxWords, words.count)
-                var prefix = ""
-                for word in words.dropLast() {
-                    prefix += (prefix.isEmpty ? "" : " ") + word.text.lowercased()
-                    prefixes.insert(prefix)
+                var text = name
+                text.withUTF8 { bytes in
+                    let words = WordTokenizer.tokens(in: bytes)
+                    guard !words.isEmpty, Self.isMatchable(bytes, words) else { return }
+                    let folded = words.map { WordTokenizer.folded(bytes, $0) }
+                    let key = Array(folded.joined(separator: [0x20]))
+                    let caseSensitive = name.unicodeScalars.count { $0.properties.isUppercase } >= 2
+                    guard seen.insert(key + (caseSensitive ? [1] : [])).inserted else { return }
+                    let exact =
+                        caseSensitive
+                        ? words.map { Array(UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end])) } : nil
+                    table[Self.hash(key), default: []].append(Entry(term: term, key: key, exactWords: exact))
+                    maxWords = max(maxWords, words.count)
+                    var prefix = Self.seed
+                    for (index, word) in folded.dropLast().enumerated() {
+                        if index > 0 { prefix = Self.hash([0x20], from: prefix) }
+                        prefix = Self.hash(word, from: prefix)
+                        prefixes.insert(prefix)
+                    }
                 }
             }
         }
+    }
+
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func hash(_ bytes: some Sequence<UInt8>, from start: UInt64 = seed) -> UInt64 {
+        var hash = start
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     /// `Information technology (IT)` names both `Information technology` and `IT`.
@@ -62,14 +83,8 @@ public struct GlossaryMatcher: Sendable {
     }
 
     /// A name whose words are separated by anything but spaces or hyphens can never match.
-    private static func isMatchable(_ name: String, _ words: [WordTokenizer.Token]) -> Bool {
-        let utf8 = name.utf8
-        for (left, right) in zip(words, words.dropFirst()) {
-            let gap = utf8[
-                utf8.index(utf8.startIndex, offsetBy: left.end)..<utf8.index(utf8.startIndex, offsetBy: right.start)]
-            if !WordTokenizer.joinable(gap[...]) { return false }
-        }
-        return true
+    private static func isMatchable(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [WordTokenizer.Token]) -> Bool {
+        zip(words, words.dropFirst()).allSatisfy { WordTokenizer.joinable(bytes, from: $0.end, to: $1.start) }
     }
 
     /// Leftmost-longest matches in `text`, not overlapping. `accept` decides whether a
@@ -77,35 +92,87 @@ public struct GlossaryMatcher: Sendable {
     /// consumes its words, so `safety` inside a repeated `safety instrumented system` stays plain.
     public func matches(in text: Substring, accept: (Int) -> Bool) -> [Match] {
         guard maxWords > 0 else { return [] }
-        let tokens = WordTokenizer.tokens(in: text)
-        let utf8 = text.utf8
+        var copy = String(text)
+        return copy.withUTF8 { bytes in matches(in: bytes, accept: accept) }
+    }
+
+    func matches(in bytes: UnsafeBufferPointer<UInt8>, accept: (Int) -> Bool) -> [Match] {
+        let tokens = WordTokenizer.tokens(in: bytes)
+        // Folded copies only of words outside ASCII; ASCII words are folded while hashing.
+        var unicodeFolded: [Int: [UInt8]] = [:]
+        func fold(_ index: Int) -> [UInt8] {
+            if let word = unicodeFolded[index] { return word }
+            let word = WordTokenizer.folded(bytes, tokens[index])
+            if !tokens[index].isASCII { unicodeFolded[index] = word }
+            return word
+        }
+        /// Continues `hash` with word `index` folded, minus its last `dropping` bytes.
+        func hashWord(_ index: Int, from hash: UInt64, dropping: Int = 0) -> UInt64 {
+            let token = tokens[index]
+            guard token.isASCII else { return Self.hash(fold(index).dropLast(dropping), from: hash) }
+            var hash = hash
+            for offset in token.start..<(token.end - dropping) {
+                let byte = bytes[offset]
+                hash ^= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            return hash
+        }
+        /// The folded byte `back` places from the end of word `index`.
+        func lastFolded(_ index: Int, _ back: Int) -> UInt8? {
+            let token = tokens[index]
+            guard token.isASCII else {
+                let word = fold(index)
+                return word.count >= back ? word[word.count - back] : nil
+            }
+            guard token.end - token.start >= back else { return nil }
+            let byte = bytes[token.end - back]
+            return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
         var result: [Match] = []
         var index = 0
         while index < tokens.count {
-            var key = ""
+            var hash = Self.seed
             var best: (length: Int, term: Int)?
             for length in 1...maxWords {
                 let last = index + length - 1
                 guard last < tokens.count else { break }
                 if length > 1 {
-                    let gapStart = utf8.index(utf8.startIndex, offsetBy: tokens[last - 1].end)
-                    let gapEnd = utf8.index(utf8.startIndex, offsetBy: tokens[last].start)
-                    guard WordTokenizer.joinable(utf8[gapStart..<gapEnd]) else { break }
-                    key += " "
+                    guard WordTokenizer.joinable(bytes, from: tokens[last - 1].end, to: tokens[last].start) else {
+                        break
+                    }
+                    hash = Self.hash(CollectionOfOne(0x20), from: hash)
                 }
-                let word = tokens[last].text.lowercased()
-                if let term = lookup(key + word, tokens[index...last], pluralSuffix: "") {
+                let full = hashWord(last, from: hash)
+                if let entries = table[full],
+                    let term = lookup(
+                        entries, words: index...last, plural: nil, bytes: bytes, tokens: tokens, fold: fold)
+                {
                     best = (length, term)
-                } else {
-                    for (singular, suffix) in Self.singulars(of: word) {
-                        if let term = lookup(key + singular, tokens[index...last], pluralSuffix: suffix) {
+                } else if lastFolded(last, 1) == 0x73 {
+                    // Plurals: `ies` → `y`, then `es`, then `s`.
+                    let count = tokens[last].isASCII ? tokens[last].end - tokens[last].start : fold(last).count
+                    var candidates: [(removed: Int, added: UInt8?)] = []
+                    if count > 4, lastFolded(last, 3) == 0x69, lastFolded(last, 2) == 0x65 {
+                        candidates.append((3, 0x79))
+                    }
+                    if count > 3, lastFolded(last, 2) == 0x65 { candidates.append((2, nil)) }
+                    if count > 2 { candidates.append((1, nil)) }
+                    for candidate in candidates {
+                        var singular = hashWord(last, from: hash, dropping: candidate.removed)
+                        if let added = candidate.added { singular = Self.hash(CollectionOfOne(added), from: singular) }
+                        if let entries = table[singular],
+                            let term = lookup(
+                                entries, words: index...last, plural: candidate, bytes: bytes, tokens: tokens,
+                                fold: fold)
+                        {
                             best = (length, term)
                             break
                         }
                     }
                 }
-                key += word
-                if !prefixes.contains(key) { break }
+                hash = full
+                if !prefixes.contains(hash) { break }
             }
             if let best {
                 if accept(best.term) {
@@ -120,25 +187,64 @@ public struct GlossaryMatcher: Sendable {
         return result
     }
 
-    private func lookup(_ key: String, _ words: ArraySlice<WordTokenizer.Token>, pluralSuffix: String) -> Int? {
-        guard let entries = table[key] else { return nil }
-        for entry in entries {
+    /// The entry the words name, after checking they really are its key (a hash can collide)
+    /// and, for case-sensitive names, written exactly so. Compares in place, without copying.
+    private func lookup(
+        _ entries: [Entry], words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
+        bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
+    ) -> Int? {
+        for entry in entries
+        where keyMatches(entry.key, words: words, plural: plural, bytes: bytes, tokens: tokens, fold: fold) {
             guard let exact = entry.exactWords else { return entry.term }
-            guard pluralSuffix.isEmpty || pluralSuffix == "s" else { continue }
-            let written = words.map { String($0.text) }
-            var expected = exact
-            if !pluralSuffix.isEmpty, let lastWord = expected.popLast() { expected.append(lastWord + "s") }
-            if written == expected { return entry.term }
+            // Case-sensitive names take only a lower-case `s` plural (`PLCs`).
+            if let plural, plural.removed != 1 || plural.added != nil { continue }
+            var same = true
+            for (offset, index) in words.enumerated() {
+                let token = tokens[index]
+                var end = token.end
+                if index == words.upperBound && plural != nil {
+                    guard bytes[end - 1] == 0x73 else {
+                        same = false
+                        break
+                    }
+                    end -= 1
+                }
+                let written = UnsafeBufferPointer(rebasing: bytes[token.start..<end])
+                if !written.elementsEqual(exact[offset]) {
+                    same = false
+                    break
+                }
+            }
+            if same { return entry.term }
         }
         return nil
     }
 
-    /// Candidate singulars of a lower-cased word with the suffix each removes.
-    static func singulars(of word: String) -> [(String, String)] {
-        var result: [(String, String)] = []
-        if word.hasSuffix("ies"), word.count > 4 { result.append((String(word.dropLast(3)) + "y", "ies")) }
-        if word.hasSuffix("es"), word.count > 3 { result.append((String(word.dropLast(2)), "es")) }
-        if word.hasSuffix("s"), word.count > 2 { result.append((String(word.dropLast()), "s")) }
-        return result
+    /// True when the folded words (the last one made singular) spell `key`.
+    private func keyMatches(
+        _ key: [UInt8], words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
+        bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
+    ) -> Bool {
+        var position = 0
+        func take(_ byte: UInt8) -> Bool {
+            guard position < key.count, key[position] == byte else { return false }
+            position += 1
+            return true
+        }
+        for index in words {
+            if index > words.lowerBound, !take(0x20) { return false }
+            let dropping = index == words.upperBound ? plural?.removed ?? 0 : 0
+            let token = tokens[index]
+            if token.isASCII {
+                for offset in token.start..<(token.end - dropping) {
+                    let byte = bytes[offset]
+                    if !take(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) { return false }
+                }
+            } else {
+                for byte in fold(index).dropLast(dropping) where !take(byte) { return false }
+            }
+            if index == words.upperBound, let added = plural?.added, !take(added) { return false }
+        }
+        return position == key.count
     }
 }

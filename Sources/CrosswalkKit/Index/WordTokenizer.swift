@@ -1,20 +1,22 @@
-/// Splits text into words for glossary matching: runs of letters, digits and combining marks
-/// (any script). Everything else — spaces, punctuation, apostrophes — separates words, so
-/// `SIS’s` yields `SIS` and `s`, and `PLC,` yields `PLC`.
+/// Splits UTF-8 text into words for glossary matching: runs of letters, digits and combining
+/// marks (any script). Everything else — spaces, punctuation, apostrophes — separates words,
+/// so `SIS’s` yields `SIS` and `s`, and `PLC,` yields `PLC`. ASCII, the common case, never
+/// leaves the byte level.
 struct WordTokenizer {
     struct Token {
         /// UTF-8 offsets into the text.
         var start: Int
         var end: Int
-        var text: Substring
+        /// True when the word has bytes outside ASCII (folding needs Unicode rules then).
+        var isASCII: Bool
+    }
+
+    private static let asciiWord: [Bool] = (0..<128).map { byte in
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-                || (value >= 0x30 && value <= 0x39)
-        }
+        if scalar.isASCII { return asciiWord[Int(scalar.value)] }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return true }
         switch properties.generalCategory {
@@ -23,34 +25,68 @@ struct WordTokenizer {
         }
     }
 
-    static func tokens(in text: Substring) -> [Token] {
+    /// The words of `bytes` (valid UTF-8).
+    static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        var offset = 0
-        var start: Int?
-        var startIndex = text.startIndex
-        var index = text.startIndex
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if isWordScalar(scalar) {
-                if start == nil {
-                    start = offset
-                    startIndex = index
+        tokens.reserveCapacity(bytes.count / 5)
+        var index = 0
+        var start = -1
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            let isWord: Bool
+            var width = 1
+            if byte < 0x80 {
+                isWord = asciiWord[Int(byte)]
+            } else {
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for offset in 1..<width where index + offset < bytes.count {
+                    value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F)
                 }
-            } else if let begin = start {
-                tokens.append(Token(start: begin, end: offset, text: text[startIndex..<index]))
-                start = nil
+                isWord = Unicode.Scalar(value).map(isWordScalar) ?? false
             }
-            offset += width
-            index = text.unicodeScalars.index(after: index)
+            if isWord {
+                if start < 0 {
+                    start = index
+                    ascii = true
+                }
+                if byte >= 0x80 { ascii = false }
+            } else if start >= 0 {
+                tokens.append(Token(start: start, end: index, isASCII: ascii))
+                start = -1
+            }
+            index += width
         }
-        if let begin = start { tokens.append(Token(start: begin, end: offset, text: text[startIndex..<index])) }
+        if start >= 0 { tokens.append(Token(start: start, end: bytes.count, isASCII: ascii)) }
         return tokens
+    }
+
+    static func tokens(in text: String) -> [Token] {
+        var copy = text
+        return copy.withUTF8 { tokens(in: $0) }
     }
 
     /// Two words belong to one phrase when only spaces, line breaks or hyphens stand between
     /// them: `real-time` and `real time` are the same phrase, `PLC, HMI` is not one.
-    static func joinable(_ gap: Substring.UTF8View.SubSequence) -> Bool {
-        guard !gap.isEmpty, gap.count <= 4 else { return false }
-        return gap.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x2D }
+    static func joinable(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard end > start, end - start <= 4 else { return false }
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x2D { return false }
+        }
+        return true
+    }
+
+    /// The lower-cased bytes of one word.
+    static func folded(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> [UInt8] {
+        if token.isASCII {
+            return (token.start..<token.end).map { index in
+                let byte = bytes[index]
+                return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
+        return Array(word.lowercased().utf8)
     }
 }
