@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+    import Foundation
+    import Glibc
+
+    /// Watches with Linux inotify: one watch per folder of `content/` and `templates/`
+    /// (inotify is not recursive), added as folders appear, and one on the source root for
+    /// `crosswalk.yml` and the two trees themselves.
+    final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
+        private let paths: WatchedPaths
+        private let onChange: @Sendable () -> Void
+        private let wakePipe: WakePipe
+        private let descriptor: Int32
+        private let finished = DispatchSemaphore(value: 0)
+        // Touched by `start()` before the thread exists, then only by the thread.
+        private var watches: [Int32: String] = [:]
+        private var rootWatch: Int32 = -1
+
+        private static let folderMask = UInt32(
+            IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF
+                | IN_MOVE_SELF | IN_ONLYDIR)
+        private static let rootMask = UInt32(
+            IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
+
+        init(root: String, onChange: @escaping @Sendable () -> Void) throws {
+            paths = WatchedPaths(root: root)
+            self.onChange = onChange
+            wakePipe = try WakePipe()
+            descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            guard descriptor >= 0 else { throw WatchError.system("inotify_init1", errno) }
+        }
+
+        deinit {
+            close(descriptor)
+        }
+
+        func start() throws {
+            rootWatch = inotify_add_watch(descriptor, paths.root, Self.rootMask)
+            guard rootWatch >= 0 else { throw WatchError.system("inotify_add_watch \(paths.root)", errno) }
+            try rescan()
+            let thread = Thread { [self] in
+                run()
+                finished.signal()
+            }
+            thread.name = "crosswalk-serve-inotify"
+            thread.start()
+        }
+
+        func stop() {
+            wakePipe.wake()
+            finished.wait()
+        }
+
+        private func run() {
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            var fds = [
+                pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0),
+            ]
+            while true {
+                fds[0].revents = 0
+                fds[1].revents = 0
+                if poll(&fds, 2, -1) < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                if fds[1].revents != 0 { return }
+                var relevant = false
+                while true {
+                    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                    if count <= 0 { break }
+                    relevant = handleEvents(buffer, count: count) || relevant
+                }
+                if relevant { onChange() }
+            }
+        }
+
+        /// Whether any event in the buffer matters to the build; adds and drops watches as
+        /// folders come and go.
+        private func handleEvents(_ buffer: [UInt8], count: Int) -> Bool {
+            var relevant = false
+            var needsRescan = false
+            var offset = 0
+            buffer.withUnsafeBytes { bytes in
+                while offset + 16 <= count {
+                    let watch = bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                    let mask = bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                    let length = Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    let nameBytes = bytes[(offset + 16)..<min(offset + 16 + length, count)].prefix { $0 != 0 }
+                    let name = String(decoding: nameBytes, as: UTF8.self)
+                    offset += 16 + length
+                    if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                        (relevant, needsRescan) = (true, true)
+                        continue
+                    }
+                    if mask & UInt32(IN_IGNORED) != 0 {
+                        watches[watch] = nil
+                        continue
+                    }
+                    let isFolder = mask & UInt32(IN_ISDIR) != 0
+                    if watch == rootWatch {
+                        guard WatchedPaths.mattersAtRoot(name) else { continue }
+                        relevant = true
+                        needsRescan = needsRescan || name != WatchedPaths.configName
+                        continue
+                    }
+                    guard let folder = watches[watch] else { continue }
+                    if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                        (relevant, needsRescan) = (true, true)
+                        continue
+                    }
+                    if !name.isEmpty && WatchedPaths.ignored(name) { continue }
+                    relevant = true
+                    if isFolder && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                        addTree(joinPath(folder, name))
+                    } else if isFolder && mask & UInt32(IN_MOVED_FROM) != 0 {
+                        // The moved folder's watches still report, under its old path.
+                        needsRescan = true
+                    }
+                }
+            }
+            if needsRescan { try? rescan() }
+            return relevant
+        }
+
+        private func addTree(_ tree: String) {
+            for folder in WatchedPaths.folders(under: tree) {
+                let watch = inotify_add_watch(descriptor, folder, Self.folderMask)
+                if watch >= 0 { watches[watch] = folder }
+            }
+        }
+
+        /// Watches every folder of the trees as they are now and drops watches on folders
+        /// that left them. A watch on the same folder keeps its number, so this is cheap.
+        private func rescan() throws {
+            var fresh: [Int32: String] = [:]
+            for tree in paths.trees {
+                for folder in WatchedPaths.folders(under: tree) {
+                    let watch = inotify_add_watch(descriptor, folder, Self.folderMask)
+                    if watch >= 0 {
+                        fresh[watch] = folder
+                    } else if errno == ENOSPC {
+                        throw WatchError.system(
+                            "inotify_add_watch (raise fs.inotify.max_user_watches, or use --poll)", errno)
+                    }
+                }
+            }
+            for watch in watches.keys where fresh[watch] == nil && watch != rootWatch {
+                inotify_rm_watch(descriptor, watch)
+            }
+            watches = fresh
+        }
+    }
+#endif
