@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "crosswalk", targets: ["crosswalk"]),
         .library(name: "CrosswalkKit", targets: ["CrosswalkKit"]),
+        .executable(name: "crosswalk-fuzz", targets: ["CrosswalkFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -45,6 +46,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over the page pipeline: `make fuzz` builds it with
+        // `--sanitize=fuzzer --sanitize=address`; its main.swift holds only the fuzz entry point.
+        .executableTarget(name: "CrosswalkFuzz", dependencies: ["CrosswalkKit"]),
         .testTarget(name: "CrosswalkMarkdownTests", dependencies: ["CrosswalkMarkdown"]),
         .testTarget(name: "CrosswalkKitTests", dependencies: ["CrosswalkKit"]),
         .testTarget(name: "CrosswalkServeTests", dependencies: ["CrosswalkServe"]),
