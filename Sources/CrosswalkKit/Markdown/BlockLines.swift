@@ -77,9 +77,23 @@ struct ContainerChain {
             if current.type == .blockQuote || current.type == .item { ancestors.append(current) }
             node = current.parent
         }
+        // Items nested on one line (`- - x`) reuse the cursor of the item before them, so a
+        // deep chain costs time in proportion to the text, not to its square.
+        var previous: (line: Int, depth: Int, cursor: LineCursor)?
         for ancestor in ancestors.reversed() {
-            let kind: Kind = ancestor.type == .blockQuote ? .quote : .item(indent: itemIndent(ancestor))
-            containers.append(Container(kind: kind, node: ancestor))
+            guard ancestor.type == .item else {
+                containers.append(Container(kind: .quote, node: ancestor))
+                continue
+            }
+            let line = ancestor.startLine
+            var cursor = LineCursor(source.line(line))
+            var depth = 0
+            if let previous, previous.line == line { (depth, cursor) = (previous.depth, previous.cursor) }
+            match(&cursor, from: depth, upTo: containers.count, onLine: line)
+            let indent = Self.itemIndent(ancestor, after: cursor)
+            containers.append(Container(kind: .item(indent: indent), node: ancestor))
+            cursor.advance(columns: indent)
+            previous = (line, containers.count, cursor)
         }
     }
 
@@ -93,7 +107,7 @@ struct ContainerChain {
         var result = [BlockLine(number: line, depth: count, indent: 0, content: Array(first.dropFirst(offset)))]
         for number in line + 1..<line + lineCount {
             var cursor = LineCursor(source.line(number))
-            let depth = match(&cursor, upTo: count, onLine: number)
+            let depth = match(&cursor, from: 0, upTo: count, onLine: number)
             let indent = cursor.indentation
             cursor.skipSpaces()
             result.append(BlockLine(number: number, depth: depth, indent: indent, content: cursor.rest))
@@ -101,46 +115,56 @@ struct ContainerChain {
         return result
     }
 
-    /// Line `number` after its first `depth` container prefixes, indentation kept as spaces:
-    /// the text to parse again as markdown at that depth.
-    func text(ofLine number: Int, depth: Int) -> [UInt8] {
+    /// Line `number` after the prefixes of its first `depth` containers, indentation kept as
+    /// spaces (the text to parse again at that depth), and how many of them it continues.
+    func text(ofLine number: Int, depth: Int) -> (text: [UInt8], depth: Int) {
         var cursor = LineCursor(source.line(number))
-        match(&cursor, upTo: depth, onLine: number)
+        let matched = match(&cursor, from: 0, upTo: depth, onLine: number)
         let indent = cursor.indentation
         cursor.skipSpaces()
-        return [UInt8](repeating: 0x20, count: indent) + cursor.rest
+        return ([UInt8](repeating: 0x20, count: indent) + cursor.rest, matched)
     }
 
-    /// Advances past the prefixes of the first `limit` containers; returns how many matched.
+    /// Advances past the prefixes of containers `start..<limit`; returns the depth reached.
     @discardableResult
-    private func match(_ cursor: inout LineCursor, upTo limit: Int, onLine number: Int) -> Int {
-        for (depth, container) in containers.prefix(limit).enumerated() {
+    private func match(_ cursor: inout LineCursor, from start: Int, upTo limit: Int, onLine number: Int) -> Int {
+        guard start < limit else { return start }
+        for depth in start..<min(limit, containers.count) {
+            let container = containers[depth]
             switch container.kind {
             case .quote:
-                guard cursor.indentation <= 3, cursor.byteAfterIndentation == UInt8(ascii: ">") else { return depth }
+                guard cursor.indentation(upTo: 4) <= 3, cursor.byteAfterIndentation == UInt8(ascii: ">") else {
+                    return depth
+                }
                 cursor.skipSpaces()
                 cursor.advance(columns: 1)
                 if cursor.byte == 0x20 || cursor.byte == 0x09 { cursor.advance(columns: 1) }
             case .item(let indent):
-                // On its own first line the item's marker fills those columns.
-                guard container.node.startLine == number || cursor.indentation >= indent else { return depth }
-                cursor.advance(columns: indent)
+                // On its own first line the item's marker fills those columns; a blank line
+                // continues an item that has content.
+                if container.node.startLine == number || cursor.indentation(upTo: indent) >= indent {
+                    cursor.advance(columns: indent)
+                } else if cursor.isBlank && container.node.firstChild != nil {
+                    cursor.skipSpaces()
+                } else {
+                    return depth
+                }
             }
         }
         return min(limit, containers.count)
     }
 
-    /// `marker_offset + padding` of a list item, as libcmark's `parse_list_marker` computes them.
-    private func itemIndent(_ item: MarkdownNode) -> Int {
-        let number = item.startLine
-        var cursor = LineCursor(source.line(number))
-        match(&cursor, upTo: containers.count, onLine: number)
-        let parentColumn = cursor.column
+    /// `marker_offset + padding` of a list item, as libcmark's `parse_list_marker` computes
+    /// them; `parent` stands where the item's parent content starts on the item's first line.
+    private static func itemIndent(_ item: MarkdownNode, after parent: LineCursor) -> Int {
+        var cursor = parent
         cursor.advance(toByte: item.startColumn - 1)
-        let markerOffset = cursor.column - parentColumn
+        let markerOffset = cursor.column - parent.column
         var width = 1
         if let byte = cursor.byte, PipeTableSyntax.isDigit(byte) {
-            width = cursor.rest.prefix { PipeTableSyntax.isDigit($0) }.count + 1
+            width = 0
+            while let digit = cursor.byte(at: width), PipeTableSyntax.isDigit(digit) { width += 1 }
+            width += 1
         }
         cursor.advance(columns: width)
         let afterMarker = cursor.column
@@ -163,19 +187,35 @@ struct LineCursor {
         self.index = bytes.startIndex
     }
 
-    var byte: UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+    var byte: UInt8? { byte(at: 0) }
+
+    /// The byte `offset` bytes ahead, if the line has it.
+    func byte(at offset: Int) -> UInt8? { index + offset < bytes.endIndex ? bytes[index + offset] : nil }
     var rest: [UInt8] { Array(bytes[index...]) }
 
     /// Columns of spaces and tabs before the next other character.
-    var indentation: Int {
+    var indentation: Int { indentation(upTo: .max) }
+
+    /// Like ``indentation``, but stops counting at `limit` (a deep chain checks every prefix).
+    func indentation(upTo limit: Int) -> Int {
         var probe = self
-        probe.skipSpaces()
+        while probe.column - column < limit, let byte = probe.byte, byte == 0x20 || byte == 0x09 {
+            probe.advance(columns: byte == 0x09 ? 4 - probe.column % 4 : 1)
+        }
         return probe.column - column
     }
 
+    /// True when only spaces and tabs are left.
+    var isBlank: Bool { bytes[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+    /// The character after at most 3 columns of indentation (callers check the indentation).
     var byteAfterIndentation: UInt8? {
         var probe = self
-        probe.skipSpaces()
+        var budget = 4
+        while budget > 0, let byte = probe.byte, byte == 0x20 || byte == 0x09 {
+            probe.advance(columns: 1)
+            budget -= 1
+        }
         return probe.byte
     }
 

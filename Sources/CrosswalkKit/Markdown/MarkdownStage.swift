@@ -28,6 +28,8 @@ public struct MarkdownStage: Sendable {
         }
         let (protected, marked) = EscapedBrackets.protect(text)
         let document = MarkdownDocument(parsing: protected, options: options)
+        PipeTables.apply(to: document.root, source: protected, options: options)
+        Callouts.apply(to: document.root)
         var headingIDs = HeadingIDs()
         let headings = headingIDs.apply(to: document.root)
         if marked { EscapedBrackets.restore(document.root) }
@@ -35,9 +37,9 @@ public struct MarkdownStage: Sendable {
     }
 
     /// Renders one page of a site. The transforms run in this order, each over the tree the
-    /// last one left: the leading H1 becomes the title when front matter has none (and is
-    /// dropped when it repeats the title); relative links are resolved; wikilinks become links;
-    /// glossary terms are linked; headings get ids.
+    /// last one left: pipe tables; the leading H1 becomes the title when front matter has none
+    /// (and is dropped when it repeats the title); callouts; relative links are resolved;
+    /// wikilinks become links; glossary terms are linked; headings get ids.
     public func render(_ page: Page, in site: Site) -> RenderedMarkdown {
         guard extensions else {
             return RenderedMarkdown(html: MarkdownDocument(parsing: page.source.body, options: options).renderHTML())
@@ -45,7 +47,10 @@ public struct MarkdownStage: Sendable {
         let (protected, marked) = EscapedBrackets.protect(page.source.body)
         let document = MarkdownDocument(parsing: protected, options: options)
         let root = document.root
+        // Tables first: a table followed by `===` would otherwise read as the title heading.
+        PipeTables.apply(to: root, source: protected, options: options)
         let leadingH1 = Self.takeLeadingH1(root, declaredTitle: page.declaredTitle)
+        Callouts.apply(to: root)
         var rewriter = LinkRewriter(page: page, resolver: LinkResolver(site: site))
         rewriter.apply(to: root)
         var wikilinks = Wikilinks(page: page, site: site)

@@ -121,6 +121,31 @@ enum PipeTableSyntax {
         return index == line.count || line[index] == space || line[index] == tab
     }
 
+    /// An HTML block of type 7: one complete open or closing tag, then only spaces.
+    static func isHTMLBlockStart7(_ line: [UInt8]) -> Bool {
+        guard line.first == UInt8(ascii: "<"), let close = line.firstIndex(of: UInt8(ascii: ">")) else { return false }
+        guard line[(close + 1)...].allSatisfy({ $0 == space || $0 == tab }) else { return false }
+        var name = line[1..<close].drop { $0 == UInt8(ascii: "/") }
+        if name.last == UInt8(ascii: "/") { name = name.dropLast() }
+        guard let letter = name.first, (letter | 0x20) >= UInt8(ascii: "a") && (letter | 0x20) <= UInt8(ascii: "z")
+        else { return false }
+        return !name.contains(UInt8(ascii: "<"))
+    }
+
+    /// The line with a backslash before the character that would open a block (a quote,
+    /// heading, list item, fence, thematic break or setext underline); it renders the same.
+    static func escapingBlockStart(_ line: [UInt8]) -> [UInt8] {
+        guard let first = line.first else { return line }
+        var digits = 0
+        while digits < line.count && isDigit(line[digits]) { digits += 1 }
+        if digits > 0 {
+            guard isListItemStart(line) else { return line }
+            return Array(line[..<digits]) + [backslash] + Array(line[digits...])
+        }
+        let starters: [UInt8] = Array(">#-+*=_`~".utf8)
+        return starters.contains(first) ? [backslash] + line : line
+    }
+
     static func isThematicBreak(_ line: [UInt8]) -> Bool {
         guard let marker = line.first,
             marker == UInt8(ascii: "-") || marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_")

@@ -12,15 +12,48 @@ import CrosswalkMarkdown
 ///
 /// Known differences from cmark-gfm: reference-style links inside cells (and in text parsed
 /// again) do not see the page's link reference definitions; a row that is an HTML block start
-/// of type 7 stays a row; blocks that follow a lazy line inside the same container stay there.
+/// of type 7 stays a row; a link reference definition right before a header row is a
+/// definition here, text there.
 enum PipeTables {
     /// cmark-gfm's limit on padding cells, against tables built to exhaust memory.
     static let maximumPaddingCells = 0x80000
+    /// Lines after a table are parsed again and searched for tables; a paragraph of many tables
+    /// each broken by a non-row line would make that quadratic, so the search stops this deep.
+    static let maximumNesting = 16
 
     /// Turns every table under `root` into table HTML. `source` is the text `root` was parsed
     /// from: block positions point into it.
     static func apply(to root: MarkdownNode, source: String, options: MarkdownOptions) {
-        guard source.utf8.contains(PipeTableSyntax.pipe) else { return }
+        apply(to: root, source: source, pass: Pass(options: options, nesting: 0, lazyLines: []))
+    }
+
+    /// One search for tables: the page's, or one in lines parsed again after a table.
+    struct Pass {
+        var options: MarkdownOptions
+        /// How many parses again this one is inside.
+        var nesting: Int
+        /// Lines that were lazy in the page; parsed again they look like any other line, but
+        /// they still cannot be a delimiter row or a body row.
+        var lazyLines: Set<Int>
+    }
+
+    /// What a pass leaves for the pass that parsed its lines again.
+    struct Found {
+        /// Lines where a table ended on a line lazy in the page: there cmark-gfm closes the
+        /// containers the line skips, which only the caller's pass can do.
+        var breaks: Set<Int> = []
+        /// Tables without body rows, to loosen lists with once they sit in the page.
+        var bareTables: [MarkdownNode] = []
+
+        mutating func add(_ other: Found) {
+            breaks.formUnion(other.breaks)
+            bareTables += other.bareTables
+        }
+    }
+
+    @discardableResult
+    static func apply(to root: MarkdownNode, source: String, pass: Pass) -> Found {
+        guard source.utf8.contains(PipeTableSyntax.pipe) else { return Found() }
         var candidates: [MarkdownNode] = []
         root.walk { event, node in
             guard event == .enter else { return }
@@ -29,63 +62,17 @@ enum PipeTables {
                 candidates.append(node)
             }
         }
-        guard !candidates.isEmpty else { return }
+        guard !candidates.isEmpty else { return Found() }
         let lines = SourceLines(source)
-        for block in candidates where mayHoldTable(block, lines: lines) {
-            convert(block, lines: lines, options: options)
+        // Blocks a table ran on into are freed with it; their views must not be used again.
+        var consumed: Set<MarkdownNode> = []
+        var found = Found()
+        for block in candidates where !consumed.contains(block) && mayHoldTable(block, lines: lines) {
+            let outcome = convert(block, lines: lines, pass: pass)
+            consumed.formUnion(outcome.freed)
+            found.add(outcome.found)
         }
-    }
-
-    /// What the source lines of one paragraph make, when they hold a table.
-    struct Layout {
-        /// Index (into the block's lines) of the header row; lines before it stay a paragraph.
-        var headerIndex: Int
-        var alignments: [PipeTableSyntax.Alignment]
-        var header: [[UInt8]]
-        var rows: [[[UInt8]]]
-        /// Index of the first line after the table (the block's line count when none).
-        var end: Int
-        /// Containers the first line after the table continues; fewer than all puts the rest
-        /// outside (the line was lazy).
-        var restDepth: Int
-    }
-
-    /// Finds a table in `lines` (content lines first, then a setext underline, if any, as the
-    /// last entry) of a block nested in `depth` containers, the way cmark-gfm does while it
-    /// reads the paragraph: the first delimiter-like line decides.
-    static func layout(of lines: [BlockLine], contentCount: Int, depth: Int) -> Layout? {
-        guard contentCount >= 2 else { return nil }
-        for index in 1..<contentCount {
-            let line = lines[index]
-            guard line.depth == depth, line.indent < 4, PipeTableSyntax.isDelimiterRow(line.content) else { continue }
-            guard let delimiter = PipeTableSyntax.cells(of: line.content),
-                let header = PipeTableSyntax.cells(of: lines[index - 1].content),
-                header.count == delimiter.count
-            else { return nil }
-            var layout = Layout(
-                headerIndex: index - 1, alignments: delimiter.map(PipeTableSyntax.alignment(of:)), header: header,
-                rows: [], end: lines.count, restDepth: depth)
-            var padding = 0
-            var next = index + 1
-            while next < lines.count {
-                let row = lines[next]
-                if row.depth < depth {
-                    layout.restDepth = row.depth
-                    break
-                }
-                guard row.indent < 4, !PipeTableSyntax.startsBlockAfterTable(row.content),
-                    padding <= maximumPaddingCells, var cells = PipeTableSyntax.cells(of: row.content)
-                else { break }
-                if cells.count > header.count { cells.removeLast(cells.count - header.count) }
-                padding += header.count - cells.count
-                cells += Array(repeating: [], count: header.count - cells.count)
-                layout.rows.append(cells)
-                next += 1
-            }
-            layout.end = next
-            return layout
-        }
-        return nil
+        return found
     }
 
     // MARK: - Rewriting the tree
@@ -105,17 +92,40 @@ enum PipeTables {
         return false
     }
 
-    private static func convert(_ block: MarkdownNode, lines source: SourceLines, options: MarkdownOptions) {
+    /// Replaces `block` (and blocks the table runs on into) when it holds a table; returns
+    /// the nodes it freed.
+    private static func convert(
+        _ block: MarkdownNode, lines source: SourceLines, pass: Pass
+    ) -> (freed: [MarkdownNode], found: Found) {
         let chain = ContainerChain(of: block, in: source)
-        let lineCount = block.endLine - block.startLine + 1
-        let lines = chain.lines(from: block.startLine, column: block.startColumn, count: lineCount)
-        let contentCount = block.type == .heading ? lineCount - 1 : lineCount
-        guard let layout = layout(of: lines, contentCount: contentCount, depth: chain.count) else { return }
+        let options = pass.options
+        guard let own = chain.blockLines(of: block).map(pass.markingLazy),
+            var layout = layout(of: own.lines, contentCount: own.contentCount, depth: chain.count)
+        else { return ([], Found()) }
+        var lines = own.lines
+        let contentCount = own.contentCount
+        var blocks = [block]
+        // A setext underline read as a row lets the table run on into the paragraph or
+        // heading libcmark started on the next line (a heading's underline may be a row too).
+        if layout.end == lines.count {
+            var last = block
+            while last.type == .heading, let next = last.next, next.type == .paragraph || next.type == .heading,
+                next.startLine == (lines.last?.number ?? 0) + 1, let more = chain.blockLines(of: next)
+            {
+                lines += pass.markingLazy(more).lines
+                blocks.append(next)
+                last = next
+            }
+            if blocks.count > 1, let longer = self.layout(of: lines, contentCount: contentCount, depth: chain.count) {
+                layout = longer
+            }
+        }
 
         if layout.headerIndex > 0 {
-            // cmark-gfm unescapes pipes in the text before the table too.
+            // Indented by four, a line can only continue the paragraph, as it did (lazily,
+            // perhaps) in the page: `===` is no underline then. cmark-gfm unescapes pipes here too.
             let text = Array(
-                lines[..<layout.headerIndex].map { $0.content }.joined(separator: [PipeTableSyntax.newline]))
+                lines[..<layout.headerIndex].map { $0.content }.joined(separator: Array("\n    ".utf8)))
             let paragraph = PipeTableSyntax.trim(PipeTableSyntax.unescapePipes(text))
             let parsed = MarkdownDocument(
                 parsing: padded(paragraph, toLine: block.startLine), options: options)
@@ -124,40 +134,63 @@ enum PipeTables {
             }
         }
 
-        moveBefore(block, table(layout, lines: lines, source: source, options: options))
-
-        if layout.end < lines.count {
-            let rest = lines[layout.end...]
-            let text = rest.map { chain.text(ofLine: $0.number, depth: layout.restDepth) }
-                .joined(separator: [PipeTableSyntax.newline])
-            let markdown = padded(Array(text) + [PipeTableSyntax.newline], toLine: rest[rest.startIndex].number)
-            let parsed = MarkdownDocument(parsing: markdown, options: options)
-            // The rest may hold another table (cmark-gfm starts a new paragraph there).
-            apply(to: parsed.root, source: markdown, options: options)
-            withExtendedLifetime(parsed) {
-                if layout.restDepth < chain.count {
-                    var anchor = chain.containers[layout.restDepth].node
-                    // Blocks cannot follow a list item inside its list: they follow the list.
-                    if anchor.type == .item, let list = anchor.parent { anchor = list }
-                    for child in parsed.root.children {
-                        child.unlink()
-                        if anchor.insertAfter(child) { anchor = child } else { child.free() }
-                    }
-                } else {
-                    for child in parsed.root.children { moveBefore(block, child) }
-                }
-            }
+        // A `---` under the table is a thematic break, which cmark never counts as ending in
+        // a blank line; the heading libcmark saw there did, and may have loosened its list.
+        if layout.end == lines.count - 1, PipeTableSyntax.isThematicBreak(lines[layout.end].content),
+            let item = block.parent, item.type == .item, let list = item.parent
+        {
+            retighten(list, source: source, ignoring: blocks.last)
         }
-        block.free()
+
+        let table = table(layout, lines: lines, source: source, options: options)
+        moveBefore(block, table)
+
+        var freed = blocks
+        var found = Found()
+        var shortened: [MarkdownNode] = []
+        if layout.end < lines.count {
+            var rest = TableRest(chain: chain, pass: pass)
+            let first = lines[layout.end].number
+            let last = blocks[blocks.count - 1]
+            if layout.restDepth >= 0 && layout.restDepth < chain.count {
+                rest.close(from: last, atLine: first, depth: layout.restDepth)
+            } else {
+                // A line lazy in the page (depth -1) is the caller's to close at.
+                if layout.restDepth < 0 { found.breaks.insert(first) }
+                rest.place(lines: first...lines[lines.count - 1].number, depth: chain.count, at: .before(last))
+            }
+            freed += rest.freed
+            found.add(rest.found)
+            shortened = rest.shortenedLists
+        }
+        for consumed in blocks { consumed.free() }
+        for list in shortened { retighten(list, source: source) }
+        if layout.rows.isEmpty { found.bareTables.append(table) }
+        for bare in found.bareTables { loosenLists(endingWith: bare) }
+        return (freed, found)
+    }
+
+    /// cmark-gfm leaves a table without body rows marked as ending in a blank line (it reads
+    /// the delimiter row as consumed, the rest of the line blank), and a list whose item ends
+    /// with a blank line before more content is loose. Output matches it, `<p>` and all.
+    private static func loosenLists(endingWith table: MarkdownNode) {
+        var node = table
+        while let item = node.parent, item.type == .item, let list = item.parent {
+            if node.next != nil || item.next != nil {
+                list.isTightList = false
+                return
+            }
+            node = list
+        }
     }
 
     /// Markdown whose first line is numbered `line`, so parsed blocks keep the page's lines.
-    private static func padded(_ text: [UInt8], toLine line: Int) -> String {
+    static func padded(_ text: [UInt8], toLine line: Int) -> String {
         String(decoding: [UInt8](repeating: PipeTableSyntax.newline, count: max(line - 1, 0)) + text, as: UTF8.self)
     }
 
     /// Inserts `node` before `anchor`, taking it out of whatever tree holds it.
-    private static func moveBefore(_ anchor: MarkdownNode, _ node: MarkdownNode) {
+    static func moveBefore(_ anchor: MarkdownNode, _ node: MarkdownNode) {
         node.unlink()
         if !anchor.insertBefore(node) { node.free() }
     }

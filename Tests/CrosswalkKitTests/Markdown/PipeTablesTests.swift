@@ -179,7 +179,39 @@ import Testing
     @Test func aSecondTableAfterABrokenRowIsFound() {
         let html = Self.render("| a |\n| - |\n|\n| b |\n| - |\n")
         #expect(html.contains("<th>a</th>"))
-        #expect(html.contains("</table>\n<p>|</p>\n<table>") || html.contains("<th>b</th>"))
+        #expect(html.contains("</table>\n<p>|</p>\n<table>\n<thead>\n<tr>\n<th>b</th>"))
+    }
+
+    // The cases below were checked against cmark-gfm (its table extension) byte for byte.
+
+    @Test func aLazyLineClosesTheListItemATableIsIn() {
+        let html = Self.render("- | a |\n  | - |\n  | 1 |\nafter\n- b\n")
+        #expect(
+            html.hasSuffix(
+                "<td>1</td>\n</tr>\n</tbody>\n</table>\n</li>\n</ul>\n<p>after</p>\n<ul>\n<li>b</li>\n</ul>\n"))
+    }
+
+    @Test func aLazyHeaderKeepsItsIndentationAsCmarkGFMReadsIt() {
+        // ` | a | b |` joins the paragraph with its space: an empty first cell, then a and b.
+        let html = Self.render("> intro\n | a | b |\n> |---|---|---|\n")
+        #expect(html.contains("<p>intro</p>\n<table>\n<thead>\n<tr>\n<th></th>\n<th>a</th>\n<th>b</th>"))
+    }
+
+    @Test func rowsGoOnAfterAnEqualsUnderline() {
+        #expect(Self.render("| a |\n| - |\n| 1 |\n===\n| 2 |\n").contains("<td>===</td>\n</tr>\n<tr>\n<td>2</td>"))
+    }
+
+    @Test func aRuleUnderATableKeepsItsListTight() {
+        let html = Self.render("- | a |\n  | - |\n  | 1 |\n  ---\n\n- b\n")
+        #expect(html.hasSuffix("</table>\n<hr />\n</li>\n<li>b</li>\n</ul>\n"))
+    }
+
+    @Test func aTableWithoutRowsLoosensItsListLikeCmarkGFM() {
+        #expect(Self.render("- | a |\n  | - |\n- b\n").hasSuffix("</table>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>\n"))
+    }
+
+    @Test func windowsLineEndingsWork() {
+        #expect(Self.render("| a |\r\n| - |\r\n| 1 |\r\n") == Self.render("| a |\n| - |\n| 1 |\n"))
     }
 
     @Test func sourcePositionsMarkTheTableAndItsRows() {
@@ -187,11 +219,26 @@ import Testing
         #expect(html.contains("<table data-sourcepos=\"3:1-5:5\">\n<thead>\n<tr data-sourcepos=\"3:1-3:5\">"))
     }
 
-    @Test func hugeTablesOfPaddingCellsAreCut() {
-        let header = "|" + String(repeating: " a |", count: 2000) + "\n|" + String(repeating: "-|", count: 2000) + "\n"
-        let markdown = header + String(repeating: "x\n", count: 400)
+    @Test func paddingCellsAreLimitedLikeCmarkGFM() {
+        let source = SourceLines("| a | b | c |\n|-|-|-|\nx\ny\nz\n")
+        let chain = ContainerChain(of: MarkdownDocument(parsing: "x\n").root, in: source)
+        let lines = chain.lines(from: 1, column: 1, count: 5)
+        let layout = PipeTables.layout(of: lines, contentCount: 5, depth: 0, paddingLimit: 3)
+        // Rows are taken while no more than the limit has been padded: x (2), y (4), then stop.
+        #expect(layout?.rows.count == 2)
+        #expect(layout?.end == 4)
+    }
+
+    @Test func manyTablesInOneParagraphStayLinear() {
+        let markdown = String(repeating: "| a |\n| - |\n|\n", count: 600)
         let html = Self.render(markdown)
         #expect(html.hasPrefix("<table>"))
-        #expect(html.components(separatedBy: "<tr>").count < 400)
+        #expect(html.components(separatedBy: "<table>").count - 1 == PipeTables.maximumNesting + 1)
+    }
+
+    @Test func deeplyNestedListsStayLinear() {
+        let markdown =
+            String(repeating: "- ", count: 5000) + "| a |\n" + String(repeating: "  ", count: 5000) + "| - |\n"
+        #expect(Self.render(markdown).contains("<th>a</th>"))
     }
 }
