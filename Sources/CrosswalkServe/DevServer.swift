@@ -107,10 +107,12 @@ public final class DevServer: Sendable {
         let address = try Self.address(options.host, options.port)
         let workspace = try Self.makeWorkspace()
         let site = joinPath(workspace, "site")
-        let rebuilder = Rebuilder(debounce: options.debounce) { [options, state, onEvent] in
-            // No base URL: the preview lives at this server's root, not where the site is published.
-            let build = BuildOptions(sourceRoot: options.sourceRoot, outputDirectory: site, baseURL: "")
-            let report = SiteBuilder(options: build).build()
+        // No base URL: the preview lives at this server's root, not where the site is published.
+        // One incremental builder for the whole session: an edit rebuilds what it affects.
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: options.sourceRoot, outputDirectory: site, baseURL: ""))
+        let rebuilder = Rebuilder(debounce: options.debounce) { [state, onEvent] in
+            let report = builder.build()
             onEvent(.built(state.publish(report), report))
         }
         // Watching starts first so an edit made during the first build is not missed.

@@ -119,7 +119,7 @@ public struct SiteBuilder: Sendable {
 
     // MARK: stages
 
-    private func loadConfig(_ report: inout BuildReport) -> SiteConfig {
+    func loadConfig(_ report: inout BuildReport) -> SiteConfig {
         let path = joinPath(options.sourceRoot, SiteConfig.fileName)
         var config = SiteConfig()
         if fileSystem.exists(path) {
@@ -147,7 +147,7 @@ public struct SiteBuilder: Sendable {
         return config
     }
 
-    private func model(_ files: [SourceFile], _ report: inout BuildReport) -> [Page] {
+    func model(_ files: [SourceFile], _ report: inout BuildReport) -> [Page] {
         let foldersWithIndexMD = Set(
             files.filter { ($0.relativePath as NSString).lastPathComponent.lowercased() == "index.md" }
                 .map { LinkResolver.folder(of: $0.relativePath) })
@@ -159,7 +159,7 @@ public struct SiteBuilder: Sendable {
         return outputs.compactMap(\.page)
     }
 
-    private func renderMarkdown(_ site: Site, _ report: inout BuildReport) -> [BuiltPage] {
+    func renderMarkdown(_ site: Site, _ report: inout BuildReport) -> [BuiltPage] {
         let stage = MarkdownStage(config: site.config)
         let built = parallelMap(site.pages) { page in
             BuiltPage(page: page, markdown: stage.render(page, in: site))
@@ -194,7 +194,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Files under `templates/assets/`, recursively, sorted.
-    private func themeAssets() -> [(absolute: String, relative: String)] {
+    func themeAssets() -> [(absolute: String, relative: String)] {
         var found: [(String, String)] = []
         func walk(_ directory: String, _ prefix: String) {
             for name in (fileSystem.listDirectory(directory) ?? []).sorted() where !name.hasPrefix(".") {

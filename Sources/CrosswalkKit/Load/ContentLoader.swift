@@ -21,7 +21,26 @@ public struct ContentLoader: Sendable {
     /// Loads `<sourceRoot>/content`. Files are visited in sorted order so output is stable
     /// whatever order the file system lists them in.
     public func load(sourceRoot: String) -> Output {
+        let discovery = discover(sourceRoot: sourceRoot)
+        var output = Output(files: [], assets: discovery.assets, diagnostics: discovery.diagnostics)
+        // Reading and decoding are independent per file: spread them over the cores.
+        for file in parallelMap(discovery.markdown, { loadFile(path: $0.path, relativePath: $0.relativePath) }) {
+            output.files += file.files
+            output.diagnostics += file.diagnostics
+        }
+        return output
+    }
+
+    /// What `content/` holds, without reading any markdown yet.
+    public struct Discovery: Sendable {
+        public var markdown: [(path: String, relativePath: String)] = []
+        public var assets: [AssetFile] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public func discover(sourceRoot: String) -> Discovery {
         var output = Output()
+        var markdown: [(path: String, relativePath: String)] = []
         let contentRoot = joinPath(sourceRoot, "content")
         guard fileSystem.isDirectory(contentRoot),
             let realRoot = fileSystem.resolve(contentRoot)
@@ -31,23 +50,19 @@ public struct ContentLoader: Sendable {
                     .missingContentFolder, at: SourceLocation(file: "content"),
                     "no content folder at \(contentRoot)",
                     hint: "create content/ with markdown files, or pass --source DIR"))
-            return output
+            return Discovery(markdown: [], assets: [], diagnostics: output.diagnostics)
         }
         var visited: Set<String> = [realRoot]
-        var markdown: [(path: String, relativePath: String)] = []
         walk(
             directory: contentRoot, relative: "", realRoot: realRoot, visited: &visited,
             markdown: &markdown, into: &output)
-        // Reading and decoding are independent per file: spread them over the cores.
-        let loaded = parallelMap(markdown) { file in
-            var single = Output()
-            loadMarkdown(path: file.path, relativePath: file.relativePath, into: &single)
-            return single
-        }
-        for file in loaded {
-            output.files += file.files
-            output.diagnostics += file.diagnostics
-        }
+        return Discovery(markdown: markdown, assets: output.assets, diagnostics: output.diagnostics)
+    }
+
+    /// Reads, decodes and splits one markdown file.
+    public func loadFile(path: String, relativePath: String) -> Output {
+        var output = Output()
+        loadMarkdown(path: path, relativePath: relativePath, into: &output)
         return output
     }
 

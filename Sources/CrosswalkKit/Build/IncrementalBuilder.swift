@@ -1,0 +1,263 @@
+import Foundation
+
+/// Rebuilds a site again and again in one process (`crosswalk serve`), redoing only what an
+/// edit affects and writing only the files whose inputs changed.
+///
+/// What each output depends on is tracked with keys:
+/// - a file's *source stamp* (size, times, inode): unchanged files are neither read nor parsed;
+/// - the *site key*: every page's path and front matter, the assets and the config. Markdown
+///   of one page depends on other pages only through these (link targets, titles, aliases,
+///   term summaries), so while it is unchanged a page's markdown is reused unless its own file
+///   changed;
+/// - the *listing key*: the site key plus every page's final title and summary (which may come
+///   from the body) and the templates. Listings, navigation and generated pages depend on it;
+/// - per page: its source stamp and the pages linking to it (backlinks, neighbours).
+/// A test builds the same edits incrementally and from nothing and compares every byte.
+public final class IncrementalBuilder: @unchecked Sendable {
+    public let options: BuildOptions
+    public let fileSystem: FileSystem
+    private let lock = NSLock()
+
+    private struct Source {
+        var stamp: String
+        var model: PageBuilder.Output
+        var loadDiagnostics: [Diagnostic]
+    }
+
+    private var sources: [String: Source] = [:]
+    private var markdown: [String: (stamp: String, rendered: RenderedMarkdown)] = [:]
+    private var siteKey: UInt64?
+    /// Output path → the key it was last written with.
+    private var written: [String: UInt64] = [:]
+    private var assetStamps: [String: String] = [:]
+
+    public init(options: BuildOptions, fileSystem: FileSystem = .disk) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// Builds into `options.outputDirectory`, in place: the folder is private to the caller
+    /// (the dev server), so files are replaced one by one (each atomically) rather than the
+    /// whole tree swapped. A build with errors writes nothing.
+    public func build() -> BuildReport {
+        lock.withLock {
+            let started = DispatchTime.now()
+            var report = BuildReport()
+            var clock = StageClock(progress: options.progress)
+            run(&report, &clock)
+            report.timings = clock.finish()
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return report
+        }
+    }
+
+    private func run(_ report: inout BuildReport, _ clock: inout StageClock) {
+        let stages = SiteBuilder(options: options, fileSystem: fileSystem)
+        let today = options.today ?? Linter.currentDate()
+        clock.start("load")
+        let config = stages.loadConfig(&report)
+        let loader = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes)
+        let discovery = loader.discover(sourceRoot: options.sourceRoot)
+        report.diagnostics += discovery.diagnostics
+        let foldersWithIndexMD = Set(
+            discovery.markdown.filter { ($0.relativePath as NSString).lastPathComponent.lowercased() == "index.md" }
+                .map { LinkResolver.folder(of: $0.relativePath) })
+        let stamps = discovery.markdown.map { file in
+            (fileSystem.stamp(file.path) ?? "-")
+                + (foldersWithIndexMD.contains(LinkResolver.folder(of: file.relativePath)) ? "+i" : "")
+        }
+        let stale = discovery.markdown.indices.filter {
+            sources[discovery.markdown[$0].relativePath]?.stamp != stamps[$0]
+        }
+        clock.start("model")
+        let reloaded = parallelMap(stale) { index -> Source in
+            let file = discovery.markdown[index]
+            let loaded = loader.loadFile(path: file.path, relativePath: file.relativePath)
+            let model = loaded.files.first.map {
+                PageBuilder.build(
+                    $0, folderHasIndexMD: foldersWithIndexMD.contains(LinkResolver.folder(of: file.relativePath)))
+            }
+            return Source(
+                stamp: stamps[index], model: model ?? PageBuilder.Output(page: nil, diagnostics: []),
+                loadDiagnostics: loaded.diagnostics)
+        }
+        for (index, source) in zip(stale, reloaded) { sources[discovery.markdown[index].relativePath] = source }
+        let present = Set(discovery.markdown.map(\.relativePath))
+        sources = sources.filter { present.contains($0.key) }
+        var pages: [Page] = []
+        for file in discovery.markdown {
+            guard let source = sources[file.relativePath] else { continue }
+            report.diagnostics += source.loadDiagnostics + source.model.diagnostics
+            if let page = source.model.page { pages.append(page) }
+        }
+
+        clock.start("index")
+        let site = Site(config: config, pages: pages, assets: discovery.assets)
+        report.diagnostics += site.diagnostics
+        let newSiteKey = Self.siteKey(site)
+        if newSiteKey != siteKey { markdown.removeAll() }
+        siteKey = newSiteKey
+
+        clock.start("markdown")
+        let stage = MarkdownStage(config: config)
+        let stampByPath = Dictionary(uniqueKeysWithValues: zip(discovery.markdown.map(\.relativePath), stamps))
+        let cached = markdown
+        let built = parallelMap(site.pages) { page -> BuiltPage in
+            let stamp = stampByPath[page.source.relativePath] ?? "-"
+            if let hit = cached[page.source.relativePath], hit.stamp == stamp {
+                return BuiltPage(page: page, markdown: hit.rendered)
+            }
+            return BuiltPage(page: page, markdown: stage.render(page, in: site))
+        }
+        markdown = Dictionary(
+            uniqueKeysWithValues: built.map {
+                ($0.page.source.relativePath, (stampByPath[$0.page.source.relativePath] ?? "-", $0.markdown))
+            })
+        report.diagnostics += built.flatMap(\.markdown.diagnostics)
+
+        clock.start("link")
+        let graph = LinkGraph(site: site, pages: built)
+        report.diagnostics += graph.diagnostics + LinkChecker.check(built)
+        clock.start("lint")
+        report.diagnostics += Linter(config: config, today: today).check(site: site, pages: built, graph: graph)
+        clock.start("templates")
+        let templatesDirectory = joinPath(options.sourceRoot, "templates")
+        let (templates, templateDiagnostics) = TemplateSet.load(directory: templatesDirectory, fileSystem: fileSystem)
+        report.diagnostics += templateDiagnostics
+        report.pageCount = built.count
+        if options.strict { report.diagnostics = report.diagnostics.map(\.promotedToError) }
+        guard let templates, !report.diagnostics.hasErrors else { return }
+
+        clock.start("render+write")
+        let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
+        let listingKey = Self.listingKey(
+            newSiteKey, built, templatesStamp: directoryStamp(templatesDirectory), today: today)
+        let allSources = StableHash.of(Array(stamps.joined(separator: "\n").utf8))
+        let items = renderer.items
+        report.fileCount = items.count
+        let keys = items.map { item -> (path: String, key: UInt64) in
+            (
+                renderer.outputPath(of: item),
+                Self.key(
+                    for: item, renderer: renderer, graph: graph, listing: listingKey, sources: allSources,
+                    stamps: stampByPath)
+            )
+        }
+        let output = options.outputDirectory
+        let dirty = items.indices.filter {
+            written[keys[$0].path] != keys[$0].key || !fileSystem.exists(joinPath(output, keys[$0].path))
+        }
+        let failures = parallelMap(dirty) { index -> String? in
+            Self.writeAtomically(renderer.render(items[index]), into: output)
+        }
+        if let failure = failures.compactMap({ $0 }).first {
+            report.diagnostics.append(.error(.outputFailed, at: SourceLocation(file: output), failure))
+            written.removeAll()
+            return
+        }
+        let current = Set(keys.map(\.path))
+        for (path, _) in written where !current.contains(path) { unlink(joinPath(output, path)) }
+        written = Dictionary(keys.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+        copyAssets(site: site, stages: stages, into: output)
+        report.published = true
+        report.filesWritten = dirty.count
+        report.filesReused = items.count - dirty.count
+    }
+
+    // MARK: keys
+
+    private static func siteKey(_ site: Site) -> UInt64 {
+        let config = site.config
+        var text =
+            "\(config.title)|\(config.baseURL ?? "-")|\(config.language)|\(config.unsafeHTML)|\(config.smartPunctuation)|"
+        text += "\(config.maxFileBytes)|\(config.disabledLints.sorted())\n"
+        for page in site.pages {
+            text += page.source.relativePath + "\u{1}" + (page.source.frontMatter ?? "") + "\u{2}"
+        }
+        for asset in site.assets { text += asset.relativePath + "\u{3}" }
+        return StableHash.of(Array(text.utf8))
+    }
+
+    private static func listingKey(_ siteKey: UInt64, _ pages: [BuiltPage], templatesStamp: String, today: String)
+        -> UInt64
+    {
+        var text = "\(siteKey) \(templatesStamp) \(today)\n"
+        for built in pages { text += built.title + "\u{1}" + (built.summary ?? "") + "\u{2}" }
+        return StableHash.of(Array(text.utf8))
+    }
+
+    private static func key(
+        for item: SiteRenderer.Item, renderer: SiteRenderer, graph: LinkGraph, listing: UInt64, sources: UInt64,
+        stamps: [String: String]
+    ) -> UInt64 {
+        switch item {
+        case .page(let index):
+            let page = renderer.pages[index].page
+            let backlinks = (graph.backlinks[page.url] ?? []).map { renderer.pages[$0].page.url }
+            let text = "\(listing) \(stamps[page.source.relativePath] ?? "-") \(backlinks.joined(separator: " "))"
+            return StableHash.of(Array(text.utf8))
+        case .searchIndex:
+            return StableHash.of(Array("\(listing) \(sources) search".utf8))
+        default:
+            return StableHash.of(Array("\(listing) \(item)".utf8))
+        }
+    }
+
+    private func directoryStamp(_ directory: String) -> String {
+        var text = ""
+        func walk(_ path: String) {
+            for name in (fileSystem.listDirectory(path) ?? []).sorted() {
+                let child = joinPath(path, name)
+                if fileSystem.isDirectory(child) {
+                    walk(child)
+                } else {
+                    text += child + (fileSystem.stamp(child) ?? "-")
+                }
+            }
+        }
+        walk(directory)
+        return String(StableHash.of(Array(text.utf8)), radix: 16)
+    }
+
+    // MARK: files
+
+    private func copyAssets(site: Site, stages: SiteBuilder, into output: String) {
+        var copies = site.assets.map { (from: $0.absolutePath, to: $0.relativePath) }
+        copies += stages.themeAssets().map { (from: $0.absolute, to: "assets/" + $0.relative) }
+        var stamps: [String: String] = [:]
+        for copy in copies {
+            let stamp = fileSystem.stamp(copy.from) ?? "-"
+            stamps[copy.to] = stamp
+            guard assetStamps[copy.to] != stamp || !fileSystem.exists(joinPath(output, copy.to)),
+                let bytes = try? fileSystem.read(copy.from)
+            else { continue }
+            _ = Self.writeAtomically(bytes, to: joinPath(output, copy.to))
+        }
+        for (path, _) in assetStamps where stamps[path] == nil { unlink(joinPath(output, path)) }
+        assetStamps = stamps
+    }
+
+    /// Writes beside the target and renames over it, so a reader never sees half a file.
+    static func writeAtomically(_ file: OutputFile, into output: String) -> String? {
+        writeAtomically(Array(file.contents.utf8), to: joinPath(output, file.path))
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        } catch {
+            return "cannot create the folder of \(path): \(error.localizedDescription)"
+        }
+        let temporary = path + ".crosswalk-new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
+        let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard count == bytes.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return "cannot write \(path)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+/// The dev server's incremental builds must give exactly what a build from nothing gives,
+/// after every kind of edit, while rewriting only what the edit affects.
+@Suite struct IncrementalBuilderTests {
+    func snapshot(_ folder: TemporaryFolder, _ output: String) throws -> [String: String] {
+        var files: [String: String] = [:]
+        for file in folder.files(under: output) where file != OutputWriter.markerName {
+            files[file] = try folder.read(output + "/" + file)
+        }
+        return files
+    }
+
+    func fullBuild(_ folder: TemporaryFolder) throws -> [String: String] {
+        try? FileManager.default.removeItem(atPath: folder.path("full"))
+        let report = SiteBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("full"), today: "2026-11-29")
+        ).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        return try snapshot(folder, "full")
+    }
+
+    @Test func everyEditMatchesAFullBuild() throws {
+        let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let first = builder.build()
+        #expect(first.succeeded, "\(first.diagnosticText)")
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
+
+        // Nothing changed: nothing is rewritten.
+        let idle = builder.build()
+        #expect(idle.filesWritten == 0)
+
+        // A body edit that adds a link: the page and the linked page's backlinks change.
+        try folder.write(
+            "---\ntitle: Changes only in planned outages\nsummary: Control systems change only when the process is down.\n"
+                + "why: [availability, safety]\npurdue: [1, 2]\n---\nSee [EDR](../tools/edr-agent.md).\n",
+            to: "content/constraints/planned-outages.md")
+        let edit = builder.build()
+        #expect(edit.filesWritten > 0 && edit.filesWritten < edit.fileCount)
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
+
+        let edits: [(String, String?)] = [
+            ("content/glossary/patch.md", "---\ntitle: Patch\nsummary: A new summary everyone lists.\n---\nText.\n"),
+            ("content/guides/new-guide.md", "# New guide\n\nMentions the PLC.\n"),
+            ("content/guides/plant-walk.md", nil),
+            ("templates/partials/footer.mustache", "<footer>changed footer</footer>\n"),
+            ("crosswalk.yml", "title: Renamed KB\n"),
+        ]
+        for (path, contents) in edits {
+            if let contents {
+                try folder.write(contents, to: path)
+            } else {
+                try FileManager.default.removeItem(atPath: folder.path(path))
+            }
+            let report = builder.build()
+            #expect(report.succeeded, "\(path): \(report.diagnosticText)")
+            #expect(try snapshot(folder, "live") == fullBuild(folder), "after editing \(path)")
+        }
+    }
+
+    @Test func aBrokenEditKeepsTheLastGoodSite() throws {
+        let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        #expect(builder.build().succeeded)
+        let before = try snapshot(folder, "live")
+        try folder.write("---\ntitle: [broken\n---\n", to: "content/glossary/plc.md")
+        let broken = builder.build()
+        #expect(!broken.succeeded && !broken.published)
+        #expect(try snapshot(folder, "live") == before)
+        try folder.write("---\ntitle: PLC\nsummary: Fixed.\n---\n## History\nBack.\n", to: "content/glossary/plc.md")
+        #expect(builder.build().succeeded)
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
+    }
+}
