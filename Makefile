@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CROSSWALK := .build/debug/crosswalk
 
-.PHONY: site test build deps format lint clean theme bench
+.PHONY: site test test-browser build deps format lint clean theme bench
 
 ## site: build the shipped content/ into public/
 site: build
@@ -15,7 +15,12 @@ site: build
 test: build
 	$(SWIFT) test --parallel
 	$(MAKE) lint
-	$(CROSSWALK) build --source . --output .build/site-check
+	$(CROSSWALK) check --strict --source .
+	$(MAKE) test-browser
+
+## test-browser: the theme in headless Chromium (installs chromium and a Python venv when missing)
+test-browser: build
+	CROSSWALK=$(CROSSWALK) Tests/browser/run.sh
 
 build: deps
 	$(SWIFT) build --product crosswalk
@@ -41,11 +46,12 @@ bench: deps
 	$(SWIFT) build -c release --product crosswalk
 	CROSSWALK=.build/release/crosswalk BENCH_HUGO_INSTALL=$${BENCH_HUGO_INSTALL:-1} bench/run.sh
 
+# DefaultTheme.swift is generated from templates/ (make theme) and not hand-formatted.
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict Package.swift $$(find Sources Tests -name '*.swift' ! -name DefaultTheme.swift | sort)
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place Package.swift $$(find Sources Tests -name '*.swift' ! -name DefaultTheme.swift | sort)
 
 clean:
 	rm -rf .build public

@@ -73,6 +73,7 @@ public struct Site: Sendable {
     /// What a reader's hover card needs, as data attributes (no inline script).
     static func linkAttributes(for term: Page) -> String {
         var attributes = " data-term=\"\(HTMLEscape.attribute(term.slug))\""
+        attributes += " data-title=\"\(HTMLEscape.attribute(term.declaredTitle ?? term.slug))\""
         if let summary = term.summary {
             attributes +=
                 " title=\"\(HTMLEscape.attribute(summary))\" data-summary=\"\(HTMLEscape.attribute(summary))\""

@@ -64,10 +64,12 @@ public struct MarkdownStage: Sendable {
         var headingIDs = HeadingIDs()
         let headings = headingIDs.apply(to: root)
         if marked { EscapedBrackets.restore(root) }
-        return RenderedMarkdown(
+        var rendered = RenderedMarkdown(
             html: document.renderHTML(), headings: headings, links: links,
             leadingH1: leadingH1, firstParagraph: Self.firstParagraph(root),
             diagnostics: rewriter.diagnostics + wikilinks.diagnostics)
+        rendered.plainText = Self.plainText(root)
+        return rendered
     }
 
     /// Removes a first-block `# H1` when it supplies or repeats the title; returns its text.
@@ -78,6 +80,22 @@ public struct MarkdownStage: Sendable {
         let text = first.plainText
         guard declaredTitle == nil || declaredTitle == text else { return nil }
         first.free()
+        return text
+    }
+
+    /// Prose text for search, from the tree (never from HTML): text and code spans, blocks
+    /// separated by spaces; code blocks and raw HTML are left out.
+    static func plainText(_ root: MarkdownNode, limit: Int = 8_192) -> String {
+        var text = ""
+        root.walk { event, node in
+            guard text.utf8.count < limit else { return }
+            switch node.type {
+            case .text, .code: if event == .enter { text += node.literal ?? "" }
+            case .softBreak, .lineBreak: text += " "
+            case .paragraph, .heading, .item, .customBlock, .customInline: if event == .exit { text += " " }
+            default: break
+            }
+        }
         return text
     }
 

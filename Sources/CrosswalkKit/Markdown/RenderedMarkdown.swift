@@ -10,6 +10,8 @@ public struct RenderedMarkdown: Sendable {
     public var leadingH1: String?
     /// Plain text of the first paragraph, a fallback summary.
     public var firstParagraph: String?
+    /// The body's prose as plain text (the first few thousand characters), for the search index.
+    public var plainText: String = ""
     public var diagnostics: [Diagnostic]
 
     public init(

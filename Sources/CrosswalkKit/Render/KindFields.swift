@@ -21,25 +21,24 @@ extension SiteRenderer {
             fields["why"] = metadata.why
             fields["purdue"] = metadata.purdue
             fields["references"] = metadata.references.map { reference -> [String: Any] in
-                ["standard": reference.standard, "section": reference.section ?? "", "note": reference.note ?? ""]
+                Self.withoutEmptyText([
+                    "standard": reference.standard, "section": reference.section ?? "", "note": reference.note ?? "",
+                ])
             }
-            fields["tools"] = sortedVerdicts(graph.verdicts.filter { $0.constraint == index }, by: \.tool)
+            fields["tools"] = sortedVerdicts(verdictsByConstraint[index] ?? [], by: \.tool)
                 .map { verdictRow($0, page: $0.tool, from: url) }
         case .tool:
             fields["category"] = metadata.category ?? ""
-            fields["constraint_map"] = sortedVerdicts(graph.verdicts.filter { $0.tool == index }, by: \.constraint)
+            fields["constraint_map"] = sortedVerdicts(verdictsByTool[index] ?? [], by: \.constraint)
                 .map { verdictRow($0, page: $0.constraint, from: url) }
         case .workflow:
-            fields["steps"] = metadata.steps.enumerated().map { number, step -> [String: Any] in
-                [
-                    "number": number + 1, "lane": step.lane.rawValue, "lane_label": step.lane.label,
-                    "action": step.action, "owner": step.owner ?? "", "authority": step.authority,
-                    "handoff": step.handoff,
-                ]
-            }
+            fields["steps"] = swimlaneSteps(metadata.steps)
         case .scenario:
-            fields["injects"] = metadata.injects.map { inject -> [String: Any] in
-                ["at": inject.at, "event": inject.event, "it": inject.it, "ot": inject.ot]
+            fields["injects"] = metadata.injects.enumerated().map { number, inject -> [String: Any] in
+                [
+                    "id": Self.injectID(number), "number": number + 1, "at": inject.at, "event": inject.event,
+                    "it": inject.it, "ot": inject.ot,
+                ]
             }
         case .page:
             break
@@ -47,12 +46,29 @@ extension SiteRenderer {
         return fields
     }
 
+    /// Steps for the swimlane drawing: IT, joint and OT lanes left to right; `flow` draws the
+    /// arrow from the previous step's lane (`it-ot`, or `ot-ot` straight down).
+    private func swimlaneSteps(_ steps: [PageMetadata.WorkflowStep]) -> [[String: Any]] {
+        var previous: PageMetadata.Lane?
+        return steps.enumerated().map { number, step -> [String: Any] in
+            var fields = Self.withoutEmptyText([
+                "number": number + 1, "lane": step.lane.rawValue, "lane_label": step.lane.label,
+                "action": step.action, "owner": step.owner ?? "", "authority": step.authority,
+                "handoff": step.handoff,
+            ])
+            if let previous {
+                fields["flow"] = previous.rawValue + "-" + step.lane.rawValue
+                if previous != step.lane { fields["from_lane"] = previous.label }
+            }
+            previous = step.lane
+            return fields
+        }
+    }
+
     private func sortedVerdicts(_ verdicts: [LinkGraph.Verdict], by page: KeyPath<LinkGraph.Verdict, Int>)
         -> [LinkGraph.Verdict]
     {
-        verdicts.sorted {
-            pages[$0[keyPath: page]].title.localizedStandardCompare(pages[$1[keyPath: page]].title) == .orderedAscending
-        }
+        verdicts.sorted { titleRank[$0[keyPath: page]] < titleRank[$1[keyPath: page]] }
     }
 
     private func verdictRow(_ verdict: LinkGraph.Verdict, page: Int, from url: String) -> [String: Any] {
@@ -60,7 +76,7 @@ extension SiteRenderer {
         row["verdict"] = verdict.verdict.rawValue
         row["verdict_label"] = verdict.verdict.label
         row["symbol"] = verdict.verdict.symbol
-        row["note"] = verdict.note
+        if !verdict.note.isEmpty { row["note"] = verdict.note }
         return row
     }
 }

@@ -21,8 +21,8 @@ extension SiteRenderer {
         for index in terms {
             let built = pages[index]
             var fields = listItem(index, from: url)
-            fields["it"] = built.page.metadata.it ?? ""
-            fields["ot"] = built.page.metadata.ot ?? ""
+            if let it = built.page.metadata.it, !it.isEmpty { fields["it"] = it }
+            if let ot = built.page.metadata.ot, !ot.isEmpty { fields["ot"] = ot }
             fields["anchor"] = "term-" + built.page.slug
             entries.append((built.title, fields))
             for alias in built.page.metadata.aliases
@@ -68,11 +68,11 @@ extension SiteRenderer {
                 guard let verdict = cells["\(tool)-\(constraint)"] else {
                     return ["empty": true, "constraint": pages[constraint].title]
                 }
-                return [
+                return Self.withoutEmptyText([
                     "verdict": verdict.verdict.rawValue, "verdict_label": verdict.verdict.label,
                     "symbol": verdict.verdict.symbol,
                     "note": verdict.note, "constraint": pages[constraint].title,
-                ]
+                ])
             }
             return row
         }
@@ -87,9 +87,10 @@ extension SiteRenderer {
     private func introFields(url: String, title: String, kind: String) -> [String: Any] {
         let intro = pageIndexByURL[url].map { pages[$0] }
         let shownTitle = intro?.title ?? title
-        return [
+        let fields: [String: Any] = [
             "title": shownTitle, "kind": "section", "kind_label": kind, "summary": intro?.summary ?? "",
             "body": intro?.markdown.html ?? "", "breadcrumbs": breadcrumbs(for: url, title: shownTitle),
         ]
+        return Self.withoutEmptyText(fields.merging(Self.noLists) { value, _ in value })
     }
 }

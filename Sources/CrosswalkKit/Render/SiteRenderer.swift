@@ -1,13 +1,30 @@
 import Foundation
 
 /// The Render stage: fills the theme's templates for every page, the home page, one index
-/// page per section, the glossary A–Z and the crosswalk matrix.
+/// page per section, the glossary A–Z, the crosswalk matrix and the 404 page, and writes the
+/// search index and (with a base URL) the sitemap.
 public struct SiteRenderer: Sendable {
     let site: Site
     let pages: [BuiltPage]
     let graph: LinkGraph
     let templates: TemplateSet
     let pageIndexByURL: [String: Int]
+    // Site-wide facts every page needs, worked out once: asking `Site` per page costs a scan
+    // of every page, which made rendering quadratic in the page count.
+    /// Section kinds in navigation order.
+    let sections: [PageKind]
+    /// Pages per section kind, folder indexes excluded.
+    let sectionCounts: [PageKind: Int]
+    /// The site has tools and constraints, so a matrix.
+    let hasMatrix: Bool
+    /// URLs of generated pages; a content `index.md` there becomes their introduction.
+    let generatedURLs: Set<String>
+    /// Verdicts by tool and by constraint (built-page indices).
+    let verdictsByTool: [Int: [LinkGraph.Verdict]]
+    let verdictsByConstraint: [Int: [LinkGraph.Verdict]]
+    /// Each page's place in title order: comparing titles the way people sort them is slow, so
+    /// it happens once here, not in every listing of every page.
+    let titleRank: [Int]
 
     /// The URL of the tools × constraints matrix.
     public static let matrixURL = "matrix/"
@@ -18,10 +35,30 @@ public struct SiteRenderer: Sendable {
         self.graph = graph
         self.templates = templates
         var index: [String: Int] = [:]
-        for (offset, built) in pages.enumerated() where index[built.page.url] == nil {
-            index[built.page.url] = offset
+        var counts: [PageKind: Int] = [:]
+        for (offset, built) in pages.enumerated() {
+            if index[built.page.url] == nil { index[built.page.url] = offset }
+            if !built.page.isFolderIndex { counts[built.page.kind, default: 0] += 1 }
         }
         self.pageIndexByURL = index
+        self.sectionCounts = counts
+        self.sections = site.sections
+        self.hasMatrix = counts[.tool, default: 0] > 0 && counts[.constraint, default: 0] > 0
+        var generated = Set(sections.compactMap { $0.folder.map { $0 + "/" } })
+        if hasMatrix { generated.insert(Self.matrixURL) }
+        self.generatedURLs = generated
+        self.verdictsByTool = Dictionary(grouping: graph.verdicts, by: \.tool)
+        self.verdictsByConstraint = Dictionary(grouping: graph.verdicts, by: \.constraint)
+        let order = pages.indices.sorted { a, b in
+            switch pages[a].title.localizedStandardCompare(pages[b].title) {
+            case .orderedAscending: true
+            case .orderedDescending: false
+            case .orderedSame: a < b
+            }
+        }
+        var rank = [Int](repeating: 0, count: pages.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+        self.titleRank = rank
     }
 
     /// Everything to render, in output order: each task renders one item.
@@ -30,23 +67,23 @@ public struct SiteRenderer: Sendable {
         case section(PageKind)
         case matrix
         case generatedHome
-    }
-
-    var hasMatrix: Bool { !site.pages(of: .tool).isEmpty && !site.pages(of: .constraint).isEmpty }
-
-    /// URLs of generated pages; a content `index.md` there becomes their introduction.
-    var generatedURLs: Set<String> {
-        var urls = Set(site.sections.compactMap { $0.folder.map { $0 + "/" } })
-        if hasMatrix { urls.insert(Self.matrixURL) }
-        return urls
+        /// `404.html`, when the theme has a `not-found` template.
+        case notFound
+        /// `search-index.js`, read by the theme's search box.
+        case searchIndex
+        /// `sitemap.xml`, when the site has a base URL.
+        case sitemap
     }
 
     public var items: [Item] {
         let generated = generatedURLs
         var items: [Item] = pages.indices.compactMap { generated.contains(pages[$0].page.url) ? nil : .page($0) }
-        items += site.sections.map { .section($0) }
+        items += sections.map { .section($0) }
         if hasMatrix { items.append(.matrix) }
         if pageIndexByURL[""] == nil { items.append(.generatedHome) }
+        if templates.names.contains(Self.notFoundTemplate) { items.append(.notFound) }
+        items.append(.searchIndex)
+        if site.config.baseURL != nil { items.append(.sitemap) }
         return items
     }
 
@@ -56,6 +93,9 @@ public struct SiteRenderer: Sendable {
         case .section(let kind): renderSection(kind)
         case .matrix: renderMatrix()
         case .generatedHome: renderGeneratedHome()
+        case .notFound: renderNotFound()
+        case .searchIndex: OutputFile(path: SearchIndex.fileName, contents: searchIndex().javaScript)
+        case .sitemap: OutputFile(path: Sitemap.fileName, contents: sitemap())
         }
     }
 
@@ -64,11 +104,13 @@ public struct SiteRenderer: Sendable {
         let url = built.page.url
         var page = pageFields(built)
         page["body"] = built.markdown.html
-        page["toc"] = tableOfContents(built)
         page["breadcrumbs"] = breadcrumbs(for: url, title: built.title)
         page["children"] = built.page.isFolderIndex && !url.isEmpty ? children(of: url) : []
         page["backlinks"] = backlinkGroups(for: index)
+        if let neighbours = neighbourGraph(for: index) { page["neighbours"] = neighbours }
         for (key, value) in kindFields(for: index) { page[key] = value }
+        page["toc"] = tableOfContents(index, fields: page)
+        page = Self.withoutEmptyText(page)
         var context = baseContext(url: url)
         context["page"] = page
         context["sections"] = url.isEmpty ? sectionSummaries(from: url) : []
@@ -80,9 +122,8 @@ public struct SiteRenderer: Sendable {
         var context = baseContext(url: "")
         context["page"] =
             [
-                "title": site.config.title, "kind": "home", "summary": "", "body": "",
-                "breadcrumbs": [] as [Any], "children": children(of: ""),
-            ] as [String: Any]
+                "title": site.config.title, "kind": "home", "children": children(of: ""),
+            ].merging(Self.noLists) { value, _ in value }
         context["sections"] = sectionSummaries(from: "")
         let template = templates.names.contains("home") ? "home" : "page"
         return OutputFile(path: "index.html", contents: templates.render(context, template: template))
@@ -90,25 +131,44 @@ public struct SiteRenderer: Sendable {
 
     // MARK: shared pieces
 
-    func baseContext(url: String) -> [String: Any] {
-        let root = LinkResolver.rootPath(from: url)
+    /// Fields every template shares: the site, the way back to the root, the navigation by
+    /// kind. Links are relative so the site works from `file://`; `absoluteRoot` (for the 404
+    /// page, served at any depth) makes them start from the site's root path instead.
+    func baseContext(url: String, absoluteRoot: String? = nil) -> [String: Any] {
+        let root = absoluteRoot ?? LinkResolver.rootPath(from: url)
+        func href(_ target: String) -> String {
+            absoluteRoot.map { $0 + target } ?? LinkResolver.href(from: url, to: target)
+        }
         var siteFields: [String: Any] = ["title": site.config.title, "language": site.config.language]
         if let base = site.config.baseURL { siteFields["base_url"] = base }
-        var nav: [[String: Any]] = site.sections.map { kind in
+        var nav: [[String: Any]] = sections.map { kind in
             let folder = (kind.folder ?? "") + "/"
             return [
-                "title": kind.sectionTitle, "href": LinkResolver.href(from: url, to: folder + "index.html"),
-                "current": url.hasPrefix(folder),
+                "title": kind.sectionTitle, "kind": kind.rawValue, "href": href(folder + "index.html"),
+                "current": absoluteRoot == nil && url.hasPrefix(folder),
             ]
         }
         if hasMatrix {
             nav.append([
-                "title": "Matrix", "href": LinkResolver.href(from: url, to: Self.matrixURL + "index.html"),
-                "current": url == Self.matrixURL,
+                "title": "Matrix", "kind": "matrix", "href": href(Self.matrixURL + "index.html"),
+                "current": absoluteRoot == nil && url == Self.matrixURL,
             ])
         }
-        return ["site": siteFields, "root": root, "home_href": root + "index.html", "nav": nav]
+        var context: [String: Any] = [
+            "site": siteFields, "root": root, "home_href": root + "index.html", "nav": nav,
+        ]
+        // Raw HTML may carry its own scripts and styles; only a site without it gets the policy.
+        if !site.config.unsafeHTML { context["csp"] = Self.contentSecurityPolicy }
+        if let base = Sitemap.normalizedBase(site.config.baseURL), absoluteRoot == nil {
+            context["canonical"] = base + url
+        }
+        return context
     }
+
+    /// Nothing leaves the site, and no inline script or style runs.
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'"
 
     func pageFields(_ built: BuiltPage) -> [String: Any] {
         var meta: [String: Any] = [:]
@@ -118,12 +178,6 @@ public struct SiteRenderer: Sendable {
             "kind_label": built.page.kind.label, "url": built.page.url,
             "source": built.page.source.displayPath, "meta": meta,
         ]
-    }
-
-    private func tableOfContents(_ built: BuiltPage) -> [[String: Any]] {
-        let headings = built.markdown.headings.filter { $0.level >= 2 && $0.level <= 3 }
-        guard headings.count >= 2 else { return [] }
-        return headings.map { ["text": $0.text, "id": $0.id, "level": $0.level, "nested": $0.level == 3] }
     }
 
     /// Home, then each enclosing folder (linked when it has a page), then the page itself.
@@ -146,20 +200,32 @@ public struct SiteRenderer: Sendable {
     func title(ofURL url: String) -> String? {
         if let index = pageIndexByURL[url] { return pages[index].title }
         if url == Self.matrixURL && hasMatrix { return "Crosswalk matrix" }
-        return site.sections.first { ($0.folder ?? "") + "/" == url }?.sectionTitle
+        return sections.first { ($0.folder ?? "") + "/" == url }?.sectionTitle
     }
 
     /// A link to a built page, for listings, with its kind and summary.
     func listItem(_ index: Int, from url: String) -> [String: Any] {
         let built = pages[index]
-        return [
+        return Self.withoutEmptyText([
             "title": built.title, "summary": built.summary ?? "", "kind": built.page.kind.rawValue,
             "kind_label": built.page.kind.label, "href": LinkResolver.href(from: url, to: built.page.outputPath),
-        ]
+        ])
+    }
+
+    /// swift-mustache renders `{{#x}}` for an empty string, so fields never hold one: an empty
+    /// value is left out instead.
+    static func withoutEmptyText(_ fields: [String: Any]) -> [String: Any] {
+        fields.filter { !(($0.value as? String)?.isEmpty ?? false) }
+    }
+
+    /// `{{^empty(x)}}` renders when `x` is missing, so pages the layout draws without these
+    /// lists still carry them, empty.
+    static var noLists: [String: Any] {
+        ["toc": [Any](), "tags": [Any](), "backlinks": [Any](), "children": [Any](), "breadcrumbs": [Any]()]
     }
 
     func sortedByTitle(_ indices: [Int]) -> [Int] {
-        indices.sorted { pages[$0].title.localizedStandardCompare(pages[$1].title) == .orderedAscending }
+        indices.sorted { titleRank[$0] < titleRank[$1] }
     }
 
     /// Pages directly inside the folder at `url`, sorted by title.
@@ -187,10 +253,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func sectionSummaries(from url: String) -> [[String: Any]] {
-        var summaries: [[String: Any]] = site.sections.map { kind in
+        var summaries: [[String: Any]] = sections.map { kind in
             let folder = (kind.folder ?? "") + "/"
             return [
-                "title": kind.sectionTitle, "count": site.pages(of: kind).count,
+                "title": kind.sectionTitle, "count": sectionCounts[kind, default: 0],
                 "href": LinkResolver.href(from: url, to: folder + "index.html"),
             ]
         }

@@ -3,519 +3,1356 @@
 /// The default theme, embedded so `crosswalk init` works from the binary alone.
 enum DefaultTheme {
     static let files: [(path: String, contents: String)] = [
-        (
-            "assets/favicon.svg",
-            ####"""
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d4f7a"/><path d="M6 10h20M6 22h20M11 6v20M21 6v20" stroke="#f4b400" stroke-width="3"/></svg>
+        ("assets/cards.js", ####"""
+/* crosswalk: hover cards for auto-linked glossary terms. Hovering or keyboard-focusing a term
+   shows its summary and its meaning for the current lens; Escape dismisses the card. On touch,
+   the first tap shows the card and a second tap on the same term follows the link. The card's
+   text comes from the link's data attributes, written by the build. */
+(function () {
+  "use strict";
+  var links = document.querySelectorAll("a.term-link");
+  if (!links.length) return;
 
-            """####
-        ),
-        (
-            "assets/style.css",
-            ####"""
-            /* crosswalk default theme. No external requests: system fonts only. */
-            :root {
-              --bg: #ffffff; --fg: #1b1f24; --muted: #4f5863; --line: #d5dae0; --panel: #f4f6f8;
-              --link: #0b5cad; --accent: #1d4f7a; --it: #0b5cad; --ot: #8a4b00;
-              --ok: #1e6b35; --caution: #7a5500; --avoid: #a4161a; --focus: #c26a00;
-              color-scheme: light dark;
-            }
-            @media (prefers-color-scheme: dark) {
-              :root {
-                --bg: #121417; --fg: #e6e9ed; --muted: #aab3bd; --line: #333a42; --panel: #1b1f24;
-                --link: #7fb6ff; --accent: #9cc3ea; --it: #7fb6ff; --ot: #f0b36b;
-                --ok: #7fd49a; --caution: #f0c75e; --avoid: #ff8a8a; --focus: #ffb347;
-              }
-            }
-            * { box-sizing: border-box; }
-            html { font-size: 100%; -webkit-text-size-adjust: 100%; }
-            body {
-              margin: 0; background: var(--bg); color: var(--fg);
-              font: 1rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-            }
-            a { color: var(--link); }
-            a:focus-visible, button:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-            code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; }
-            pre { background: var(--panel); padding: 0.8rem 1rem; overflow-x: auto; border-radius: 6px; }
-            .skip-link { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
-            .skip-link:focus { left: 0.5rem; }
-            .site-header {
-              display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem;
-              padding: 0.75rem 1rem; border-bottom: 1px solid var(--line);
-            }
-            .site-title { font-weight: 700; font-size: 1.15rem; color: var(--accent); text-decoration: none; }
-            .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
-            .site-nav a { text-decoration: none; }
-            .site-nav a[aria-current] { font-weight: 700; text-decoration: underline; }
-            .page-wrap { max-width: 60rem; margin: 0 auto; padding: 1rem; }
-            main:focus { outline: none; }
-            .breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 1rem; color: var(--muted); font-size: 0.9rem; }
-            .breadcrumbs li + li::before { content: "/"; margin-right: 0.25rem; }
-            .kind-label { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8rem; color: var(--muted); margin: 0; }
-            h1 { font-size: 2rem; line-height: 1.2; margin: 0.2rem 0 0.5rem; }
-            h2 { font-size: 1.4rem; margin-top: 2rem; }
-            .summary { font-size: 1.1rem; color: var(--muted); }
-            .tags, .aliases { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; }
-            .tags li, .badge, .aliases span { border: 1px solid var(--line); border-radius: 999px; padding: 0 0.6rem; font-size: 0.85rem; }
-            .meanings { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; margin: 1rem 0; }
-            .meaning { border: 1px solid var(--line); border-left-width: 5px; border-radius: 6px; padding: 0.5rem 1rem; background: var(--panel); }
-            .meaning h2 { font-size: 1rem; margin: 0.3rem 0; }
-            .meaning-it { border-left-color: var(--it); }
-            .meaning-ot { border-left-color: var(--ot); }
-            .side { font-weight: 700; }
-            .toc { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; font-size: 0.95rem; }
-            .toc h2 { font-size: 1rem; margin: 0.3rem 0; }
-            .toc ul { margin: 0; padding-left: 1.2rem; }
-            .toc .nested { margin-left: 1rem; }
-            .card-list { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
-            .card-list li { border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 1rem; }
-            .card-list p { margin: 0.2rem 0 0; color: var(--muted); }
-            .count { color: var(--muted); }
-            table { border-collapse: collapse; width: 100%; display: block; overflow-x: auto; }
-            th, td { border: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
-            .verdict { font-weight: 700; white-space: nowrap; }
-            .verdict-ok { color: var(--ok); }
-            .verdict-caution { color: var(--caution); }
-            .verdict-avoid { color: var(--avoid); }
-            .matrix-wrap { overflow-x: auto; max-width: 100%; }
-            .matrix { display: table; font-size: 0.85rem; }
-            .matrix thead th { vertical-align: bottom; min-width: 7rem; }
-            .matrix td { min-width: 9rem; }
-            .matrix .note { display: block; color: var(--muted); margin-top: 0.2rem; }
-            .kind-tag { color: var(--muted); font-size: 0.85rem; }
-            .card-list.compact { gap: 0.4rem; }
-            .letters ul { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; }
-            .letters a { display: inline-block; min-width: 1.8rem; text-align: center; }
-            .glossary-list dt { font-weight: 700; margin-top: 1rem; }
-            .glossary-list dd { margin-left: 0; }
-            .glossary-list dd.alias { color: var(--muted); }
-            .meanings.compact { display: grid; gap: 0.4rem; margin: 0.3rem 0; }
-            .meanings.compact .meaning { margin: 0; padding: 0.3rem 0.6rem; }
-            a.term-link { text-decoration-style: dotted; }
-            .workflow-steps li { margin: 0.4rem 0; }
-            .lane { display: inline-block; min-width: 3.5rem; font-weight: 700; font-size: 0.85rem; }
-            .lane-it .lane { color: var(--it); } .lane-ot .lane { color: var(--ot); }
-            .timeline > li { margin-bottom: 1.2rem; }
-            .questions { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; }
-            .questions h3 { font-size: 0.95rem; margin: 0.2rem 0; }
-            .facts dt { font-weight: 700; } .facts dd { margin: 0 0 0.5rem; }
-            blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--line); color: var(--muted); }
-            img { max-width: 100%; height: auto; }
-            .site-footer { border-top: 1px solid var(--line); padding: 1rem; color: var(--muted); font-size: 0.85rem; text-align: center; }
-            @media print {
-              .site-header, .site-footer, .skip-link, .breadcrumbs, .toc { display: none; }
-              body { font-size: 11pt; } a { color: inherit; }
-            }
+  var card = document.createElement("div");
+  card.id = "term-card";
+  card.className = "term-card";
+  card.setAttribute("role", "tooltip");
+  card.hidden = true;
+  document.body.appendChild(card);
 
-            """####
-        ),
-        (
-            "constraint.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            {{>partials/page-header}}
-            <dl class="facts">
-            {{^empty(page.why)}}<dt>Why it holds</dt><dd>{{#page.why}}<span class="badge">{{.}}</span> {{/page.why}}</dd>{{/empty(page.why)}}
-            {{^empty(page.purdue)}}<dt>Purdue levels</dt><dd>{{#page.purdue}}<span class="badge">Level {{.}}</span> {{/page.purdue}}</dd>{{/empty(page.purdue)}}
-            </dl>
-            {{>partials/body}}
-            {{^empty(page.references)}}
-            <section class="references" aria-labelledby="references-heading">
-            <h2 id="references-heading">References</h2>
-            <ul>{{#page.references}}<li><cite>{{standard}}</cite>{{#section}}, {{section}}{{/section}}{{#note}} — {{note}}{{/note}}</li>{{/page.references}}</ul>
-            </section>
-            {{/empty(page.references)}}
-            {{^empty(page.tools)}}
-            <section class="constraint-tools" aria-labelledby="constraint-tools-heading">
-            <h2 id="constraint-tools-heading">Tools against this constraint</h2>
-            <table>
-            <thead><tr><th scope="col">Tool</th><th scope="col">Verdict</th><th scope="col">Note</th></tr></thead>
-            <tbody>
-            {{#page.tools}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{>partials/verdict}}</td><td>{{note}}</td></tr>
-            {{/page.tools}}
-            </tbody>
-            </table>
-            </section>
-            {{/empty(page.tools)}}
-            {{>partials/backlinks}}
-            {{/main}}
-            {{/layout}}
+  var current = null;      // the link whose card is showing
+  var showTimer = 0;
+  var hideTimer = 0;
+  var touchLink = null;    // a link just touched: its focus must not count as a first tap
 
-            """####
-        ),
-        (
-            "glossary.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            <header class="page-header">
-            <h1>{{page.title}}</h1>
-            {{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
-            </header>
-            {{#page.body}}<div class="body">{{{page.body}}}</div>{{/page.body}}
-            <nav class="letters" aria-label="Letters">
-            <ul>{{#page.letters}}<li><a href="#{{id}}">{{letter}}</a></li>{{/page.letters}}</ul>
-            </nav>
-            {{#page.letters}}
-            <section class="letter" aria-labelledby="{{id}}">
-            <h2 id="{{id}}">{{letter}}</h2>
-            <dl class="glossary-list">
-            {{#items}}
-            {{#is_alias}}<dt class="alias"><a href="{{href}}">{{title}}</a></dt><dd class="alias">see <a href="{{href}}">{{see}}</a></dd>{{/is_alias}}
-            {{^is_alias}}<dt id="{{anchor}}"><a href="{{href}}">{{title}}</a></dt>
-            <dd>{{#summary}}<p>{{summary}}</p>{{/summary}}
-            {{#it}}<div class="meanings compact"><p class="meaning meaning-it"><span class="side">IT:</span> {{it}}</p>{{/it}}{{^it}}<div class="meanings compact">{{/it}}
-            {{#ot}}<p class="meaning meaning-ot"><span class="side">OT:</span> {{ot}}</p>{{/ot}}</div>
-            </dd>{{/is_alias}}
-            {{/items}}
-            </dl>
-            </section>
-            {{/page.letters}}
-            {{/main}}
-            {{/layout}}
+  function lens() { return document.documentElement.getAttribute("data-lens-view") || "both"; }
 
-            """####
-        ),
-        (
-            "home.mustache",
-            ####"""
-            {{<layout}}
-            {{$title}}{{site.title}}{{/title}}
-            {{$main}}
-            <header class="page-header">
-            <h1>{{page.title}}</h1>
-            {{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
-            </header>
-            {{^empty(sections)}}
-            <nav class="sections" aria-label="Knowledge base">
-            <ul class="card-list">
-            {{#sections}}<li><a href="{{href}}">{{title}}</a> <span class="count">{{count}}</span></li>
-            {{/sections}}
-            </ul>
-            </nav>
-            {{/empty(sections)}}
-            {{>partials/body}}
-            {{^empty(page.children)}}
-            <section class="children" aria-labelledby="children-heading">
-            <h2 id="children-heading">More pages</h2>
-            <ul class="card-list">
-            {{#page.children}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
-            {{/page.children}}
-            </ul>
-            </section>
-            {{/empty(page.children)}}
-            {{/main}}
-            {{/layout}}
+  function paragraph(className, text) {
+    var p = document.createElement("p");
+    p.className = className;
+    p.textContent = text;
+    return p;
+  }
 
-            """####
-        ),
-        (
-            "layout.mustache",
-            ####"""
-            <!doctype html>
-            <html lang="{{site.language}}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{$title}}{{page.title}} · {{site.title}}{{/title}}</title>
-            {{#page.summary}}<meta name="description" content="{{page.summary}}">
-            {{/page.summary}}
-            <link rel="stylesheet" href="{{root}}assets/style.css">
-            <link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
-            </head>
-            <body class="kind-{{page.kind}}">
-            <a class="skip-link" href="#main">Skip to content</a>
-            {{>partials/header}}
-            <div class="page-wrap">
-            <main id="main" tabindex="-1">
-            {{>partials/breadcrumbs}}
-            {{$main}}{{/main}}
-            </main>
-            </div>
-            {{>partials/footer}}
-            </body>
-            </html>
+  function fill(link, byTouch) {
+    card.textContent = "";
+    card.appendChild(paragraph("term-card-title", link.textContent));
+    var summary = link.getAttribute("data-summary");
+    if (summary) card.appendChild(paragraph("term-card-summary", summary));
+    var view = lens();
+    var sides = view === "both" ? ["it", "ot"] : [view];
+    sides.forEach(function (side) {
+      var meaning = link.getAttribute("data-" + side);
+      if (!meaning) return;
+      var p = paragraph("term-card-meaning", " " + meaning);
+      var tag = document.createElement("span");
+      tag.className = "side-tag side-tag-" + side;
+      tag.textContent = side.toUpperCase();
+      p.insertBefore(tag, p.firstChild);
+      card.appendChild(p);
+    });
+    if (byTouch) card.appendChild(paragraph("term-card-hint", "Tap the term again to open its page."));
+  }
 
-            """####
-        ),
-        (
-            "list.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            <header class="page-header">
-            <h1>{{page.title}}</h1>
-            {{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
-            </header>
-            {{#page.body}}<div class="body">{{{page.body}}}</div>{{/page.body}}
-            <ul class="card-list">
-            {{#page.items}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
-            {{/page.items}}
-            </ul>
-            {{/main}}
-            {{/layout}}
+  function place(link) {
+    var box = link.getBoundingClientRect();
+    var width = card.offsetWidth;
+    var height = card.offsetHeight;
+    var margin = 8;
+    var left = Math.min(box.left, window.innerWidth - width - margin);
+    left = Math.max(margin, left);
+    var top = box.bottom + 6;
+    if (top + height > window.innerHeight - margin && box.top - height - 6 > margin) top = box.top - height - 6;
+    card.style.left = left + window.scrollX + "px";
+    card.style.top = top + window.scrollY + "px";
+  }
 
-            """####
-        ),
-        (
-            "matrix.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            <header class="page-header">
-            <h1>{{page.title}}</h1>
-            {{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
-            </header>
-            {{#page.body}}<div class="body">{{{page.body}}}</div>{{/page.body}}
-            <p class="legend">Verdicts: <span class="verdict verdict-ok"><span aria-hidden="true">✓</span> OK</span> fits as is ·
-            <span class="verdict verdict-caution"><span aria-hidden="true">!</span> Caution</span> fits with care ·
-            <span class="verdict verdict-avoid"><span aria-hidden="true">✕</span> Avoid</span> must not be used here · — not assessed</p>
-            <div class="matrix-wrap" role="region" aria-label="Tools against constraints" tabindex="0">
-            <table class="matrix">
-            <thead>
-            <tr><th scope="col">Tool</th>{{#page.constraints}}<th scope="col"><a href="{{href}}">{{title}}</a></th>{{/page.constraints}}</tr>
-            </thead>
-            <tbody>
-            {{#page.rows}}
-            <tr><th scope="row"><a href="{{href}}">{{title}}</a></th>{{#cells}}<td>{{#empty}}<span class="not-assessed" title="not assessed">—</span>{{/empty}}{{^empty}}{{>partials/verdict}}<span class="note">{{note}}</span>{{/empty}}</td>{{/cells}}</tr>
-            {{/page.rows}}
-            </tbody>
-            </table>
-            </div>
-            {{/main}}
-            {{/layout}}
+  function show(link, byTouch) {
+    window.clearTimeout(hideTimer);
+    window.clearTimeout(showTimer);
+    if (current && current !== link) current.removeAttribute("aria-describedby");
+    current = link;
+    fill(link, byTouch);
+    card.hidden = false;
+    place(link);
+    link.setAttribute("aria-describedby", card.id);
+  }
 
-            """####
-        ),
-        (
-            "page.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            {{>partials/page-header}}
-            {{>partials/body}}
-            {{^empty(page.children)}}
-            <section class="children" aria-labelledby="children-heading">
-            <h2 id="children-heading">In this section</h2>
-            <ul class="card-list">
-            {{#page.children}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
-            {{/page.children}}
-            </ul>
-            </section>
-            {{/empty(page.children)}}
-            {{>partials/backlinks}}
-            {{/main}}
-            {{/layout}}
+  function hide() {
+    window.clearTimeout(showTimer);
+    window.clearTimeout(hideTimer);
+    card.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
 
-            """####
-        ),
-        (
-            "partials/backlinks.mustache",
-            ####"""
-            {{^empty(page.backlinks)}}
-            <section class="backlinks" aria-labelledby="backlinks-heading">
-            <h2 id="backlinks-heading">Referenced by</h2>
-            {{#page.backlinks}}
-            <h3>{{title}}</h3>
-            <ul class="card-list compact">
-            {{#items}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
-            {{/items}}
-            </ul>
-            {{/page.backlinks}}
-            </section>
-            {{/empty(page.backlinks)}}
+  function hideSoon() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hide, 300);
+  }
 
-            """####
-        ),
-        (
-            "partials/body.mustache",
-            ####"""
-            {{>partials/toc}}
-            <div class="body">
-            {{{page.body}}}
-            </div>
+  Array.prototype.forEach.call(links, function (link) {
+    // The card replaces the browser's tooltip; both at once would cover each other.
+    link.removeAttribute("title");
+    link.addEventListener("pointerenter", function (event) {
+      if (event.pointerType === "touch") return;
+      window.clearTimeout(hideTimer);
+      window.clearTimeout(showTimer);
+      showTimer = window.setTimeout(function () { show(link, false); }, 120);
+    });
+    link.addEventListener("pointerleave", function (event) {
+      if (event.pointerType === "touch") return;
+      window.clearTimeout(showTimer);
+      if (current === link) hideSoon();
+    });
+    link.addEventListener("pointerdown", function (event) {
+      touchLink = event.pointerType === "touch" ? link : null;
+    });
+    link.addEventListener("focus", function () {
+      if (touchLink !== link) show(link, false);
+    });
+    link.addEventListener("blur", function () {
+      if (current === link && touchLink !== link) hideSoon();
+    });
+    link.addEventListener("click", function (event) {
+      if (touchLink !== link) return;
+      if (current === link && !card.hidden) {
+        touchLink = null;
+        return; // second tap: follow the link
+      }
+      event.preventDefault();
+      show(link, true);
+    });
+  });
 
-            """####
-        ),
-        (
-            "partials/breadcrumbs.mustache",
-            ####"""
-            {{^empty(page.breadcrumbs)}}
-            <nav class="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-            {{#page.breadcrumbs}}<li>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}<span{{#current}} aria-current="page"{{/current}}>{{title}}</span>{{/href}}</li>
-            {{/page.breadcrumbs}}
-            </ol>
-            </nav>
-            {{/empty(page.breadcrumbs)}}
+  card.addEventListener("pointerenter", function () { window.clearTimeout(hideTimer); });
+  card.addEventListener("pointerleave", hideSoon);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !card.hidden) hide();
+  });
+  // A tap or click anywhere else closes a card opened by touch.
+  document.addEventListener("pointerdown", function (event) {
+    if (card.hidden || card.contains(event.target)) return;
+    var target = event.target.closest ? event.target.closest("a.term-link") : null;
+    if (target !== current) {
+      hide();
+      if (!target) touchLink = null;
+    }
+  });
+  window.addEventListener("resize", hide);
+  document.addEventListener("crosswalk:lens", function () {
+    if (current && !card.hidden) fill(current, false);
+  });
+})();
 
-            """####
-        ),
-        (
-            "partials/footer.mustache",
-            ####"""
-            <footer class="site-footer">
-            <p>{{site.title}} · built with crosswalk{{#page.source}} · source: <code>{{page.source}}</code>{{/page.source}}{{#page.owner}} · owner: {{page.owner}}{{/page.owner}}{{#page.reviewed}} · reviewed {{page.reviewed}}{{/page.reviewed}}</p>
-            </footer>
+"""####),
+        ("assets/controls.js", ####"""
+/* crosswalk: the lens switch (IT / both / OT) and the light/dark toggle in the site header.
+   early.js has already applied the saved choices; this wires up the buttons. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  function write(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (error) { /* not kept */ }
+  }
 
-            """####
-        ),
-        (
-            "partials/header.mustache",
-            ####"""
-            <header class="site-header">
-            <a class="site-title" href="{{home_href}}">{{site.title}}</a>
-            <nav class="site-nav" aria-label="Sections">
-            <ul>
-            {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="true"{{/current}}>{{title}}</a></li>
-            {{/nav}}
-            </ul>
-            </nav>
-            </header>
+  // Lens
+  var lensButtons = document.querySelectorAll("[data-lens-choice]");
+  function currentLens() { return root.getAttribute("data-lens-view") || "both"; }
+  function showLens() {
+    var lens = currentLens();
+    Array.prototype.forEach.call(lensButtons, function (button) {
+      button.setAttribute("aria-pressed", button.getAttribute("data-lens-choice") === lens ? "true" : "false");
+    });
+  }
+  function setLens(lens) {
+    root.setAttribute("data-lens-view", lens);
+    write("crosswalk-lens", lens);
+    // A ?lens= in the address would win on reload: keep it in step with the choice.
+    if (/[?&]lens=/.test(window.location.search) && window.history.replaceState) {
+      var url = new URL(window.location.href);
+      url.searchParams.set("lens", lens);
+      window.history.replaceState(null, "", url.href);
+    }
+    showLens();
+    document.dispatchEvent(new CustomEvent("crosswalk:lens", { detail: lens }));
+  }
+  Array.prototype.forEach.call(lensButtons, function (button) {
+    button.addEventListener("click", function () { setLens(button.getAttribute("data-lens-choice")); });
+  });
+  window.addEventListener("storage", function (event) {
+    if (event.key === "crosswalk-lens" && event.newValue) {
+      root.setAttribute("data-lens-view", event.newValue);
+      showLens();
+    }
+  });
+  showLens();
 
-            """####
-        ),
-        (
-            "partials/meanings.mustache",
-            ####"""
-            <div class="meanings">
-            <section class="meaning meaning-it" aria-labelledby="meaning-it">
-            <h2 id="meaning-it"><span class="side">IT</span> In IT</h2>
-            <p>{{#page.it}}{{page.it}}{{/page.it}}{{^page.it}}No separate IT meaning.{{/page.it}}</p>
-            </section>
-            <section class="meaning meaning-ot" aria-labelledby="meaning-ot">
-            <h2 id="meaning-ot"><span class="side">OT</span> In OT</h2>
-            <p>{{#page.ot}}{{page.ot}}{{/page.ot}}{{^page.ot}}No separate OT meaning.{{/page.ot}}</p>
-            </section>
-            </div>
+  // Theme: follows the system until the reader picks one.
+  var toggle = document.querySelector(".theme-toggle");
+  var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function effectiveTheme() {
+    return root.getAttribute("data-theme") || (system && system.matches ? "dark" : "light");
+  }
+  function showTheme() {
+    if (toggle) toggle.setAttribute("aria-pressed", effectiveTheme() === "dark" ? "true" : "false");
+  }
+  if (toggle) {
+    toggle.addEventListener("click", function () {
+      var next = effectiveTheme() === "dark" ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      write("crosswalk-theme", next);
+      showTheme();
+    });
+  }
+  if (system && system.addEventListener) system.addEventListener("change", showTheme);
+  showTheme();
+})();
 
-            """####
-        ),
-        (
-            "partials/page-header.mustache",
-            ####"""
-            <header class="page-header">
-            <p class="kind-label">{{page.kind_label}}</p>
-            <h1>{{page.title}}</h1>
-            {{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
-            {{^empty(page.tags)}}<ul class="tags" aria-label="Tags">{{#page.tags}}<li>{{.}}</li>{{/page.tags}}</ul>{{/empty(page.tags)}}
-            </header>
+"""####),
+        ("assets/early.js", ####"""
+/* crosswalk: runs in <head>, before the page is drawn, so a saved theme or lens shows at once
+   instead of flashing. Loaded by a plain script tag: the site has no inline script, so a
+   Content-Security-Policy of script-src 'self' holds. Without JavaScript none of this runs
+   and the page shows both sides in the system's colour scheme. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var LENSES = ["it", "ot", "both"];
+  function read(key) {
+    try { return window.localStorage.getItem(key); } catch (error) { return null; }
+  }
+  function write(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (error) { /* private mode: not kept */ }
+  }
+  root.classList.add("js");
 
-            """####
-        ),
-        (
-            "partials/toc.mustache",
-            ####"""
-            {{^empty(page.toc)}}
-            <nav class="toc" aria-label="On this page">
-            <h2>On this page</h2>
-            <ul>
-            {{#page.toc}}<li{{#nested}} class="nested"{{/nested}}><a href="#{{id}}">{{text}}</a></li>
-            {{/page.toc}}
-            </ul>
-            </nav>
-            {{/empty(page.toc)}}
+  var theme = read("crosswalk-theme");
+  if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
 
-            """####
-        ),
-        (
-            "partials/verdict.mustache",
-            ####"""
-            <span class="verdict verdict-{{verdict}}"><span aria-hidden="true">{{symbol}}</span> {{verdict_label}}</span>
-            """####
-        ),
-        (
-            "scenario.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            {{>partials/page-header}}
-            {{^empty(page.injects)}}
-            <section class="injects" aria-labelledby="injects-heading">
-            <h2 id="injects-heading">Injects</h2>
-            <ol class="timeline">
-            {{#page.injects}}<li><p class="inject-time"><strong>{{at}}</strong> {{event}}</p>
-            <div class="questions"><div class="questions-it"><h3>IT questions</h3><ul>{{#it}}<li>{{.}}</li>{{/it}}</ul></div><div class="questions-ot"><h3>OT questions</h3><ul>{{#ot}}<li>{{.}}</li>{{/ot}}</ul></div></div></li>
-            {{/page.injects}}
-            </ol>
-            </section>
-            {{/empty(page.injects)}}
-            {{>partials/body}}
-            {{>partials/backlinks}}
-            {{/main}}
-            {{/layout}}
+  // ?lens=ot on any page sets the lens, and it is kept for the next pages.
+  var lens = null;
+  var match = /[?&]lens=([a-z]+)/.exec(window.location.search);
+  if (match && LENSES.indexOf(match[1]) >= 0) {
+    lens = match[1];
+    write("crosswalk-lens", lens);
+  } else {
+    lens = read("crosswalk-lens");
+  }
+  root.setAttribute("data-lens-view", LENSES.indexOf(lens) >= 0 ? lens : "both");
+})();
 
-            """####
-        ),
-        (
-            "term.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            {{>partials/page-header}}
-            {{^empty(page.aliases)}}<p class="aliases">Also: {{#page.aliases}}<span>{{.}}</span>{{/page.aliases}}</p>{{/empty(page.aliases)}}
-            {{#page.it}}{{> partials/meanings}}{{/page.it}}{{^page.it}}{{#page.ot}}{{> partials/meanings}}{{/page.ot}}{{/page.it}}
-            {{>partials/body}}
-            {{^empty(page.related)}}
-            <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading">Related</h2>
-            <ul class="card-list compact">{{#page.related}}<li><a href="{{href}}">{{title}}</a> <span class="kind-tag">{{kind_label}}</span>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>{{/page.related}}</ul>
-            </section>
-            {{/empty(page.related)}}
-            {{>partials/backlinks}}
-            {{/main}}
-            {{/layout}}
+"""####),
+        ("assets/favicon.svg", ####"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d4f7a"/><path d="M6 10h20M6 22h20M11 6v20M21 6v20" stroke="#f4b400" stroke-width="3"/></svg>
 
-            """####
-        ),
-        (
-            "tool.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            {{>partials/page-header}}
-            {{#page.category}}<p class="category">Category: {{page.category}}</p>{{/page.category}}
-            {{^empty(page.constraint_map)}}
-            <section class="constraint-map" aria-labelledby="constraint-map-heading">
-            <h2 id="constraint-map-heading">Against the plant's constraints</h2>
-            <table>
-            <thead><tr><th scope="col">Constraint</th><th scope="col">Verdict</th><th scope="col">Note</th></tr></thead>
-            <tbody>
-            {{#page.constraint_map}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{>partials/verdict}}</td><td>{{note}}</td></tr>
-            {{/page.constraint_map}}
-            </tbody>
-            </table>
-            </section>
-            {{/empty(page.constraint_map)}}
-            {{>partials/body}}
-            {{>partials/backlinks}}
-            {{/main}}
-            {{/layout}}
+"""####),
+        ("assets/pictures.css", ####"""
+/* Pictures drawn at build time, no JavaScript: workflow swimlanes, the scenario timeline and
+   the neighbour graph. Lanes and kinds are told by position, words and shapes; colour repeats. */
 
-            """####
-        ),
-        (
-            "workflow.mustache",
-            ####"""
-            {{<layout}}
-            {{$main}}
-            {{>partials/page-header}}
-            {{^empty(page.steps)}}
-            <section class="steps" aria-labelledby="steps-heading">
-            <h2 id="steps-heading">Steps</h2>
-            <ol class="workflow-steps">
-            {{#page.steps}}<li class="lane-{{lane}}"><span class="lane">{{lane_label}}</span> <strong>{{action}}</strong>{{#owner}} — {{owner}}{{/owner}}{{#authority}} <span class="badge authority">decides</span>{{/authority}}{{#handoff}} <span class="badge handoff">hand-off</span>{{/handoff}}</li>
-            {{/page.steps}}
-            </ol>
-            </section>
-            {{/empty(page.steps)}}
-            {{>partials/body}}
-            {{>partials/backlinks}}
-            {{/main}}
-            {{/layout}}
+/* Workflow swimlanes: IT | Joint | OT, one row per step, arrows from the previous step. */
+.swimlanes {
+  --flow: var(--line-strong);
+  margin: 1rem 0; border: 1px solid var(--line); border-radius: 8px; overflow: hidden;
+  background: linear-gradient(to right,
+    var(--it-bg) 0 33.333%, var(--joint-bg) 33.333% 66.667%, var(--ot-bg) 66.667% 100%);
+}
+.lane-heads {
+  display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); text-align: center;
+  font-weight: 700; letter-spacing: 0.04em; border-bottom: 1px solid var(--line);
+}
+.lane-head { padding: 0.4rem; }
+.lane-head + .lane-head { border-left: 1px dashed var(--line-strong); }
+.lane-head-it { color: var(--it); } .lane-head-joint { color: var(--joint); } .lane-head-ot { color: var(--ot); }
+.swimlane-steps { list-style: none; margin: 0; padding: 0.25rem 0 1rem; }
+.step { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); }
+.step-card {
+  grid-row: 2; margin: 0 0.45rem; padding: 0.45rem 0.65rem; font-size: 0.92rem; line-height: 1.4;
+  background: var(--bg); border: 1px solid var(--line-strong); border-top: 5px solid var(--it); border-radius: 6px;
+}
+.step-it .step-card { grid-column: 1; }
+.step-joint .step-card { grid-column: 2; border-top-color: var(--joint); }
+.step-ot .step-card { grid-column: 3; border-top-color: var(--ot); }
+.step-card p { margin: 0.15rem 0; }
+.step-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.5rem; }
+.step-number {
+  display: inline-grid; place-items: center; min-width: 1.6rem; height: 1.6rem; border-radius: 50%;
+  border: 2px solid var(--fg); font-weight: 700; font-size: 0.85rem;
+}
+.lane-tag { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
+.step-action { font-weight: 600; }
+.step-owner { color: var(--muted); font-size: 0.88rem; }
+.mark { font-weight: 700; font-size: 0.85rem; }
+.mark-authority > span { color: var(--avoid); }
+.has-authority .step-card { border-width: 2px; border-top-width: 5px; border-color: var(--fg); }
+.step-joint.has-authority .step-card { border-top-color: var(--joint); }
+.step-it.has-authority .step-card { border-top-color: var(--it); }
+.step-ot.has-authority .step-card { border-top-color: var(--ot); }
+.has-handoff .step-card { border-style: dashed; border-width: 2px; border-top-width: 5px; border-top-style: solid; }
+.legend .mark { white-space: nowrap; color: var(--fg); }
 
-            """####
-        ),
+/* Arrows between rows: straight down in a lane, or an elbow across to the next step's lane
+   (down from the previous card's lane, across, then an arrowhead down into this card). */
+.flow { grid-row: 1; position: relative; height: 1.5rem; }
+.flow::before, .flow::after { content: ""; position: absolute; }
+.flow::after { bottom: 0; width: 0; height: 0; border: 6px solid transparent; border-bottom: 0; border-top: 7px solid var(--flow); }
+.flow-it-it { grid-column: 1; } .flow-joint-joint { grid-column: 2; } .flow-ot-ot { grid-column: 3; }
+.flow-it-it::before, .flow-joint-joint::before, .flow-ot-ot::before {
+  left: calc(50% - 1px); top: 0; bottom: 6px; border-left: 2px solid var(--flow);
+}
+.flow-it-it::after, .flow-joint-joint::after, .flow-ot-ot::after { left: calc(50% - 6px); }
+.flow-it-joint, .flow-joint-it { grid-column: 1 / 3; }
+.flow-joint-ot, .flow-ot-joint { grid-column: 2 / 4; }
+.flow-it-ot, .flow-ot-it { grid-column: 1 / 4; }
+.flow-it-joint::before, .flow-joint-ot::before, .flow-joint-it::before, .flow-ot-joint::before { left: 25%; right: 25%; }
+.flow-it-ot::before, .flow-ot-it::before { left: 16.667%; right: 16.667%; }
+.flow-it-joint::before, .flow-joint-ot::before, .flow-it-ot::before,
+.flow-joint-it::before, .flow-ot-joint::before, .flow-ot-it::before {
+  top: 0; height: calc(100% - 6px); border-bottom: 2px solid var(--flow);
+}
+.flow-it-joint::before, .flow-joint-ot::before, .flow-it-ot::before {
+  border-left: 2px solid var(--flow); border-bottom-left-radius: 6px;
+}
+.flow-joint-it::before, .flow-ot-joint::before, .flow-ot-it::before {
+  border-right: 2px solid var(--flow); border-bottom-right-radius: 6px;
+}
+.flow-it-joint::after, .flow-joint-ot::after { right: calc(25% - 6px); }
+.flow-it-ot::after { right: calc(16.667% - 6px); }
+.flow-joint-it::after, .flow-ot-joint::after { left: calc(25% - 6px); }
+.flow-ot-it::after { left: calc(16.667% - 6px); }
+/* Lens: the chosen lane forward, the other lane quieter. */
+html[data-lens-view="it"] .step[data-lens="ot"] .step-card,
+html[data-lens-view="ot"] .step[data-lens="it"] .step-card { border-style: dashed; border-top-style: solid; background: var(--panel); }
+html[data-lens-view="it"] .step[data-lens="it"] .step-card,
+html[data-lens-view="ot"] .step[data-lens="ot"] .step-card { box-shadow: 0 0 0 2px var(--accent); }
+/* Phones: one column, each card shifted towards its lane and labelled with it. */
+@media (max-width: 40rem) {
+  .swimlanes { background: none; border: 0; }
+  .lane-heads, .flow { display: none; }
+  .step { display: block; margin-bottom: 0.5rem; }
+  .step-card { margin: 0; }
+  .step-it .step-card { margin-right: 12%; background: var(--it-bg); }
+  .step-ot .step-card { margin-left: 12%; background: var(--ot-bg); }
+  .step-joint .step-card { margin: 0 6%; background: var(--joint-bg); }
+}
+
+/* Scenario timeline: injects down a line, IT and OT questions side by side. */
+.handout-note { color: var(--muted); font-size: 0.93rem; }
+.timeline { list-style: none; margin: 1rem 0; padding: 0; position: relative; }
+.timeline::before {
+  content: ""; position: absolute; left: 0.6rem; top: 0.6rem; bottom: 0.6rem; border-left: 3px solid var(--line-strong);
+}
+.inject { position: relative; padding-left: 2.2rem; margin-bottom: 1.75rem; break-inside: avoid; }
+.inject::before {
+  content: ""; position: absolute; left: 0.1rem; top: 0.3rem; width: 1.1rem; height: 1.1rem; border-radius: 50%;
+  background: var(--accent); border: 3px solid var(--bg);
+}
+.inject-time { margin: 0 0 0.2rem; font-size: 1.1rem; font-variant-numeric: tabular-nums; }
+.inject-event { margin: 0 0 0.6rem; font-weight: 600; }
+@media (min-width: 48rem) {
+  .inject { display: grid; grid-template-columns: 6.5rem minmax(0, 1fr); column-gap: 1rem; }
+}
+.questions { grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.75rem; }
+.questions-side { border: 1px solid var(--line); border-top: 5px solid var(--it); border-radius: 6px; padding: 0.3rem 0.8rem; background: var(--it-bg); }
+.questions-ot { border-top-color: var(--ot); background: var(--ot-bg); }
+.questions-side h4 { margin: 0.3rem 0; }
+.questions-side ul { margin: 0.3rem 0 0.5rem; padding-left: 1.2rem; }
+.questions-side .none { color: var(--muted); margin: 0.3rem 0; }
+
+/* Neighbour graph (SVG): kind by shape and legend, direction by side and arrowheads. */
+.neighbour-graph { margin: 0.5rem 0 1rem; }
+.graph-scroll { position: relative; overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--panel); }
+.nb-svg { display: block; width: 100%; max-width: 44rem; min-width: 32rem; height: auto; margin: 0 auto; }
+.nb-edge { stroke: var(--line-strong); stroke-width: 1.5; fill: none; }
+.nb-arrowhead { fill: var(--line-strong); }
+.nb-label { fill: var(--link); font-size: 13px; text-decoration: underline; }
+.nb-node:hover .nb-label, .nb-node:focus-visible .nb-label { font-weight: 700; }
+.nb-node:focus-visible { outline: 3px solid var(--focus); }
+.nb-shape { stroke: var(--panel); stroke-width: 1; }
+.nb-term .nb-shape { fill: var(--k-term); }
+.nb-constraint .nb-shape { fill: var(--k-constraint); }
+.nb-tool .nb-shape { fill: var(--k-tool); }
+.nb-workflow .nb-shape { fill: var(--k-workflow); }
+.nb-scenario .nb-shape, .nb-page .nb-shape { fill: var(--k-scenario); }
+.nb-centre { fill: var(--bg); stroke: var(--accent); stroke-width: 2; }
+.nb-centre-label { fill: var(--fg); font-size: 13px; font-weight: 700; }
+.nb-more { fill: var(--muted); font-size: 12px; }
+.neighbour-graph figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; }
+.nb-legend { display: inline-flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; margin-right: 0.5rem; }
+.nb-legend-item { display: inline-flex; align-items: center; gap: 0.3rem; color: var(--fg); }
+.nb-key .nb-shape { stroke: none; }
+
+"""####),
+        ("assets/print.css", ####"""
+/* Paper. Loaded with media="print". A scenario prints as a facilitator handout: the injects
+   on a timeline, IT and OT questions side by side, a box for notes under each inject. */
+@page { margin: 1.5cm 1.4cm; }
+html { font-size: 10.5pt; }
+:root, :root[data-theme="dark"] {
+  color-scheme: light;
+  --bg: #fff; --fg: #000; --muted: #333; --line: #999; --line-strong: #555; --panel: #fff; --link: #000;
+  --accent: #000; --it: #000; --ot: #000; --joint: #000; --it-bg: #fff; --ot-bg: #fff; --joint-bg: #fff;
+  --on-side: #000; --ok: #000; --caution: #000; --avoid: #000;
+}
+body { background: #fff; color: #000; font-size: 1rem; }
+.site-header, .site-footer, .skip-link, .breadcrumbs, .toc, .needs-js, .term-card, .search-results,
+.connections, .backlinks, .lens-switch, .theme-toggle { display: none !important; }
+.page-wrap { max-width: none; padding: 0; }
+.page-grid, .page-grid.has-toc { display: block; }
+.page-content, .body, .page-header { max-width: none; }
+a { color: #000; text-decoration: none; }
+.body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+h1, h2, h3, h4 { break-after: avoid; }
+tr, li, .meaning, .callout, .step, figure { break-inside: avoid; }
+.side-tag { background: #fff !important; color: #000; border: 1px solid #000; }
+/* Both sides print with equal weight, whatever the lens on screen. */
+[data-lens] { order: 0 !important; box-shadow: none !important; }
+.lens-pair > [data-lens] > :is(h2, h3, h4)::after { content: none !important; }
+
+/* Facilitator handout */
+.kind-scenario .kind-label { display: none; }
+.kind-scenario .page-header::before {
+  content: "Facilitator handout"; display: block; font-size: 0.8rem; font-weight: 700; letter-spacing: 0.12em;
+  text-transform: uppercase; border-bottom: 2px solid #000; padding-bottom: 0.2rem; margin-bottom: 0.5rem;
+}
+.kind-scenario .handout-note { color: #000; font-style: italic; }
+.timeline::before { border-left: 2px solid #000; }
+.inject { display: grid; grid-template-columns: 5rem minmax(0, 1fr); column-gap: 0.8rem; break-inside: avoid; }
+.inject::before { background: #000; border-color: #fff; }
+.questions { grid-template-columns: 1fr 1fr !important; }
+.questions-side { border: 1px solid #000; border-top-width: 3px; border-style: solid !important; }
+.notes-box {
+  display: block; height: 3.5cm; margin-top: 0.5rem; padding: 0.2rem 0.4rem; border: 1px solid #555;
+  font-size: 0.8rem; color: #333;
+}
+
+/* Swimlanes keep their lanes on paper; the lane name is on every card. */
+.swimlanes { background: none; border: 1px solid #000; }
+.lane-head + .lane-head { border-left: 1px dashed #000; }
+.step-card { border-color: #000 !important; border-style: solid !important; }
+.has-handoff .step-card { border-style: dashed !important; border-top-style: solid !important; }
+.nb-svg { min-width: 0; }
+
+"""####),
+        ("assets/search.js", ####"""
+/* crosswalk: search in the browser. The index (search-index.js, written by the build) is
+   loaded the first time the box is used, as a script so it also works from file://.
+   Every word of the query must prefix-match a word of the page; title and alias matches rank
+   above headings and the summary, which rank above the body. "/" focuses the box; the arrow
+   keys move through the results, Enter opens one, Escape closes them. */
+(function () {
+  "use strict";
+  var input = document.getElementById("search-input");
+  var panel = document.getElementById("search-results");
+  if (!input || !panel) return;
+  var list = panel.querySelector(".search-list");
+  var status = panel.querySelector(".search-status");
+  var root = document.documentElement.getAttribute("data-root") || "";
+  var LIMIT = 12;
+  // [exact word, prefix] points per field.
+  var WEIGHTS = { title: [100, 70], alias: [90, 60], heading: [40, 30], summary: [30, 20], body: [8, 5] };
+
+  var pages = null;      // prepared index
+  var loading = false;
+  var waiting = [];
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  function words(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function prepare(data) {
+    return data.pages.map(function (row) {
+      return {
+        url: row[0], kind: data.kinds[row[1]] || "", title: row[2], summary: row[3],
+        t: words(row[2]), a: words(row[4].join(" ")), h: words(row[5].join(" ")), s: words(row[3]),
+        b: row[6] ? row[6].split(" ") : []
+      };
+    });
+  }
+
+  function load(then) {
+    if (pages) { if (then) then(); return; }
+    if (then) waiting.push(then);
+    if (window.crosswalkSearchIndex) { ready(); return; }
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = root + "search-index.js";
+    script.onload = ready;
+    script.onerror = function () {
+      loading = false;
+      showStatus("The search index could not be loaded.");
+    };
+    document.head.appendChild(script);
+  }
+  function ready() {
+    if (!window.crosswalkSearchIndex) return;
+    pages = prepare(window.crosswalkSearchIndex);
+    var callbacks = waiting;
+    waiting = [];
+    callbacks.forEach(function (callback) { callback(); });
+  }
+
+  // 2 for an exact word, 1 for a prefix, 0 for no match.
+  function match(tokens, term) {
+    var found = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      if (tokens[i] === term) return 2;
+      if (!found && tokens[i].lastIndexOf(term, 0) === 0) found = 1;
+    }
+    return found;
+  }
+  function fieldScore(page, term) {
+    var fields = [["title", page.t], ["alias", page.a], ["heading", page.h], ["summary", page.s], ["body", page.b]];
+    for (var i = 0; i < fields.length; i++) {
+      var hit = match(fields[i][1], term);
+      if (hit) return WEIGHTS[fields[i][0]][hit === 2 ? 0 : 1];
+    }
+    return 0;
+  }
+
+  // Ranked pages for a query: [{page, score}], best first.
+  function search(query) {
+    var terms = words(query);
+    if (!terms.length || !pages) return [];
+    var folded = terms.join(" ");
+    var results = [];
+    for (var p = 0; p < pages.length; p++) {
+      var page = pages[p];
+      var score = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var points = fieldScore(page, terms[i]);
+        if (!points) { score = 0; break; }
+        score += points;
+      }
+      if (!score) continue;
+      var title = page.t.join(" ");
+      if (title === folded) score += 200;
+      else if (title.lastIndexOf(folded, 0) === 0) score += 50;
+      results.push({ page: page, score: score });
+    }
+    results.sort(function (a, b) {
+      return b.score - a.score || a.page.title.length - b.page.title.length ||
+        (a.page.title < b.page.title ? -1 : a.page.title > b.page.title ? 1 : 0);
+    });
+    return results;
+  }
+
+  function showStatus(text) {
+    status.textContent = text;
+    open();
+  }
+  function open() { panel.hidden = false; }
+  function close() { panel.hidden = true; }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function render() {
+    var query = input.value.trim();
+    list.textContent = "";
+    if (!query) { close(); return; }
+    if (!pages) { showStatus("Loading the search index…"); load(render); return; }
+    var results = search(query);
+    results.slice(0, LIMIT).forEach(function (result) {
+      var page = result.page;
+      var link = element("a", "search-result");
+      link.href = root + page.url + "index.html";
+      link.appendChild(element("span", "result-title", page.title));
+      link.appendChild(element("span", "result-kind", page.kind));
+      if (page.summary) link.appendChild(element("span", "result-summary", page.summary));
+      var item = document.createElement("li");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var count = results.length;
+    showStatus(count === 0 ? "No pages match “" + query + "”." :
+      count > LIMIT ? count + " pages match; the first " + LIMIT + " are shown." :
+      count === 1 ? "1 page matches." : count + " pages match.");
+  }
+
+  function resultLinks() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
+  input.addEventListener("focus", function () { load(); if (input.value.trim()) render(); });
+  input.addEventListener("input", render);
+  input.addEventListener("keydown", function (event) {
+    var links = resultLinks();
+    if (event.key === "ArrowDown" && links.length) {
+      event.preventDefault();
+      open();
+      links[0].focus();
+    } else if (event.key === "Enter" && links.length) {
+      event.preventDefault();
+      links[0].click();
+    } else if (event.key === "Escape") {
+      if (!panel.hidden) close(); else input.value = "";
+    }
+  });
+  list.addEventListener("keydown", function (event) {
+    var links = resultLinks();
+    var at = links.indexOf(document.activeElement);
+    if (at < 0) return;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      if (at === 0) input.focus(); else links[at - 1].focus();
+    } else if (event.key === "Home") {
+      event.preventDefault();
+      links[0].focus();
+    } else if (event.key === "End") {
+      event.preventDefault();
+      links[links.length - 1].focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+      input.focus();
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      input.focus(); // typing goes back to the box
+    }
+  });
+  // "/" anywhere but in a text field jumps to the search box.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    var tag = target && target.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+  document.addEventListener("pointerdown", function (event) {
+    if (!panel.hidden && !panel.contains(event.target) && event.target !== input) close();
+  });
+  document.addEventListener("focusin", function (event) {
+    if (!panel.hidden && !panel.contains(event.target) && event.target !== input) close();
+  });
+
+  // For tests and the benchmark: ranked URLs for a query, once the index is loaded.
+  window.crosswalkSearch = {
+    load: load,
+    query: function (text) { return search(text).map(function (result) { return result.page.url; }); }
+  };
+})();
+
+"""####),
+        ("assets/style.css", ####"""
+/* crosswalk default theme: layout, type, header, controls, lists, tables, cards, search.
+   Pictures (swimlanes, timeline, neighbour graph) are in pictures.css, paper in print.css.
+   No request leaves the site: system fonts only, no remote anything. Colours meet WCAG AA
+   in both schemes; every colour that carries meaning also has a word, symbol or shape. */
+:root {
+  color-scheme: light;
+  --bg: #ffffff; --fg: #1b1f24; --muted: #4f5863; --line: #d5dae0; --line-strong: #7b8591;
+  --panel: #f4f6f8; --link: #0b5cad; --accent: #1d4f7a; --focus: #b35c00;
+  --it: #0b5cad; --it-bg: #eaf2fb; --ot: #8a4b00; --ot-bg: #fbf1e4; --joint: #5e3f95; --joint-bg: #f3effa;
+  --on-side: #ffffff; --ok: #1e6b35; --caution: #7a5500; --avoid: #a4161a;
+  --k-term: #0b5cad; --k-constraint: #8a4b00; --k-tool: #2f6b3a; --k-workflow: #5e3f95; --k-scenario: #9b2f5a;
+  --shadow: 0 6px 24px rgb(0 0 0 / 0.16);
+}
+/* Dark: when the system asks for it (unless the reader chose light), or when chosen. */
+@media (prefers-color-scheme: dark) {
+  :root:not([data-theme="light"]) {
+    color-scheme: dark;
+    --bg: #121417; --fg: #e6e9ed; --muted: #aab3bd; --line: #353c45; --line-strong: #7d8894;
+    --panel: #1b1f24; --link: #8cc4ff; --accent: #9cc3ea; --focus: #ffb347;
+    --it: #8cc4ff; --it-bg: #14243a; --ot: #f0b36b; --ot-bg: #2c2113; --joint: #c9b3ff; --joint-bg: #221c33;
+    --on-side: #121417; --ok: #7fd49a; --caution: #f0c75e; --avoid: #ff8a8a;
+    --k-term: #8cc4ff; --k-constraint: #f0b36b; --k-tool: #7fd49a; --k-workflow: #c9b3ff; --k-scenario: #ff9ec4;
+    --shadow: 0 6px 24px rgb(0 0 0 / 0.6);
+  }
+}
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  --bg: #121417; --fg: #e6e9ed; --muted: #aab3bd; --line: #353c45; --line-strong: #7d8894;
+  --panel: #1b1f24; --link: #8cc4ff; --accent: #9cc3ea; --focus: #ffb347;
+  --it: #8cc4ff; --it-bg: #14243a; --ot: #f0b36b; --ot-bg: #2c2113; --joint: #c9b3ff; --joint-bg: #221c33;
+  --on-side: #121417; --ok: #7fd49a; --caution: #f0c75e; --avoid: #ff8a8a;
+  --k-term: #8cc4ff; --k-constraint: #f0b36b; --k-tool: #7fd49a; --k-workflow: #c9b3ff; --k-scenario: #ff9ec4;
+  --shadow: 0 6px 24px rgb(0 0 0 / 0.6);
+}
+
+/* Base */
+*, *::before, *::after { box-sizing: border-box; }
+html { font-size: 100%; -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif;
+  overflow-wrap: break-word;
+}
+a { color: var(--link); text-underline-offset: 0.15em; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+main:focus { outline: none; }
+h1, h2, h3, h4 { line-height: 1.25; }
+h1 { font-size: clamp(1.6rem, 1.2rem + 2vw, 2.2rem); margin: 0.2rem 0 0.5rem; }
+h2 { font-size: 1.4rem; margin: 2rem 0 0.6rem; }
+h3 { font-size: 1.15rem; margin: 1.5rem 0 0.4rem; }
+h4 { font-size: 1rem; margin: 0.5rem 0 0.3rem; }
+[id] { scroll-margin-top: 1rem; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; }
+code { background: var(--panel); padding: 0.05em 0.3em; border-radius: 4px; }
+pre { background: var(--panel); padding: 0.8rem 1rem; overflow-x: auto; border-radius: 6px; }
+pre code { background: none; padding: 0; }
+img { max-width: 100%; height: auto; }
+blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--line-strong); color: var(--muted); }
+hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+/* Controls that need JavaScript stay out of the way without it. */
+html:not(.js) .needs-js { display: none !important; }
+
+/* Skip link and site header */
+.skip-link {
+  position: absolute; left: 0.5rem; top: -4rem; z-index: 50; padding: 0.5rem 1rem;
+  background: var(--bg); color: var(--link); border: 2px solid var(--focus); border-radius: 6px;
+}
+.skip-link:focus { top: 0.5rem; }
+.site-header { border-bottom: 1px solid var(--line); background: var(--panel); }
+.header-bar {
+  max-width: 76rem; margin: 0 auto; padding: 0.6rem 1rem 0.3rem;
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem;
+}
+.site-title {
+  display: inline-flex; align-items: center; gap: 0.5rem; margin-right: auto;
+  font-weight: 700; font-size: 1.15rem; color: var(--fg); text-decoration: none;
+}
+.site-logo { display: block; }
+.search { position: relative; flex: 1 1 16rem; max-width: 30rem; order: 3; }
+.controls { display: flex; align-items: center; gap: 0.5rem; }
+@media (min-width: 52rem) { .search { order: 0; } }
+@media (max-width: 51.99rem) { .search { flex-basis: 100%; max-width: none; } }
+.site-nav { max-width: 76rem; margin: 0 auto; padding: 0 1rem 0.4rem; }
+.site-nav ul { display: flex; flex-wrap: wrap; gap: 0 1.1rem; list-style: none; margin: 0; padding: 0; }
+.site-nav a { display: inline-block; padding: 0.3rem 0; text-decoration: none; font-weight: 500; }
+.site-nav a:hover { text-decoration: underline; }
+.site-nav a[aria-current] { font-weight: 700; text-decoration: underline; text-decoration-thickness: 3px; }
+
+/* Buttons: lens switch and theme toggle */
+button { font: inherit; }
+.lens-switch { display: inline-flex; border: 1px solid var(--line-strong); border-radius: 999px; overflow: hidden; }
+.lens-button, .theme-toggle {
+  min-height: 2.25rem; padding: 0.2rem 0.8rem; border: 0; background: var(--bg); color: var(--fg); cursor: pointer;
+  font-size: 0.92rem;
+}
+.lens-button + .lens-button { border-left: 1px solid var(--line-strong); }
+.lens-button[aria-pressed="true"] { background: var(--accent); color: var(--bg); font-weight: 700; }
+.lens-button[aria-pressed="true"]::before { content: "✓ "; }
+.theme-toggle { border: 1px solid var(--line-strong); border-radius: 999px; }
+.theme-icon::before { content: "☾ "; }
+.theme-toggle[aria-pressed="true"] .theme-icon::before { content: "☀ "; }
+.lens-button:focus-visible, .theme-toggle:focus-visible { outline-offset: -3px; }
+
+/* Page layout: content with the table of contents beside it on wide screens */
+.page-wrap { max-width: 76rem; margin: 0 auto; padding: 1rem; }
+.page-grid > * { min-width: 0; }
+.page-content { max-width: 48rem; }
+@media (min-width: 64rem) {
+  .page-grid.has-toc { display: grid; grid-template-columns: minmax(0, 1fr) 15rem; column-gap: 3rem; }
+  .page-grid.has-toc > .page-header { grid-column: 1; grid-row: 1; }
+  .page-grid.has-toc > .toc {
+    grid-column: 2; grid-row: 2; align-self: start; position: sticky; top: 1rem;
+    max-height: calc(100vh - 2rem); overflow-y: auto; margin-top: 0;
+  }
+  .page-grid.has-toc > .page-content { grid-column: 1; grid-row: 2; }
+}
+.breadcrumbs ol {
+  list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 1rem;
+  color: var(--muted); font-size: 0.9rem;
+}
+.breadcrumbs li + li::before { content: "›"; margin-right: 0.35rem; color: var(--muted); }
+.page-header { margin-bottom: 1rem; max-width: 48rem; }
+.kind-label { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; font-weight: 700; color: var(--muted); margin: 0; }
+.summary { font-size: 1.15rem; color: var(--muted); margin: 0.3rem 0 0.6rem; }
+.tags, .aliases { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0; }
+.tags li, .badge, .aliases span {
+  border: 1px solid var(--line-strong); border-radius: 999px; padding: 0 0.6rem; font-size: 0.85rem;
+}
+.tags li::before { content: "#"; color: var(--muted); }
+.toc { border: 1px solid var(--line); border-radius: 8px; padding: 0.5rem 1rem; margin: 0 0 1.5rem; font-size: 0.93rem; background: var(--panel); }
+.toc h2 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.08em; margin: 0.4rem 0; color: var(--muted); }
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc li { margin: 0.15rem 0; }
+.toc .toc-level-3 { padding-left: 1rem; font-size: 0.9rem; }
+@media (max-width: 63.99rem) { .toc ol { columns: 2 12rem; column-gap: 1.5rem; } .toc li { break-inside: avoid; } }
+
+/* Body text */
+.body { max-width: 48rem; }
+.body table, .page-content table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+.table-wrap { position: relative; overflow-x: auto; }
+th, td { border: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th[align="center"], td[align="center"] { text-align: center; }
+th[align="right"], td[align="right"] { text-align: right; }
+thead th { background: var(--panel); }
+.callout {
+  margin: 1rem 0; padding: 0.5rem 1rem; border: 1px solid var(--line); border-left: 6px solid var(--accent);
+  border-radius: 6px; background: var(--panel);
+}
+.callout > :first-child { margin-top: 0.3rem; }
+.callout > :last-child { margin-bottom: 0.3rem; }
+.callout-it { border-left-color: var(--it); background: var(--it-bg); }
+.callout-ot { border-left-color: var(--ot); background: var(--ot-bg); }
+.callout-safety, .callout-warning, .callout-caution { border-left-color: var(--avoid); }
+.callout-important { border-left-color: var(--joint); }
+.callout-tip { border-left-color: var(--ok); }
+.callout-title { font-weight: 700; }
+a.term-link { text-decoration-style: dotted; text-decoration-thickness: 1px; touch-action: manipulation; }
+a.term-link:hover, a.term-link:focus-visible { text-decoration-style: solid; }
+
+/* IT / OT meanings and side tags (the tag is the word, the colour only repeats it) */
+.side-tag {
+  display: inline-block; min-width: 2.2em; padding: 0 0.4em; border-radius: 4px; text-align: center;
+  font-size: 0.8em; font-weight: 700; letter-spacing: 0.04em; color: var(--on-side); background: var(--it);
+}
+[data-lens="ot"] .side-tag, .side-tag-ot { background: var(--ot); }
+.meanings { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+.meaning { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 0.5rem 1rem; }
+.meaning h2 { font-size: 1rem; margin: 0.3rem 0; }
+.meaning-it { border-left-color: var(--it); background: var(--it-bg); }
+.meaning-ot { border-left-color: var(--ot); background: var(--ot-bg); }
+.meanings.compact { display: grid; gap: 0.4rem; margin: 0.3rem 0 0.8rem; }
+.meanings.compact .meaning { margin: 0; padding: 0.3rem 0.6rem; }
+.side { font-weight: 700; }
+
+/* Lens: the chosen side first and marked; the other side stays, quieter but readable. */
+.lens-pair { display: grid; }
+html[data-lens-view="it"] .lens-pair > [data-lens="ot"],
+html[data-lens-view="ot"] .lens-pair > [data-lens="it"] { order: 2; }
+html[data-lens-view="it"] [data-lens="it"],
+html[data-lens-view="ot"] [data-lens="ot"] { box-shadow: 0 0 0 2px var(--accent); }
+html[data-lens-view="it"] [data-lens="ot"],
+html[data-lens-view="ot"] [data-lens="it"] { background: transparent; border-style: dashed; }
+html[data-lens-view="it"] .lens-pair > [data-lens="it"] > :is(h2, h3, h4):first-child::after,
+html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-child::after {
+  content: " · your lens"; font-size: 0.8rem; font-weight: 400; color: var(--muted);
+}
+
+/* Lists, cards, facts */
+.card-list { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
+.card-list li { border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 1rem; }
+.card-list li > a { font-weight: 600; }
+.card-list p { margin: 0.2rem 0 0; color: var(--muted); }
+.card-list.compact { gap: 0.4rem; }
+.section-cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.75rem; }
+.section-cards li { border: 1px solid var(--line); border-radius: 8px; padding: 0.8rem 1rem; background: var(--panel); }
+.section-cards a { font-weight: 700; font-size: 1.05rem; }
+.count { color: var(--muted); }
+.count::before { content: "· "; }
+.kind-tag { color: var(--muted); font-size: 0.85rem; }
+.facts { display: grid; gap: 0.3rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin: 0.5rem 0 1rem; }
+.facts dt { font-weight: 700; } .facts dd { margin: 0.2rem 0 0; }
+.category { color: var(--muted); }
+.letters ul { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; }
+.letters a { display: inline-block; min-width: 2.2rem; min-height: 2.2rem; line-height: 2.2rem; text-align: center; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
+.glossary-list dt { font-weight: 700; margin-top: 1rem; }
+.glossary-list dd { margin-left: 0; }
+.glossary-list dd.alias { color: var(--muted); }
+.glossary-list dd > p { margin: 0.2rem 0; }
+
+/* Verdicts: symbol + word, colour only repeats them */
+.verdict { font-weight: 700; white-space: nowrap; }
+.verdict-ok { color: var(--ok); } .verdict-caution { color: var(--caution); } .verdict-avoid { color: var(--avoid); }
+.legend { color: var(--muted); font-size: 0.93rem; }
+.legend .verdict-ok { color: var(--ok); } .legend .verdict-caution { color: var(--caution); } .legend .verdict-avoid { color: var(--avoid); }
+.matrix-wrap { position: relative; overflow-x: auto; max-width: 100%; border: 1px solid var(--line); border-radius: 6px; }
+.matrix { font-size: 0.85rem; margin: 0 !important; }
+.matrix thead th { vertical-align: bottom; min-width: 7rem; }
+.matrix td { min-width: 9rem; overflow-wrap: normal; }
+.matrix .note { display: block; color: var(--muted); margin-top: 0.2rem; }
+.matrix th[scope="row"] { position: sticky; left: 0; background: var(--bg); z-index: 1; min-width: 9rem; }
+.cell-ok { box-shadow: inset 4px 0 0 var(--ok); } .cell-caution { box-shadow: inset 4px 0 0 var(--caution); }
+.cell-avoid { box-shadow: inset 4px 0 0 var(--avoid); }
+.matrix .na { color: var(--muted); text-align: center; }
+
+/* Term hover card */
+.term-card {
+  position: absolute; z-index: 40; width: max-content; max-width: min(24rem, calc(100vw - 1rem));
+  padding: 0.6rem 0.9rem; border: 1px solid var(--line-strong); border-radius: 8px;
+  background: var(--bg); color: var(--fg); box-shadow: var(--shadow); font-size: 0.95rem; line-height: 1.45;
+}
+.term-card[hidden] { display: none; }
+.term-card p { margin: 0.3rem 0; }
+.term-card-title { font-weight: 700; }
+.term-card-hint { color: var(--muted); font-size: 0.85rem; }
+
+/* Search */
+.search-input {
+  width: 100%; min-height: 2.4rem; padding: 0.35rem 0.8rem; font: inherit; font-size: 1rem;
+  color: var(--fg); background: var(--bg); border: 1px solid var(--line-strong); border-radius: 999px;
+}
+.search-input::placeholder { color: var(--muted); opacity: 1; }
+.search-results {
+  position: absolute; z-index: 45; left: 0; right: 0; top: calc(100% + 0.3rem); min-width: min(28rem, calc(100vw - 2rem));
+  max-height: 70vh; overflow-y: auto; padding: 0.3rem; background: var(--bg);
+  border: 1px solid var(--line-strong); border-radius: 8px; box-shadow: var(--shadow);
+}
+.search-results[hidden] { display: none; }
+.search-status { margin: 0.2rem 0.5rem; font-size: 0.85rem; color: var(--muted); }
+.search-list { list-style: none; margin: 0; padding: 0; }
+.search-list a { display: block; padding: 0.45rem 0.6rem; border-radius: 6px; text-decoration: none; color: var(--fg); }
+.search-list a:hover, .search-list a:focus { background: var(--panel); outline: 2px solid var(--focus); outline-offset: -2px; }
+.result-title { color: var(--link); font-weight: 700; text-decoration: underline; }
+.result-kind { margin-left: 0.4rem; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
+.result-summary { display: block; font-size: 0.88rem; color: var(--muted); }
+.search-list mark { background: none; color: inherit; text-decoration: underline 2px; }
+
+/* Footer */
+.site-footer { border-top: 1px solid var(--line); padding: 1rem; color: var(--muted); font-size: 0.85rem; text-align: center; margin-top: 2rem; }
+.notes-box { display: none; }
+@media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
+
+"""####),
+        ("constraint.mustache", ####"""
+{{<layout}}
+{{$main}}
+<dl class="facts">
+{{^empty(page.why)}}<div><dt>Why it holds</dt><dd>{{#page.why}}<span class="badge">{{.}}</span> {{/page.why}}</dd></div>{{/empty(page.why)}}
+{{^empty(page.purdue)}}<div><dt>Purdue levels</dt><dd>{{#page.purdue}}<span class="badge">Level {{.}}</span> {{/page.purdue}}</dd></div>{{/empty(page.purdue)}}
+</dl>
+{{>partials/body}}
+{{^empty(page.references)}}
+<section class="references" aria-labelledby="references-heading">
+<h2 id="references-heading">References</h2>
+<ul>{{#page.references}}<li><cite>{{standard}}</cite>{{#section}}, {{section}}{{/section}}{{#note}} — {{note}}{{/note}}</li>{{/page.references}}</ul>
+</section>
+{{/empty(page.references)}}
+{{^empty(page.tools)}}
+<section class="constraint-tools" aria-labelledby="constraint-tools-heading">
+<h2 id="constraint-tools-heading">Tools against this constraint</h2>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">Tool</th><th scope="col">Verdict</th><th scope="col">Note</th></tr></thead>
+<tbody>
+{{#page.tools}}<tr class="row-{{verdict}}"><td><a href="{{href}}">{{title}}</a></td><td>{{>partials/verdict}}</td><td>{{note}}</td></tr>
+{{/page.tools}}
+</tbody>
+</table>
+</div>
+</section>
+{{/empty(page.tools)}}
+{{>partials/connections}}
+{{>partials/backlinks}}
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("glossary.mustache", ####"""
+{{<layout}}
+{{$header}}{{>partials/section-header}}{{/header}}
+{{$main}}
+{{>partials/body}}
+<nav class="letters" aria-label="Letters">
+<ul>{{#page.letters}}<li><a href="#{{id}}">{{letter}}</a></li>{{/page.letters}}</ul>
+</nav>
+{{#page.letters}}
+<section class="letter" aria-labelledby="{{id}}">
+<h2 id="{{id}}">{{letter}}</h2>
+<dl class="glossary-list">
+{{#items}}
+{{#is_alias}}<dt class="alias"><a href="{{href}}">{{title}}</a></dt><dd class="alias">see <a href="{{href}}">{{see}}</a></dd>{{/is_alias}}
+{{^is_alias}}<dt id="{{anchor}}"><a href="{{href}}">{{title}}</a></dt>
+<dd>{{#summary}}<p>{{summary}}</p>{{/summary}}
+<div class="meanings compact lens-pair">{{#it}}<p class="meaning meaning-it" data-lens="it"><span class="side">IT:</span> {{it}}</p>{{/it}}
+{{#ot}}<p class="meaning meaning-ot" data-lens="ot"><span class="side">OT:</span> {{ot}}</p>{{/ot}}</div>
+</dd>{{/is_alias}}
+{{/items}}
+</dl>
+</section>
+{{/page.letters}}
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("home.mustache", ####"""
+{{<layout}}
+{{$title}}{{site.title}}{{/title}}
+{{$header}}{{>partials/section-header}}{{/header}}
+{{$main}}
+{{^empty(sections)}}
+<nav class="sections" aria-label="Knowledge base">
+<ul class="section-cards">
+{{#sections}}<li><a href="{{href}}">{{title}}</a> <span class="count">{{count}}</span></li>
+{{/sections}}
+</ul>
+</nav>
+{{/empty(sections)}}
+{{>partials/body}}
+{{^empty(page.children)}}
+<section class="children" aria-labelledby="children-heading">
+<h2 id="children-heading">More pages</h2>
+<ul class="card-list">
+{{#page.children}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+{{/page.children}}
+</ul>
+</section>
+{{/empty(page.children)}}
+{{>partials/connections}}
+{{>partials/backlinks}}
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("layout.mustache", ####"""
+<!doctype html>
+<html lang="{{site.language}}" data-root="{{root}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{{#csp}}<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+{{/csp}}
+<meta name="color-scheme" content="light dark">
+<title>{{$title}}{{page.title}} · {{site.title}}{{/title}}</title>
+{{#page.summary}}<meta name="description" content="{{page.summary}}">
+{{/page.summary}}
+{{#canonical}}<link rel="canonical" href="{{canonical}}">
+{{/canonical}}
+<link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="stylesheet" href="{{root}}assets/pictures.css">
+<link rel="stylesheet" href="{{root}}assets/print.css" media="print">
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+<script src="{{root}}assets/early.js"></script>
+<script src="{{root}}assets/controls.js" defer></script>
+<script src="{{root}}assets/cards.js" defer></script>
+<script src="{{root}}assets/search.js" defer></script>
+</head>
+<body class="kind-{{page.kind}}">
+<a class="skip-link" href="#main">Skip to content</a>
+{{>partials/header}}
+<div class="page-wrap">
+<main id="main" tabindex="-1">
+{{>partials/breadcrumbs}}
+<div class="page-grid{{^empty(page.toc)}} has-toc{{/empty(page.toc)}}">
+{{$header}}{{>partials/page-header}}{{/header}}
+{{>partials/toc}}
+<div class="page-content">
+{{$main}}{{/main}}
+</div>
+</div>
+</main>
+</div>
+{{>partials/footer}}
+</body>
+</html>
+
+"""####),
+        ("list.mustache", ####"""
+{{<layout}}
+{{$header}}{{>partials/section-header}}{{/header}}
+{{$main}}
+{{>partials/body}}
+<ul class="card-list">
+{{#page.items}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+{{/page.items}}
+</ul>
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("matrix.mustache", ####"""
+{{<layout}}
+{{$header}}{{>partials/section-header}}{{/header}}
+{{$main}}
+{{>partials/body}}
+<p class="legend">Verdicts: <span class="verdict verdict-ok"><span aria-hidden="true">✓</span> OK</span> fits as is ·
+<span class="verdict verdict-caution"><span aria-hidden="true">!</span> Caution</span> fits with care ·
+<span class="verdict verdict-avoid"><span aria-hidden="true">✕</span> Avoid</span> must not be used here · — not assessed</p>
+<div class="matrix-wrap" role="region" aria-label="Tools against constraints" tabindex="0">
+<table class="matrix">
+<thead>
+<tr><th scope="col">Tool</th>{{#page.constraints}}<th scope="col"><a href="{{href}}">{{title}}</a></th>{{/page.constraints}}</tr>
+</thead>
+<tbody>
+{{#page.rows}}
+<tr><th scope="row"><a href="{{href}}">{{title}}</a></th>{{#cells}}{{#empty}}<td class="na">—</td>{{/empty}}{{^empty}}<td class="cell-{{verdict}}">{{>partials/verdict}}{{#note}}<span class="note">{{note}}</span>{{/note}}</td>{{/empty}}{{/cells}}</tr>
+{{/page.rows}}
+</tbody>
+</table>
+</div>
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("not-found.mustache", ####"""
+{{<layout}}
+{{$header}}{{>partials/section-header}}{{/header}}
+{{$main}}
+<p>Try the search box at the top of the page, or start from one of these:</p>
+<ul class="section-cards">
+<li><a href="{{home_href}}">Home</a></li>
+{{#sections}}<li><a href="{{href}}">{{title}}</a> <span class="count">{{count}}</span></li>
+{{/sections}}
+</ul>
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("page.mustache", ####"""
+{{<layout}}
+{{$main}}
+{{>partials/body}}
+{{^empty(page.children)}}
+<section class="children" aria-labelledby="children-heading">
+<h2 id="children-heading">In this section</h2>
+<ul class="card-list">
+{{#page.children}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+{{/page.children}}
+</ul>
+</section>
+{{/empty(page.children)}}
+{{>partials/connections}}
+{{>partials/backlinks}}
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("partials/backlinks.mustache", ####"""
+{{^empty(page.backlinks)}}
+<section class="backlinks" aria-labelledby="backlinks-heading">
+<h2 id="backlinks-heading">Referenced by</h2>
+{{#page.backlinks}}
+<h3>{{title}}</h3>
+<ul class="card-list compact">
+{{#items}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+{{/items}}
+</ul>
+{{/page.backlinks}}
+</section>
+{{/empty(page.backlinks)}}
+
+"""####),
+        ("partials/body.mustache", ####"""
+{{#page.body}}<div class="body">
+{{{page.body}}}
+</div>{{/page.body}}
+
+"""####),
+        ("partials/breadcrumbs.mustache", ####"""
+{{^empty(page.breadcrumbs)}}
+<nav class="breadcrumbs" aria-label="Breadcrumb">
+<ol>
+{{#page.breadcrumbs}}<li>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}<span{{#current}} aria-current="page"{{/current}}>{{title}}</span>{{/href}}</li>
+{{/page.breadcrumbs}}
+</ol>
+</nav>
+{{/empty(page.breadcrumbs)}}
+
+"""####),
+        ("partials/connections.mustache", ####"""
+{{#page.neighbours}}
+<section class="connections" aria-labelledby="connections-heading">
+<h2 id="connections-heading">Connections</h2>
+<figure class="neighbour-graph">
+<div class="graph-scroll">{{{svg}}}</div>
+<figcaption><span class="nb-legend">{{#legend}}<span class="nb-legend-item">{{{key}}} {{label}}</span> {{/legend}}</span>
+<span>Left: pages that link here. Right: pages this one links to; arrows at both ends mean both ways.</span></figcaption>
+</figure>
+</section>
+{{/page.neighbours}}
+
+"""####),
+        ("partials/footer.mustache", ####"""
+<footer class="site-footer">
+<p>{{site.title}} · built with crosswalk{{#page.source}} · source: <code>{{page.source}}</code>{{/page.source}}{{#page.owner}} · owner: {{page.owner}}{{/page.owner}}{{#page.reviewed}} · reviewed {{page.reviewed}}{{/page.reviewed}}{{#page.review_by}} · review by {{page.review_by}}{{/page.review_by}}</p>
+</footer>
+
+"""####),
+        ("partials/header.mustache", ####"""
+<header class="site-header">
+<div class="header-bar">
+<a class="site-title" href="{{home_href}}"><img class="site-logo" src="{{root}}assets/favicon.svg" alt="" width="28" height="28"><span>{{site.title}}</span></a>
+<div class="search needs-js" role="search">
+<label class="visually-hidden" for="search-input">Search</label>
+<input id="search-input" class="search-input" type="search" placeholder="Search (press /)" autocomplete="off" spellcheck="false" aria-describedby="search-help">
+<p id="search-help" class="visually-hidden">Results appear as you type. Press the down arrow to move through them, Escape to close.</p>
+<div id="search-results" class="search-results" hidden>
+<p class="search-status" role="status"></p>
+<ol class="search-list"></ol>
+</div>
+</div>
+<div class="controls needs-js">
+<div class="lens-switch" role="group" aria-label="Lens: the side to bring forward">
+<button type="button" class="lens-button" data-lens-choice="it" aria-pressed="false">IT</button>
+<button type="button" class="lens-button" data-lens-choice="both" aria-pressed="true">Both</button>
+<button type="button" class="lens-button" data-lens-choice="ot" aria-pressed="false">OT</button>
+</div>
+<button type="button" class="theme-toggle" aria-pressed="false"><span class="theme-icon" aria-hidden="true"></span>Dark</button>
+</div>
+</div>
+<nav class="site-nav" aria-label="Sections">
+<ul>
+{{#nav}}<li><a class="nav-{{kind}}" href="{{href}}"{{#current}} aria-current="true"{{/current}}>{{title}}</a></li>
+{{/nav}}
+</ul>
+</nav>
+</header>
+
+"""####),
+        ("partials/meanings.mustache", ####"""
+<div class="meanings lens-pair">
+<section class="meaning meaning-it" data-lens="it" aria-labelledby="meaning-it">
+<h2 id="meaning-it"><span class="side-tag">IT</span> In IT</h2>
+<p>{{#page.it}}{{page.it}}{{/page.it}}{{^page.it}}No separate IT meaning.{{/page.it}}</p>
+</section>
+<section class="meaning meaning-ot" data-lens="ot" aria-labelledby="meaning-ot">
+<h2 id="meaning-ot"><span class="side-tag">OT</span> In OT</h2>
+<p>{{#page.ot}}{{page.ot}}{{/page.ot}}{{^page.ot}}No separate OT meaning.{{/page.ot}}</p>
+</section>
+</div>
+
+"""####),
+        ("partials/page-header.mustache", ####"""
+<header class="page-header">
+{{#page.kind_label}}<p class="kind-label">{{page.kind_label}}</p>{{/page.kind_label}}
+<h1>{{page.title}}</h1>
+{{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
+{{^empty(page.tags)}}<ul class="tags" aria-label="Tags">{{#page.tags}}<li>{{.}}</li>{{/page.tags}}</ul>{{/empty(page.tags)}}
+</header>
+
+"""####),
+        ("partials/section-header.mustache", ####"""
+<header class="page-header">
+<h1>{{page.title}}</h1>
+{{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
+</header>
+
+"""####),
+        ("partials/toc.mustache", ####"""
+{{^empty(page.toc)}}
+<nav class="toc" aria-labelledby="toc-heading">
+<h2 id="toc-heading">On this page</h2>
+<ol>
+{{#page.toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>
+{{/page.toc}}
+</ol>
+</nav>
+{{/empty(page.toc)}}
+
+"""####),
+        ("partials/verdict.mustache", ####"""
+<span class="verdict verdict-{{verdict}}"><span aria-hidden="true">{{symbol}}</span> {{verdict_label}}</span>
+"""####),
+        ("scenario.mustache", ####"""
+{{<layout}}
+{{$main}}
+{{^empty(page.injects)}}
+<section class="injects" aria-labelledby="injects-heading">
+<h2 id="injects-heading">Injects</h2>
+<p class="handout-note">Facilitator: read each inject aloud, then put the questions to each side. Ask about hand-offs, authority and what each side assumes about the other.</p>
+<ol class="timeline">
+{{#page.injects}}<li class="inject">
+<h3 class="inject-time" id="{{id}}"><span class="visually-hidden">Inject {{number}}, </span>{{at}}</h3>
+<div class="inject-body">
+<p class="inject-event">{{event}}</p>
+<div class="questions lens-pair">
+<div class="questions-side questions-it" data-lens="it">
+<h4><span class="side-tag">IT</span> questions</h4>
+{{^empty(it)}}<ul>{{#it}}<li>{{.}}</li>{{/it}}</ul>{{/empty(it)}}{{#empty(it)}}<p class="none">None at this point.</p>{{/empty(it)}}
+</div>
+<div class="questions-side questions-ot" data-lens="ot">
+<h4><span class="side-tag">OT</span> questions</h4>
+{{^empty(ot)}}<ul>{{#ot}}<li>{{.}}</li>{{/ot}}</ul>{{/empty(ot)}}{{#empty(ot)}}<p class="none">None at this point.</p>{{/empty(ot)}}
+</div>
+</div>
+<div class="notes-box" aria-hidden="true">Notes</div>
+</div>
+</li>
+{{/page.injects}}
+</ol>
+</section>
+{{/empty(page.injects)}}
+{{>partials/body}}
+{{>partials/connections}}
+{{>partials/backlinks}}
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("term.mustache", ####"""
+{{<layout}}
+{{$main}}
+{{^empty(page.aliases)}}<p class="aliases">Also called: {{#page.aliases}}<span>{{.}}</span> {{/page.aliases}}</p>{{/empty(page.aliases)}}
+{{#page.it}}{{> partials/meanings}}{{/page.it}}{{^page.it}}{{#page.ot}}{{> partials/meanings}}{{/page.ot}}{{/page.it}}
+{{>partials/body}}
+{{^empty(page.related)}}
+<section class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">Related</h2>
+<ul class="card-list compact">{{#page.related}}<li><a href="{{href}}">{{title}}</a> <span class="kind-tag">{{kind_label}}</span>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>{{/page.related}}</ul>
+</section>
+{{/empty(page.related)}}
+{{>partials/connections}}
+{{>partials/backlinks}}
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("tool.mustache", ####"""
+{{<layout}}
+{{$main}}
+{{#page.category}}<p class="category">Category: {{page.category}}</p>{{/page.category}}
+{{^empty(page.constraint_map)}}
+<section class="constraint-map" aria-labelledby="constraint-map-heading">
+<h2 id="constraint-map-heading">Against the plant’s constraints</h2>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">Constraint</th><th scope="col">Verdict</th><th scope="col">Note</th></tr></thead>
+<tbody>
+{{#page.constraint_map}}<tr class="row-{{verdict}}"><td><a href="{{href}}">{{title}}</a></td><td>{{>partials/verdict}}</td><td>{{note}}</td></tr>
+{{/page.constraint_map}}
+</tbody>
+</table>
+</div>
+</section>
+{{/empty(page.constraint_map)}}
+{{>partials/body}}
+{{>partials/connections}}
+{{>partials/backlinks}}
+{{/main}}
+{{/layout}}
+
+"""####),
+        ("workflow.mustache", ####"""
+{{<layout}}
+{{$main}}
+{{^empty(page.steps)}}
+<section class="steps" aria-labelledby="steps-heading">
+<h2 id="steps-heading">Steps</h2>
+<p class="legend">Three lanes: IT on the left, joint work in the middle, OT on the right.
+<span class="mark mark-authority"><span aria-hidden="true">◆</span> Decides</span> marks the step whose owner has the authority to decide;
+<span class="mark mark-handoff"><span aria-hidden="true">⇄</span> Hand-off</span> marks where work passes between the teams.</p>
+<div class="swimlanes">
+<div class="lane-heads" aria-hidden="true"><span class="lane-head lane-head-it">IT</span><span class="lane-head lane-head-joint">Joint</span><span class="lane-head lane-head-ot">OT</span></div>
+<ol class="swimlane-steps">
+{{#page.steps}}<li class="step step-{{lane}}{{#authority}} has-authority{{/authority}}{{#handoff}} has-handoff{{/handoff}}" data-lens="{{lane}}">{{#flow}}<span class="flow flow-{{flow}}" aria-hidden="true"></span>{{/flow}}
+<div class="step-card">
+<p class="step-meta"><span class="step-number">{{number}}</span> <span class="lane-tag">{{lane_label}} lane</span>{{#from_lane}}<span class="visually-hidden">, after the {{from_lane}} lane</span>{{/from_lane}}</p>
+<p class="step-action">{{action}}</p>
+{{#owner}}<p class="step-owner">{{owner}}</p>{{/owner}}
+{{#authority}}<p class="mark mark-authority"><span aria-hidden="true">◆</span> Decides</p>{{/authority}}
+{{#handoff}}<p class="mark mark-handoff"><span aria-hidden="true">⇄</span> Hand-off</p>{{/handoff}}
+</div>
+</li>
+{{/page.steps}}
+</ol>
+</div>
+</section>
+{{/empty(page.steps)}}
+{{>partials/body}}
+{{>partials/connections}}
+{{>partials/backlinks}}
+{{/main}}
+{{/layout}}
+
+"""####),
     ]
 }

@@ -27,9 +27,11 @@ import Testing
 
     @Test func aSecondWriterIsRefusedWhileTheFirstHoldsTheLock() throws {
         let folder = try TemporaryFolder()
-        let first = try OutputWriter(output: folder.path("public"))
-        #expect(throws: OutputWriter.Failure.self) { try OutputWriter(output: folder.path("public")) }
-        withExtendedLifetime(first) {}
+        do {
+            let first = try OutputWriter(output: folder.path("public"))
+            #expect(throws: OutputWriter.Failure.self) { try OutputWriter(output: folder.path("public")) }
+            withExtendedLifetime(first) {}
+        }
         // Released with the first writer: the next build goes ahead.
         _ = try OutputWriter(output: folder.path("public"))
     }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Words for the search index, split and folded the way the theme's `search.js` splits and
+/// folds a query: runs of letters and digits, lower-cased, accents removed.
+enum SearchText {
+    /// Runs of letters and digits, lower-cased and without accents.
+    static func words(in text: String) -> [String] {
+        var words: [String] = []
+        forEachWord(in: text) { word in
+            words.append(word)
+            return true
+        }
+        return words
+    }
+
+    /// Calls `body` with each word of `text` (as `words(in:)` splits them) until it returns
+    /// false, so a caller that needs only the first words does not split the whole text.
+    static func forEachWord(in text: String, _ body: (String) -> Bool) {
+        var current = String.UnicodeScalarView()
+        var ascii = true
+        func flush() -> Bool {
+            guard !current.isEmpty else { return true }
+            // ASCII letters were lower-cased on the way in; the rest needs Unicode's rules.
+            var word = String(current)
+            if !ascii { word = word.lowercased().folding(options: .diacriticInsensitive, locale: nil) }
+            current.removeAll(keepingCapacity: true)
+            ascii = true
+            return body(word)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    current.append(scalar)
+                } else if (0x41...0x5A).contains(value), let lower = Unicode.Scalar(value + 0x20) {
+                    current.append(lower)
+                } else if !flush() {
+                    return
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar)
+                ascii = false
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else if !flush() {
+                return
+            }
+        }
+        _ = flush()
+    }
+
+    /// Words too common to help find a page.
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "are", "but", "not", "you", "your", "our", "with", "that", "this", "from", "into",
+        "onto", "than", "then", "them", "they", "their", "there", "these", "those", "what", "when", "where",
+        "which", "who", "whom", "why", "how", "all", "any", "each", "one", "its", "has", "have", "had", "was",
+        "were", "will", "would", "could", "should", "can", "may", "might", "must", "also", "only", "more",
+        "most", "other", "some", "such", "does", "did", "done", "about", "after", "before", "over", "under",
+        "between", "both", "while", "own", "same", "very", "just", "use", "used", "uses", "using", "been",
+        "being", "here", "out", "off", "too", "yet", "per", "via", "get", "gets", "got", "let", "lets", "she",
+        "her", "him", "his", "its", "it’s", "way", "ways", "much", "many", "few", "less", "least", "well",
+        "even", "still", "often", "every", "like", "need", "needs", "make", "makes", "made", "take", "takes",
+    ]
+}
+
+/// JSON (and so JavaScript) string literals.
+enum JSONText {
+    /// `text` as a quoted JSON string. Also escapes `<` (so the text can never close a
+    /// `<script>`) and U+2028/U+2029 (line breaks to older JavaScript parsers).
+    static func string(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(bytes.count + 2)
+        let hex = Array("0123456789abcdef".utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "\\u003c".utf8)
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            case 0xE2
+            where index + 1 < bytes.count && bytes[index] == 0x80
+                && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+                out += Array((bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+@Suite struct SearchIndexTests {
+    static let site = """
+        -- content/glossary/plc.md --
+        ---
+        title: PLC
+        aliases: [programmable logic controller]
+        summary: A rugged computer that runs control logic.
+        ---
+        ## History
+        Relay panels were replaced by controllers &amp; ladder logic in the "1970s".
+        -- content/guides/plant-walk.md --
+        # Plant walk
+
+        What you will see on the floor: pumps, valves and the control room.
+        """
+
+    @Test func bodyTextComesFromTheMarkdownTreeNotTheHTML() {
+        let body = "Pumps &amp; *valves*  \nand `PLC` units\n\n```\ncode block\n```\n\n<b>raw</b>\n"
+        let page = Page(
+            kind: .page, slug: "a",
+            source: SourceFile(relativePath: "a.md", displayPath: "content/a.md", frontMatter: nil, body: body, bodyLineOffset: 0),
+            url: "a/", declaredTitle: "A", summary: nil, isFolderIndex: false, frontMatter: [])
+        let site = Site(config: SiteConfig(), pages: [page], assets: [])
+        let text = MarkdownStage().render(page, in: site).plainText
+        #expect(SearchText.words(in: text) == ["pumps", "valves", "and", "plc", "units", "raw"])
+    }
+
+    @Test func wordsAreFoldedLikeTheBrowserFoldsAQuery() {
+        #expect(SearchText.words(in: "Café SCADA’s IEC-62443") == ["cafe", "scada", "s", "iec", "62443"])
+    }
+
+    @Test func bodyWordsAreDistinctWithoutStopWordsOrKnownWords() {
+        let words = SearchIndex.words(
+            fromText: "The pump and the valve; the PUMP again. PLC pump valve", excluding: ["plc"])
+        #expect(words == ["pump", "valve", "again"])
+    }
+
+    @Test func bodyWordsStopAtTheLimit() {
+        let html = (1...100).map { "word\($0)" }.joined(separator: " ")
+        #expect(SearchIndex.words(fromText: html, excluding: [], limit: 5).count == 5)
+    }
+
+    @Test func jsonStringsEscapeQuotesControlsAndScriptEnds() {
+        #expect(JSONText.string("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"")
+        #expect(JSONText.string("</script>") == "\"\\u003c/script>\"")
+        #expect(JSONText.string("x\u{2028}y\u{1}") == "\"x\\u2028y\\u0001\"")
+        #expect(JSONText.string("café — ok") == "\"café — ok\"")
+    }
+
+    @Test func indexIsAScriptAssigningOneGlobal() {
+        let index = SearchIndex(entries: [
+            .init(
+                url: "glossary/plc/", kind: "Term", title: "PLC", summary: "A computer.", aliases: ["controller"],
+                headings: ["History"], words: ["relay", "ladder"])
+        ])
+        let script = index.javaScript
+        #expect(script.contains("window.crosswalkSearchIndex={\"version\":1,\"kinds\":[\"Term\","))
+        #expect(
+            script.contains(
+                "[\"glossary/plc/\",0,\"PLC\",\"A computer.\",[\"controller\"],[\"History\"],\"relay ladder\"]"))
+        #expect(script.hasSuffix("]};\n"))
+    }
+
+    @Test func buildWritesTheIndexWithEveryPage() throws {
+        let (folder, report) = try SiteFixture(Self.site).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        let script = try folder.read("public/search-index.js")
+        #expect(
+            script.contains(
+                "[\"glossary/plc/\",0,\"PLC\",\"A rugged computer that runs control logic.\","
+                    + "[\"programmable logic controller\"],[\"History\"],\"relay panels replaced controllers ladder 1970s\"]"
+            ))
+        #expect(script.contains("[\"guides/plant-walk/\",5,\"Plant walk\","))
+        #expect(script.contains("[\"glossary/\",6,\"Glossary\",\"\",[],[],\"\"]"))
+        let page = try folder.read("public/glossary/plc/index.html")
+        #expect(page.contains("data-root=\"../../\""))
+        #expect(page.contains("<script src=\"../../assets/search.js\" defer></script>"))
+    }
+}
