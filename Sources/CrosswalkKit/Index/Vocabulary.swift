@@ -50,7 +50,11 @@ public struct Vocabulary: Sendable {
 
     /// Case-insensitive, Unicode-normalised, curly apostrophes made straight.
     static func fold(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "’", with: "'")
+        // Most names are ASCII: lower-case them byte by byte, without Foundation.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return name.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "’", with: "'")
     }
 
     /// Pages a wikilink target names: `slug`, `title`, `alias`, or `folder/slug`

@@ -98,20 +98,28 @@ public struct LinkResolver: Sendable {
         return parts.joined(separator: "/")
     }
 
-    /// A relative href from the page at folder URL `from` to the site file `to`.
+    /// A relative href from the page at folder URL `from` to the site file `to`. Called for
+    /// every link and listing entry, so it works on UTF-8 bytes, not on characters.
     public static func href(from: String, to: String) -> String {
-        let fromParts = from.split(separator: "/")
-        let toParts = to.split(separator: "/")
+        let slash = UInt8(ascii: "/")
+        let fromParts = from.utf8.split(separator: slash)
+        let toParts = to.utf8.split(separator: slash)
         var common = 0
-        while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] {
+        while common < fromParts.count, common < toParts.count - 1, fromParts[common].elementsEqual(toParts[common]) {
             common += 1
         }
-        let up = String(repeating: "../", count: fromParts.count - common)
-        return up + toParts[common...].joined(separator: "/")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(to.utf8.count + 3 * (fromParts.count - common))
+        for _ in common..<fromParts.count { bytes += [0x2E, 0x2E, slash] }
+        for (offset, part) in toParts[common...].enumerated() {
+            if offset > 0 { bytes.append(slash) }
+            bytes += part
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The relative path from a page at folder URL `url` back to the site root (`../../`).
     public static func rootPath(from url: String) -> String {
-        String(repeating: "../", count: url.split(separator: "/").count)
+        String(repeating: "../", count: url.utf8.split(separator: UInt8(ascii: "/")).count)
     }
 }
