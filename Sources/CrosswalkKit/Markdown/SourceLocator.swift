@@ -8,7 +8,9 @@ import CrosswalkMarkdown
 /// a position is the block's start. Ordinary pages never come near it.
 struct SourceLocator {
     let source: SourceFile
-    private var lines: [Substring]?
+    /// The body as bytes and where each line starts, made on the first search.
+    private var bytes: [UInt8] = []
+    private var lineStarts: [Int] = []
     /// Bytes of source lines still to be searched on this page.
     private var budget = 32 << 20
 
@@ -17,39 +19,38 @@ struct SourceLocator {
     /// The first place `needle` occurs within `node`'s block, else the block's start.
     mutating func locate(_ needle: String, in node: MarkdownNode) -> SourceLocation {
         guard let block = node.positionedAncestor else { return source.location(bodyLine: 1) }
-        if lines == nil { lines = source.body.split(separator: "\n", omittingEmptySubsequences: false) }
-        let lines = self.lines ?? []
+        if lineStarts.isEmpty {
+            bytes = Array(source.body.utf8)
+            lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+        }
+        let pattern = Array(needle.utf8)
         let first = max(block.startLine, 1)
-        let last = min(max(block.endLine, first), lines.count)
-        if first <= last, !needle.isEmpty {
+        let last = min(max(block.endLine, first), lineStarts.count)
+        if first <= last, !pattern.isEmpty {
             for lineNumber in first...last {
-                let line = lines[lineNumber - 1]
-                budget -= line.utf8.count + 1
+                let start = lineStarts[lineNumber - 1]
+                let end = lineNumber < lineStarts.count ? lineStarts[lineNumber] - 1 : bytes.count
+                budget -= end - start + 1
                 guard budget >= 0 else { break }
-                if let offset = Self.byteOffset(of: needle, in: line) {
-                    let prefix = line.utf8.prefix(offset)
+                if let offset = Self.byteOffset(of: pattern, in: bytes[start..<end]) {
                     // Columns count Unicode scalars: every byte that does not continue one.
-                    return source.location(bodyLine: lineNumber, column: prefix.count { $0 & 0xC0 != 0x80 } + 1)
+                    let column = bytes[start..<offset].count { $0 & 0xC0 != 0x80 } + 1
+                    return source.location(bodyLine: lineNumber, column: column)
                 }
             }
         }
         return source.location(bodyLine: block.startLine, column: block.startColumn)
     }
-}
 
-extension SourceLocator {
-    /// Where `needle` first occurs in `line`, in UTF-8 bytes. A plain byte search: Foundation's
-    /// `range(of:)` went through locale-aware comparison and was a tenth of the markdown stage.
-    static func byteOffset(of needle: String, in line: Substring) -> Int? {
-        let haystack = Array(line.utf8)
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, pattern.count <= haystack.count else { return nil }
-        var start = 0
-        while start + pattern.count <= haystack.count {
-            guard let candidate = haystack[start...(haystack.count - pattern.count)].firstIndex(of: first) else {
-                return nil
-            }
-            if haystack[candidate..<(candidate + pattern.count)].elementsEqual(pattern) { return candidate }
+    /// Where `pattern` first occurs in `line` (an index into the body's bytes). A plain byte
+    /// search: Foundation's `range(of:)` compared with locale rules and dominated this stage.
+    static func byteOffset(of pattern: [UInt8], in line: ArraySlice<UInt8>) -> Int? {
+        guard let first = pattern.first, pattern.count <= line.count else { return nil }
+        var start = line.startIndex
+        let lastStart = line.endIndex - pattern.count
+        while start <= lastStart {
+            guard let candidate = line[start...lastStart].firstIndex(of: first) else { return nil }
+            if line[candidate..<(candidate + pattern.count)].elementsEqual(pattern) { return candidate }
             start = candidate + 1
         }
         return nil
