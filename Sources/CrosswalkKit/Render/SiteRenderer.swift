@@ -240,15 +240,22 @@ public struct SiteRenderer: Sendable {
     }
 
     /// "Referenced by": the pages linking here, grouped by kind in navigation order.
+    /// At most this many pages per kind under "Referenced by": a term every page mentions
+    /// would otherwise list thousands (the rest are counted, and search finds them).
+    static let backlinksPerKind = 50
+
     private func backlinkGroups(for index: Int) -> [[String: Any]] {
         let url = pages[index].page.url
         let sources = graph.backlinks[url] ?? []
         return (PageKind.sections + [.page]).compactMap { kind in
             let members = sortedByTitle(sources.filter { pages[$0].page.kind == kind })
             guard !members.isEmpty else { return nil }
-            return [
-                "kind": kind.rawValue, "title": kind.sectionTitle, "items": members.map { listItem($0, from: url) },
+            let shown = members.prefix(Self.backlinksPerKind)
+            var group: [String: Any] = [
+                "kind": kind.rawValue, "title": kind.sectionTitle, "items": shown.map { listItem($0, from: url) },
             ]
+            if members.count > shown.count { group["more"] = members.count - shown.count }
+            return group
         }
     }
 

@@ -1126,6 +1126,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 {{#items}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
 {{/items}}
 </ul>
+{{#more}}<p class="more">…and {{more}} more.</p>{{/more}}
 {{/page.backlinks}}
 </section>
 {{/empty(page.backlinks)}}
