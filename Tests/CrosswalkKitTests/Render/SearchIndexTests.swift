@@ -23,7 +23,8 @@ import Testing
         let body = "Pumps &amp; *valves*  \nand `PLC` units\n\n```\ncode block\n```\n\n<b>raw</b>\n"
         let page = Page(
             kind: .page, slug: "a",
-            source: SourceFile(relativePath: "a.md", displayPath: "content/a.md", frontMatter: nil, body: body, bodyLineOffset: 0),
+            source: SourceFile(
+                relativePath: "a.md", displayPath: "content/a.md", frontMatter: nil, body: body, bodyLineOffset: 0),
             url: "a/", declaredTitle: "A", summary: nil, isFolderIndex: false, frontMatter: [])
         let site = Site(config: SiteConfig(), pages: [page], assets: [])
         let text = MarkdownStage().render(page, in: site).plainText
