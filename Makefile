@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CROSSWALK := .build/debug/crosswalk
 
-.PHONY: site test test-browser build deps format lint clean theme bench
+.PHONY: site test test-browser build deps format lint clean theme bench fuzz test-asan
 
 ## site: build the shipped content/ into public/
 site: build
@@ -36,6 +36,14 @@ deps:
 	    || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev pkg-config; } \
 	    || { echo "could not install; run: sudo apt-get update && sudo apt-get install -y libcmark-dev pkg-config"; exit 1; }; \
 	fi
+
+## fuzz: libFuzzer + AddressSanitizer on the whole page pipeline, FUZZ_SECONDS long (default 60)
+fuzz: deps
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} scripts/fuzz.sh
+
+## test-asan: the test suite under AddressSanitizer and LeakSanitizer (scratch folder .build-asan)
+test-asan: deps
+	scripts/test-asan.sh
 
 ## theme: embed templates/ into the binary (for `crosswalk init`) after changing the theme
 theme:

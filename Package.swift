@@ -50,7 +50,8 @@ let package = Package(
         // `--sanitize=fuzzer --sanitize=address`; its main.swift holds only the fuzz entry point.
         .executableTarget(name: "CrosswalkFuzz", dependencies: ["CrosswalkKit"]),
         .testTarget(name: "CrosswalkMarkdownTests", dependencies: ["CrosswalkMarkdown"]),
-        .testTarget(name: "CrosswalkKitTests", dependencies: ["CrosswalkKit"]),
+        // Fixtures are read through #filePath; they are data, not resources.
+        .testTarget(name: "CrosswalkKitTests", dependencies: ["CrosswalkKit"], exclude: ["Fixtures"]),
         .testTarget(name: "CrosswalkServeTests", dependencies: ["CrosswalkServe"]),
         // Runs the built `crosswalk` binary end to end; depending on it makes `swift test` build it.
         .testTarget(name: "crosswalkTests", dependencies: ["crosswalk"]),

@@ -15,9 +15,10 @@ struct RequestHandler: HTTPHandler {
         return await reply(to: request).response(head: request.method == .HEAD)
     }
 
-    private static let methodNotAllowed = Reply(
-        status: .methodNotAllowed, type: "text/plain; charset=utf-8", body: Data("GET or HEAD only\n".utf8)
-    ).with(HTTPHeader("Allow"), "GET, HEAD")
+    private static var methodNotAllowed: Reply {
+        Reply(status: .methodNotAllowed, type: "text/plain; charset=utf-8", body: Data("GET or HEAD only\n".utf8))
+            .with(HTTPHeader("Allow"), "GET, HEAD")
+    }
 
     private func reply(to request: HTTPRequest) async -> Reply {
         // The raw target, not FlyingFox's `path`: that one is decoded and normalised already.

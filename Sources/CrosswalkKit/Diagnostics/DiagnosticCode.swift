@@ -8,6 +8,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case symlinkOutsideContent = "CW104"
     case missingContentFolder = "CW105"
     case fileTooLarge = "CW106"
+    case tooManyBrackets = "CW107"
 
     // Front matter and model (CW2xx)
     case unterminatedFrontMatter = "CW201"
@@ -17,6 +18,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownKey = "CW205"
     case duplicateURL = "CW206"
     case duplicateAlias = "CW207"
+    case emptySlug = "CW208"
 
     // Config (CW3xx)
     case invalidConfig = "CW301"
@@ -72,6 +74,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .symlinkOutsideContent: "a symbolic link points outside content/"
         case .missingContentFolder: "the source has no content/ folder"
         case .fileTooLarge: "a content file is over the size limit"
+        case .tooManyBrackets: "a page has more [ brackets than crosswalk parses"
         case .unterminatedFrontMatter: "front matter opened with --- is never closed"
         case .invalidYAML: "front matter is not valid YAML"
         case .wrongValueType: "a front-matter value has the wrong type"
@@ -79,6 +82,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .unknownKey: "a front-matter key is not known for this kind"
         case .duplicateURL: "two files would be published at the same URL"
         case .duplicateAlias: "two terms claim the same alias"
+        case .emptySlug: "a file or folder name has no letter or digit to make a URL from"
         case .invalidConfig: "crosswalk.yml is invalid"
         case .unknownConfigKey: "crosswalk.yml has a key crosswalk does not know"
         case .brokenLink: "a link points to a file that does not exist"

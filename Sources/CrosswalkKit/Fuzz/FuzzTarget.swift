@@ -1,18 +1,115 @@
-/// The whole page pipeline on one arbitrary input, for the libFuzzer target: the bytes are a
-/// content file (front matter, markdown, links) in a small site with a glossary to link to.
+/// The whole site pipeline on one arbitrary input, for the libFuzzer target (`crosswalk-fuzz`).
+///
+/// The input is either one content file (`content/fuzzed.md`) or, when its first line is
+/// `-- <path> --`, several files in the whole-site format the tests use:
+///
+///     -- content/glossary/plc.md --
+///     ---
+///     title: PLC
+///     ---
+///     -- crosswalk.yml --
+///     unsafe_html: true
+///
+/// Paths may be `content/…`, `templates/…` or `crosswalk.yml`. Bytes go in unchanged (invalid
+/// UTF-8, NUL and BOM included). A small fixed site (a term, a constraint, a tool) gives links
+/// and relations something to resolve to. The stages run as ``SiteBuilder`` runs them, on one
+/// thread and without writing: load, model, index, markdown, links, lint, templates, and —
+/// when there is no error, as in a real build — every output file is rendered with the default
+/// theme. The `render` command's path (markdown outside a site) runs on the first file too.
 public enum FuzzTarget {
+    static let root = "/fuzz"
+
+    static let fixedSite: [String: [UInt8]] = [
+        "content/glossary/plc.md":
+            "---\ntitle: Programmable logic controller (PLC)\naliases: [PLC]\nsummary: A controller.\nit: A computer.\not: The controller.\n---\n## History\nText about [[SIS]].\n",
+        "content/glossary/sis.md":
+            "---\ntitle: Safety instrumented system\naliases: [SIS]\nsummary: Trips.\n---\nSee PLC.\n",
+        "content/constraints/no-scan.md": "---\ntitle: No active scanning\nwhy: [safety]\npurdue: [1, 2]\n---\nBody.\n",
+        "content/tools/nmap.md":
+            "---\ntitle: Nmap\ncategory: scanner\nconstraints:\n  no-scan: {verdict: avoid, note: Crashes PLCs.}\n---\nBody.\n",
+    ].mapValues { Array($0.utf8) }
+
+    /// The default theme, compiled once: parsing twenty templates per input would dominate.
+    static let defaultTemplates: TemplateSet? = {
+        var files: [String: [UInt8]] = [:]
+        for file in DefaultTheme.files where file.path.hasSuffix(".mustache") {
+            files[root + "/templates/" + file.path] = Array(file.contents.utf8)
+        }
+        return TemplateSet.load(directory: root + "/templates", fileSystem: .inMemory(bytes: files)).0
+    }()
+
     public static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        _ = SiteBuilder(
-            options: BuildOptions(sourceRoot: "/fuzz", outputDirectory: "/fuzz/public", dryRun: true, today: "2026-11-29"),
-            fileSystem: .inMemory([
-                "/fuzz/content/fuzzed.md": text,
-                "/fuzz/content/glossary/plc.md": "---\ntitle: Programmable logic controller (PLC)\naliases: [PLC]\nsummary: A controller.\n---\nText.\n",
-                "/fuzz/content/glossary/sis.md": "---\ntitle: Safety instrumented system\naliases: [SIS]\nsummary: Trips.\n---\n## History\n",
-                "/fuzz/templates/layout.mustache": "{{$main}}{{/main}}",
-                "/fuzz/templates/page.mustache": "{{<layout}}{{$main}}{{{page.body}}}{{/main}}{{/layout}}",
-                "/fuzz/templates/list.mustache": "{{<layout}}{{$main}}{{page.title}}{{/main}}{{/layout}}",
-            ])
-        ).build()
+        let input = split(Array(bytes))
+        var files = fixedSite
+        for (path, contents) in input { files[path] = contents }
+        let fileSystem = FileSystem.inMemory(
+            bytes: Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0, $1) }))
+
+        if let first = input.first, case .success(let text) = TextDecoder.decode(first.contents) {
+            _ = MarkdownStage().render(text)
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var config = SiteConfig()
+        if let yml = files["crosswalk.yml"], case .success(let text) = TextDecoder.decode(yml) {
+            let parsed = SiteConfig.parse(text)
+            config = parsed.0
+            diagnostics += parsed.1
+        }
+        let loaded = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes).load(sourceRoot: root)
+        diagnostics += loaded.diagnostics
+        let indexFolders = Set(
+            loaded.files.filter { $0.relativePath.split(separator: "/").last?.lowercased() == "index.md" }
+                .map { LinkResolver.folder(of: $0.relativePath) })
+        var pages: [Page] = []
+        for file in loaded.files {
+            let output = PageBuilder.build(
+                file, folderHasIndexMD: indexFolders.contains(LinkResolver.folder(of: file.relativePath)))
+            diagnostics += output.diagnostics
+            if let page = output.page { pages.append(page) }
+        }
+        let site = Site(config: config, pages: pages, assets: loaded.assets)
+        diagnostics += site.diagnostics
+        let stage = MarkdownStage(config: config)
+        let built = site.pages.map { BuiltPage(page: $0, markdown: stage.render($0, in: site)) }
+        diagnostics += built.flatMap(\.markdown.diagnostics)
+        let graph = LinkGraph(site: site, pages: built)
+        diagnostics += graph.diagnostics + LinkChecker.check(built)
+        diagnostics += Linter(config: config, today: "2026-11-29").check(site: site, pages: built, graph: graph)
+
+        var templates = defaultTemplates
+        if input.contains(where: { $0.path.hasPrefix("templates/") }) {
+            let (loaded, templateDiagnostics) = TemplateSet.load(directory: root + "/templates", fileSystem: fileSystem)
+            templates = loaded
+            diagnostics += templateDiagnostics
+        }
+        guard let templates, !diagnostics.hasErrors else { return }
+        let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
+        for item in renderer.items { _ = renderer.render(item) }
+    }
+
+    /// The input's files, in order: `-- path --` sections, or the whole input as one page.
+    static func split(_ bytes: [UInt8]) -> [(path: String, contents: [UInt8])] {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let first = lines.first, header(first) != nil else { return [("content/fuzzed.md", bytes)] }
+        var files: [(path: String, lines: [ArraySlice<UInt8>])] = []
+        for line in lines {
+            if let path = header(line) {
+                files.append((path, []))
+            } else if !files.isEmpty {
+                files[files.count - 1].lines.append(line)
+            }
+        }
+        return files.map { ($0.path, Array($0.lines.joined(separator: [UInt8(ascii: "\n")]))) }
+    }
+
+    /// The path of a `-- path --` line, when it is one crosswalk would read.
+    private static func header(_ line: ArraySlice<UInt8>) -> String? {
+        guard line.count > 6, line.starts(with: Array("-- ".utf8)), line.suffix(3).elementsEqual(" --".utf8),
+            let path = String(validating: line.dropFirst(3).dropLast(3), as: UTF8.self)
+        else { return nil }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
+        return path.hasPrefix("content/") || path.hasPrefix("templates/") || path == "crosswalk.yml" ? path : nil
     }
 }

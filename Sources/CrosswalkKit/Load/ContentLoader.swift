@@ -10,6 +10,11 @@ public struct ContentLoader: Sendable {
     /// Files over this size are refused: libcmark 0.30.2 has quadratic cases on hostile input.
     public static let defaultMaxFileBytes = 10 * 1024 * 1024
 
+    /// A page body with more `[` than this is refused before libcmark sees it (CW107): with
+    /// `![[]()` repeated, libcmark 0.30.2 walks every earlier image opener for each link, time
+    /// quadratic in the brackets. Bounding the count bounds that work at about 0.1 s a page.
+    public static let maxBrackets = 10_000
+
     public var fileSystem: FileSystem
     public var maxFileBytes: Int
 
@@ -70,7 +75,14 @@ public struct ContentLoader: Sendable {
         directory: String, relative: String, realRoot: String, visited: inout Set<String>,
         markdown: inout [(path: String, relativePath: String)], into output: inout Output
     ) {
-        for name in (fileSystem.listDirectory(directory) ?? []).sorted() where !name.hasPrefix(".") {
+        guard let names = fileSystem.listDirectory(directory) else {
+            output.diagnostics.append(
+                .error(
+                    .unreadableFile, at: SourceLocation(file: relative.isEmpty ? "content" : "content/" + relative),
+                    "cannot list the folder", hint: "check the folder's permissions"))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
             let path = joinPath(directory, name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             let display = "content/" + relativePath
@@ -173,6 +185,14 @@ public struct ContentLoader: Sendable {
         }
         switch FrontMatterSplitter.split(text) {
         case .success(let split):
+            if let line = Self.lineOfBracket(number: Self.maxBrackets + 1, in: split.body) {
+                output.diagnostics.append(
+                    .error(
+                        .tooManyBrackets, at: SourceLocation(file: display, line: split.bodyLineOffset + line),
+                        "the page has more than \(Self.maxBrackets) '[' characters; the limit is passed here",
+                        hint: "split the page: libcmark takes quadratic time on long runs of brackets"))
+                return
+            }
             output.files.append(
                 SourceFile(
                     relativePath: relativePath, displayPath: display,
@@ -185,6 +205,23 @@ public struct ContentLoader: Sendable {
                     "front matter opened here is never closed",
                     hint: "end the front matter with a line of three dashes: ---"))
         }
+    }
+}
+
+extension ContentLoader {
+    /// The 1-based line of the `number`th `[` in `text`, nil when there are fewer.
+    static func lineOfBracket(number: Int, in text: String) -> Int? {
+        var count = 0
+        var line = 1
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+            } else if byte == UInt8(ascii: "[") {
+                count += 1
+                if count == number { return line }
+            }
+        }
+        return nil
     }
 }
 

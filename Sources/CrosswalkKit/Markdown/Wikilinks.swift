@@ -43,12 +43,25 @@ struct Wikilinks {
     }
 
     /// Cuts a literal into text and resolved wikilinks; unresolved ones stay as text.
+    ///
+    /// Linear in the literal: the `]]` after an opener, and the last bracket before that `]]`,
+    /// are found once and reused by every later opener before it (`[[a[` repeated, then one
+    /// `]]` a megabyte later, made the scan quadratic).
     private mutating func split(_ literal: String, in node: MarkdownNode) -> [Piece] {
         var pieces: [Piece] = []
         var rest = literal[...]
-        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+        var known: (close: Range<String.Index>, lastBracket: String.Index?)?
+        while let open = rest.range(of: "[[") {
+            let reusable = known.map { $0.close.lowerBound >= open.upperBound } ?? false
+            if !reusable {
+                guard let close = rest[open.upperBound...].range(of: "]]") else { break }
+                let region = literal.utf8[open.upperBound..<close.lowerBound]
+                known = (close, region.lastIndex { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
+            }
+            guard let (close, lastBracket) = known else { break }
             let inner = rest[open.upperBound..<close.lowerBound]
-            guard !inner.isEmpty, !inner.contains("["), !inner.contains("]") else {
+            let hasBracket = lastBracket.map { $0 >= open.upperBound } ?? false
+            guard !inner.isEmpty, !hasBracket else {
                 pieces.append(.text(String(rest[..<open.upperBound])))
                 rest = rest[open.upperBound...]
                 continue

@@ -17,8 +17,18 @@ public enum PageBuilder {
         let stem = String(fileName.dropLast(3))
         let lowerStem = stem.lowercased()
         let isIndex = lowerStem == "index" || (lowerStem == "readme" && !folderHasIndexMD)
-        let folderURL = components.map(Slug.make).map { $0 + "/" }.joined()
+        let folderSlugs = components.map(Slug.make)
+        let folderURL = folderSlugs.map { $0 + "/" }.joined()
         let slug = Slug.make(stem)
+        // An empty segment would publish the page over its folder's page (`x//`).
+        if folderSlugs.contains("") || (!isIndex && slug.isEmpty) {
+            diagnostics.append(
+                .error(
+                    .emptySlug, at: SourceLocation(file: file.displayPath),
+                    "'\(file.relativePath)' gives no URL: a name without letters or digits makes an empty segment",
+                    hint: "rename the file or folder so its name has a letter or digit"))
+            return Output(page: nil, diagnostics: diagnostics)
+        }
         let url = isIndex ? folderURL : folderURL + slug + "/"
 
         func text(_ key: String) -> String? {

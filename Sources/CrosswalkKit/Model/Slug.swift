@@ -1,7 +1,10 @@
 import Foundation
 
 /// URL-safe names for files and folders: NFC, lower case, spaces and underscores as `-`.
-/// Letters and digits of any script are kept, so `Sécurité.md` becomes `sécurité`.
+/// Letters and digits of any script are kept, so `Sécurité.md` becomes `sécurité`. Dots are
+/// kept inside a name (`v1.2`) but never lead or trail it, so no slug is `.` or `..`: a slug is
+/// a path segment of the output, and ` ..md` must not publish a page outside it. A name with
+/// no letter or digit gives the empty slug, which ``PageBuilder`` refuses.
 public enum Slug {
     public static func make(_ name: String) -> String {
         var result = ""
@@ -18,6 +21,8 @@ public enum Slug {
                 pendingDash = pendingDash || scalar == "/" || scalar == "+"
             }
         }
+        while result.first == "." || result.first == "-" { result.removeFirst() }
+        while result.last == "." || result.last == "-" { result.removeLast() }
         return result
     }
 }

@@ -103,9 +103,16 @@ public final class OutputWriter: @unchecked Sendable {
         try write(Array(Self.markerText.utf8), to: Self.markerName)
         // The record of the output being replaced no longer describes anything.
         unlink(recordPath)
+        let hadOutput = FileManager.default.fileExists(atPath: output)
+        // One atomic swap where the kernel offers it: the output is never missing, even if the
+        // build is killed here. The staging path then holds the previous output.
+        if hadOutput && Self.exchange(staging, output) {
+            Self.removeTree(staging)
+            saveRecord(record)
+            return
+        }
         let old = staging.replacingOccurrences(of: ".staging-", with: ".old-")
         Self.removeTree(old)
-        let hadOutput = FileManager.default.fileExists(atPath: output)
         if hadOutput && rename(output, old) != 0 {
             throw Failure(message: "cannot move the old output aside: \(String(cString: strerror(errno)))")
         }
@@ -115,6 +122,10 @@ public final class OutputWriter: @unchecked Sendable {
             throw Failure(message: "cannot publish the new output: \(reason)")
         }
         if hadOutput { Self.removeTree(old) }
+        saveRecord(record)
+    }
+
+    private func saveRecord(_ record: String) {
         let temporary = recordPath + ".new"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor >= 0 {
@@ -128,6 +139,9 @@ public final class OutputWriter: @unchecked Sendable {
     // MARK: files
 
     private func write(_ bytes: [UInt8], to relativePath: String, reuse: Bool = true) throws(Failure) {
+        guard Self.staysInside(relativePath) else {
+            throw Failure(message: "refusing to write '\(relativePath)': the path leaves the output folder")
+        }
         let target = joinPath(staging, relativePath)
         try makeParent(of: target)
         let previous = joinPath(output, relativePath)
@@ -154,6 +168,13 @@ public final class OutputWriter: @unchecked Sendable {
             offset += count
         }
         counts.add(written: 1)
+    }
+
+    /// True when `relativePath` names a file strictly below the output: no empty, `.` or `..`
+    /// segment and no leading `/`, whatever page or file name produced it.
+    static func staysInside(_ relativePath: String) -> Bool {
+        let segments = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        return !segments.contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
     /// True when `path` is a regular file holding exactly `bytes`.
@@ -215,9 +236,36 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// Swaps two paths atomically with `renameat2(RENAME_EXCHANGE)` (Linux 3.15+; not every
+    /// file system). False when unavailable: the caller falls back to two renames.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) ->
+                Int32
+            // Glibc's Swift module hides renameat2 (it needs _GNU_SOURCE); look it up instead.
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 1 << 1
+            return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+            return false
+        #endif
+    }
+
     /// Staging and old folders of builds that were killed; we hold the lock, so none is live.
+    /// A build killed between the two renames of the fallback left the output only as `.old-`:
+    /// that is put back first.
     private static func removeLeftovers(parent: String, name: String) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        let output = joinPath(parent, name)
+        var entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        if !FileManager.default.fileExists(atPath: output),
+            let old = entries.sorted().first(where: { $0.hasPrefix(".\(name).old-") }),
+            FileManager.default.fileExists(atPath: joinPath(joinPath(parent, old), markerName)),
+            rename(joinPath(parent, old), output) == 0
+        {
+            entries.removeAll { $0 == old }
+        }
         for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
             removeTree(joinPath(parent, entry))
         }
