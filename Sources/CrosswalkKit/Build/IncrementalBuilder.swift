@@ -30,6 +30,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Output path → the key it was last written with.
     private var written: [String: UInt64] = [:]
     private var assetStamps: [String: String] = [:]
+    private let searchCache = SearchEntryCache()
+    private var templateCache: (stamp: String, templates: TemplateSet?, diagnostics: [Diagnostic])?
 
     public init(options: BuildOptions, fileSystem: FileSystem = .disk) {
         self.options = options
@@ -122,8 +124,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.diagnostics += Linter(config: config, today: today).check(site: site, pages: built, graph: graph)
         clock.start("templates")
         let templatesDirectory = joinPath(options.sourceRoot, "templates")
-        let (templates, templateDiagnostics) = TemplateSet.load(directory: templatesDirectory, fileSystem: fileSystem)
-        report.diagnostics += templateDiagnostics
+        let templatesStamp = directoryStamp(templatesDirectory)
+        if templateCache?.stamp != templatesStamp {
+            let (loaded, diagnostics) = TemplateSet.load(directory: templatesDirectory, fileSystem: fileSystem)
+            templateCache = (templatesStamp, loaded, diagnostics)
+        }
+        let templates = templateCache?.templates
+        report.diagnostics += templateCache?.diagnostics ?? []
         report.pageCount = built.count
         if options.strict { report.diagnostics = report.diagnostics.map(\.promotedToError) }
         guard let templates, !report.diagnostics.hasErrors else { return }

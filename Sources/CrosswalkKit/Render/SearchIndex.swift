@@ -66,7 +66,10 @@ struct SearchIndex: Sendable {
 
 extension SiteRenderer {
     func searchIndex() -> SearchIndex {
-        var entries = parallelMap(Array(pages.indices)) { index in searchEntry(index) }
+        var entries = parallelMap(Array(pages.indices)) { index in
+            guard let cache = searchCache else { return searchEntry(index) }
+            return cache.entry(for: pages[index].page.url, key: cache.keys[index]) { searchEntry(index) }
+        }
         let covered = Set(entries.map(\.url))
         for url in generatedURLs.sorted() where !covered.contains(url) {
             let summary =
@@ -92,5 +95,23 @@ extension SiteRenderer {
         return SearchIndex.Entry(
             url: built.page.url, kind: kind, title: built.title, summary: summary, aliases: aliases,
             headings: headings, words: SearchIndex.words(fromText: built.markdown.plainText, excluding: known))
+    }
+}
+
+/// Search entries kept between incremental builds (`crosswalk serve`): a page's entry is made
+/// again only when its key — its source and everything listings show — changes.
+public final class SearchEntryCache: @unchecked Sendable {
+    /// Per page index of the renderer using the cache: the key its entry was made under.
+    var keys: [String] = []
+    private var entries: [String: (key: String, entry: SearchIndex.Entry)] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func entry(for url: String, key: String, make: () -> SearchIndex.Entry) -> SearchIndex.Entry {
+        if let hit = lock.withLock({ entries[url] }), hit.key == key { return hit.entry }
+        let entry = make()
+        lock.withLock { entries[url] = (key, entry) }
+        return entry
     }
 }

@@ -8,6 +8,8 @@ public struct SiteRenderer: Sendable {
     let pages: [BuiltPage]
     let graph: LinkGraph
     let templates: TemplateSet
+    /// Set by incremental builds to reuse search entries of unchanged pages.
+    public var searchCache: SearchEntryCache?
     let pageIndexByURL: [String: Int]
     // Site-wide facts every page needs, worked out once: asking `Site` per page costs a scan
     // of every page, which made rendering quadratic in the page count.
