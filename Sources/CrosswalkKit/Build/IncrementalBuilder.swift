@@ -30,7 +30,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Output path → the key it was last written with.
     private var written: [String: UInt64] = [:]
     private var assetStamps: [String: String] = [:]
-    private let searchCache = SearchEntryCache()
+    let searchCache = SearchEntryCache()
     private var templateCache: (stamp: String, templates: TemplateSet?, diagnostics: [Diagnostic])?
 
     public init(options: BuildOptions, fileSystem: FileSystem = .disk) {
@@ -136,9 +136,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard let templates, !report.diagnostics.hasErrors else { return }
 
         clock.start("render+write")
-        let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
-        let listingKey = Self.listingKey(
-            newSiteKey, built, templatesStamp: directoryStamp(templatesDirectory), today: today)
+        var configured = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
+        let listingKey = Self.listingKey(newSiteKey, built, templatesStamp: templatesStamp, today: today)
+        searchCache.keys = built.map { "\(listingKey) \(stampByPath[$0.page.source.relativePath] ?? "-")" }
+        configured.searchCache = searchCache
+        let renderer = configured
         let allSources = StableHash.of(Array(stamps.joined(separator: "\n").utf8))
         let items = renderer.items
         report.fileCount = items.count

@@ -85,7 +85,7 @@ public struct MarkdownStage: Sendable {
 
     /// Prose text for search, from the tree (never from HTML): text and code spans, blocks
     /// separated by spaces; code blocks and raw HTML are left out.
-    static func plainText(_ root: MarkdownNode, limit: Int = 8_192) -> String {
+    static func plainText(_ root: MarkdownNode, limit: Int = 2_048) -> String {
         var text = ""
         root.walk { event, node in
             guard text.utf8.count < limit else { return }

@@ -10,7 +10,7 @@ public struct RenderedMarkdown: Sendable {
     public var leadingH1: String?
     /// Plain text of the first paragraph, a fallback summary.
     public var firstParagraph: String?
-    /// The body's prose as plain text (the first few thousand characters), for the search index.
+    /// The start of the body's prose as plain text (2 KB: the index keeps 60 distinct words).
     public var plainText: String = ""
     public var diagnostics: [Diagnostic]
 

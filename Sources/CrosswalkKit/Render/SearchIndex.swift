@@ -105,13 +105,18 @@ public final class SearchEntryCache: @unchecked Sendable {
     var keys: [String] = []
     private var entries: [String: (key: String, entry: SearchIndex.Entry)] = [:]
     private let lock = NSLock()
+    /// Entries made since the cache was created (the rest were reused).
+    private(set) var made = 0
 
     public init() {}
 
     func entry(for url: String, key: String, make: () -> SearchIndex.Entry) -> SearchIndex.Entry {
         if let hit = lock.withLock({ entries[url] }), hit.key == key { return hit.entry }
         let entry = make()
-        lock.withLock { entries[url] = (key, entry) }
+        lock.withLock {
+            entries[url] = (key, entry)
+            made += 1
+        }
         return entry
     }
 }

@@ -32,8 +32,10 @@ import Testing
         #expect(try snapshot(folder, "live") == fullBuild(folder))
 
         // Nothing changed: nothing is rewritten.
+        let madeFirst = builder.searchCache.made
         let idle = builder.build()
         #expect(idle.filesWritten == 0)
+        #expect(builder.searchCache.made == madeFirst)
 
         // A body edit that adds a link: the page and the linked page's backlinks change.
         try folder.write(
@@ -42,6 +44,7 @@ import Testing
             to: "content/constraints/planned-outages.md")
         let edit = builder.build()
         #expect(edit.filesWritten > 0 && edit.filesWritten < edit.fileCount)
+        #expect(builder.searchCache.made == madeFirst + 1, "only the edited page's search entry is made again")
         #expect(try snapshot(folder, "live") == fullBuild(folder))
 
         let edits: [(String, String?)] = [
