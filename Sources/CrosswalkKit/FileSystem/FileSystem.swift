@@ -83,9 +83,14 @@ extension FileSystem {
     /// A read-only tree held in memory: `files` maps absolute paths to contents;
     /// directories are implied by the paths.
     public static func inMemory(_ files: [String: String]) -> FileSystem {
-        let contents = files.mapValues { Array($0.utf8) }
+        inMemory(bytes: files.mapValues { Array($0.utf8) })
+    }
+
+    /// The same with raw bytes, so invalid UTF-8, NUL bytes and byte-order marks reach the
+    /// Load stage unchanged (the fuzz target and hostile-input tests use it).
+    public static func inMemory(bytes contents: [String: [UInt8]]) -> FileSystem {
         var directories: [String: Set<String>] = [:]
-        for path in files.keys {
+        for path in contents.keys {
             var child = path
             var parent = (path as NSString).deletingLastPathComponent
             while !parent.isEmpty {
