@@ -11,7 +11,7 @@ site: build
 	$(CROSSWALK) build --source . --output public
 	@echo "open public/index.html in a browser (or serve the public/ folder)"
 
-## test: the whole test suite, the formatter check and a build of the shipped site
+## test: the Swift tests, the formatter check, a strict check of the shipped site, the browser tests
 test: build
 	$(SWIFT) test --parallel
 	$(MAKE) lint
