@@ -29,18 +29,18 @@ public struct LinkResolver: Sendable {
         var rest = Substring(destination)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding
+            fragment = String(rest[rest.index(after: hash)...]).percentDecoded
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
         if rest.isEmpty {
             return fragment.map { .samePage(fragment: $0) } ?? .external
         }
-        let decoded = String(rest).removingPercentEncoding ?? String(rest)
+        let decoded = String(rest).percentDecoded ?? String(rest)
         let base = decoded.hasPrefix("/") ? "" : Self.folder(of: page.source.relativePath)
         guard let path = Self.normalize(joinPath(base, decoded)) else { return .outsideContent }
         let suffix =
-            fragment.map { "#" + ($0.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? $0) } ?? ""
+            fragment.map { "#" + $0.fragmentEncoded } ?? ""
 
         if path.lowercased().hasSuffix(".md") {
             if let target = site.page(sourcePath: path) {

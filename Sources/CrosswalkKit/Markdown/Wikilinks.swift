@@ -51,10 +51,10 @@ struct Wikilinks {
         var pieces: [Piece] = []
         var rest = literal[...]
         var known: (close: Range<String.Index>, lastBracket: String.Index?)?
-        while let open = rest.range(of: "[[") {
+        while let open = rest.firstRange(ofASCII: "[[") {
             let reusable = known.map { $0.close.lowerBound >= open.upperBound } ?? false
             if !reusable {
-                guard let close = rest[open.upperBound...].range(of: "]]") else { break }
+                guard let close = rest[open.upperBound...].firstRange(ofASCII: "]]") else { break }
                 let region = literal.utf8[open.upperBound..<close.lowerBound]
                 known = (close, region.lastIndex { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
             }
