@@ -70,13 +70,14 @@ public struct Site: Sendable {
     /// The matcher's index of the term published at `url`, if it is a term.
     public func termIndex(url: String) -> Int? { termIndexByURL[url] }
 
-    /// What a reader's hover card needs, as data attributes (no inline script).
+    /// What a reader's hover card needs, as data attributes (no inline script). No `title`:
+    /// the card replaces the native tooltip, and the summary twice per link was a tenth of a
+    /// page's size.
     static func linkAttributes(for term: Page) -> String {
         var attributes = " data-term=\"\(HTMLEscape.attribute(term.slug))\""
         attributes += " data-title=\"\(HTMLEscape.attribute(term.declaredTitle ?? term.slug))\""
         if let summary = term.summary {
-            attributes +=
-                " title=\"\(HTMLEscape.attribute(summary))\" data-summary=\"\(HTMLEscape.attribute(summary))\""
+            attributes += " data-summary=\"\(HTMLEscape.attribute(summary))\""
         }
         if let it = term.metadata.it { attributes += " data-it=\"\(HTMLEscape.attribute(it))\"" }
         if let ot = term.metadata.ot { attributes += " data-ot=\"\(HTMLEscape.attribute(ot))\"" }
