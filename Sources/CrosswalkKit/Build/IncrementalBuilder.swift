@@ -213,19 +213,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     private func directoryStamp(_ directory: String) -> String {
-        var text = ""
-        func walk(_ path: String) {
-            for name in (fileSystem.listDirectory(path) ?? []).sorted() {
-                let child = joinPath(path, name)
-                if fileSystem.isDirectory(child) {
-                    walk(child)
-                } else {
-                    text += child + (fileSystem.stamp(child) ?? "-")
-                }
-            }
-        }
-        walk(directory)
-        return String(StableHash.of(Array(text.utf8)), radix: 16)
+        String(StableHash.of(Array(fileSystem.stamps(below: directory).utf8)), radix: 16)
     }
 
     // MARK: files

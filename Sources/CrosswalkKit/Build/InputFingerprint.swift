@@ -8,20 +8,30 @@ enum InputFingerprint {
         var manifest = "crosswalk-fingerprint 1\n"
         manifest += "options \(options.baseURL ?? "-") \(options.strict) \(today)\n"
         manifest += "binary \(FileSystem.disk.stamp("/proc/self/exe") ?? "-")\n"
-        func walk(_ directory: String) {
-            for name in (fileSystem.listDirectory(directory) ?? []).sorted() {
-                let path = joinPath(directory, name)
-                if fileSystem.isDirectory(path) {
-                    walk(path)
+        manifest += "config \(fileSystem.stamp(joinPath(options.sourceRoot, SiteConfig.fileName)) ?? "-")\n"
+        manifest += fileSystem.stamps(below: joinPath(options.sourceRoot, "content"))
+        manifest += fileSystem.stamps(below: joinPath(options.sourceRoot, "templates"))
+        return String(StableHash.of(Array(manifest.utf8)), radix: 16)
+    }
+}
+
+extension FileSystem {
+    /// One line `path stamp` per file below `directory`, in sorted order: changes whenever a
+    /// file there is added, removed or edited.
+    func stamps(below directory: String) -> String {
+        var text = ""
+        func walk(_ path: String) {
+            for name in (listDirectory(path) ?? []).sorted() {
+                let child = joinPath(path, name)
+                if isDirectory(child) {
+                    walk(child)
                 } else {
-                    manifest += "\(path) \(fileSystem.stamp(path) ?? "-")\n"
+                    text += "\(child) \(stamp(child) ?? "-")\n"
                 }
             }
         }
-        manifest += "config \(fileSystem.stamp(joinPath(options.sourceRoot, SiteConfig.fileName)) ?? "-")\n"
-        walk(joinPath(options.sourceRoot, "content"))
-        walk(joinPath(options.sourceRoot, "templates"))
-        return String(StableHash.of(Array(manifest.utf8)), radix: 16)
+        walk(directory)
+        return text
     }
 }
 
