@@ -136,11 +136,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard let templates, !report.diagnostics.hasErrors else { return }
 
         clock.start("render+write")
-        var configured = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
         let listingKey = Self.listingKey(newSiteKey, built, templatesStamp: templatesStamp, today: today)
         searchCache.keys = built.map { "\(listingKey) \(stampByPath[$0.page.source.relativePath] ?? "-")" }
-        configured.searchCache = searchCache
-        let renderer = configured
+        let renderer = SiteRenderer(
+            site: site, pages: built, graph: graph, templates: templates, searchCache: searchCache)
         let allSources = StableHash.of(Array(stamps.joined(separator: "\n").utf8))
         let items = renderer.items
         report.fileCount = items.count

@@ -1,9 +1,10 @@
 /// A page after the Markdown stage: its final title and summary and its rendered body.
-public struct BuiltPage: Sendable {
-    public var page: Page
-    public var title: String
-    public var summary: String?
-    public var markdown: RenderedMarkdown
+// A class for the same reason as `Page`: read by index from every render task, never changed.
+public final class BuiltPage: Sendable {
+    public let page: Page
+    public let title: String
+    public let summary: String?
+    public let markdown: RenderedMarkdown
 
     /// Summaries shown in listings and hover cards stay short.
     public static let summaryLimit = 200

@@ -101,21 +101,57 @@ public struct LinkResolver: Sendable {
     /// A relative href from the page at folder URL `from` to the site file `to`. Called for
     /// every link and listing entry, so it works on UTF-8 bytes, not on characters.
     public static func href(from: String, to: String) -> String {
+        var from = from
+        var to = to
+        return from.withUTF8 { fromBytes in
+            to.withUTF8 { toBytes in String(decoding: href(from: fromBytes, to: toBytes), as: UTF8.self) }
+        }
+    }
+
+    // On bytes, in one pass: listings and navigation ask this thousands of times per build.
+    private static func href(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let slash = UInt8(ascii: "/")
-        let fromParts = from.utf8.split(separator: slash)
-        let toParts = to.utf8.split(separator: slash)
-        var common = 0
-        while common < fromParts.count, common < toParts.count - 1, fromParts[common].elementsEqual(toParts[common]) {
-            common += 1
+        // Skip leading slashes and the segments both paths share (never the target's last one).
+        var fromStart = 0
+        var toStart = 0
+        while fromStart < from.count, from[fromStart] == slash { fromStart += 1 }
+        while toStart < to.count, to[toStart] == slash { toStart += 1 }
+        while true {
+            let fromEnd = from[fromStart...].firstIndex(of: slash) ?? from.count
+            guard fromEnd > fromStart, let toEnd = to[toStart...].firstIndex(of: slash),
+                fromEnd - fromStart == toEnd - toStart,
+                from[fromStart..<fromEnd].elementsEqual(to[toStart..<toEnd])
+            else { break }
+            var nextTo = toEnd
+            while nextTo < to.count, to[nextTo] == slash { nextTo += 1 }
+            guard nextTo < to.count else { break }
+            fromStart = fromEnd
+            toStart = nextTo
+            while fromStart < from.count, from[fromStart] == slash { fromStart += 1 }
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(to.utf8.count + 3 * (fromParts.count - common))
-        for _ in common..<fromParts.count { bytes += [0x2E, 0x2E, slash] }
-        for (offset, part) in toParts[common...].enumerated() {
-            if offset > 0 { bytes.append(slash) }
-            bytes += part
+        bytes.reserveCapacity(to.count - toStart + 12)
+        var inSegment = false
+        for byte in from[fromStart...] {
+            if byte == slash {
+                inSegment = false
+            } else if !inSegment {
+                inSegment = true
+                bytes += [0x2E, 0x2E, slash]
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        // The rest of the target, with empty segments dropped as the old split did.
+        var pendingSlash = false
+        for byte in to[toStart...] {
+            if byte == slash {
+                pendingSlash = true
+            } else {
+                if pendingSlash, !bytes.isEmpty, bytes.last != slash { bytes.append(slash) }
+                pendingSlash = false
+                bytes.append(byte)
+            }
+        }
+        return bytes
     }
 
     /// The relative path from a page at folder URL `url` back to the site root (`../../`).

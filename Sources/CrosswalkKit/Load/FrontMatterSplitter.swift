@@ -15,18 +15,36 @@ enum FrontMatterSplitter {
         case unterminated
     }
 
+    // Scans bytes up to the closing line only: splitting the whole file into lines cost as
+    // much as parsing its YAML.
     static func split(_ text: String) -> Result<Split, Failure> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isDelimiter(first, allowDots: false) else {
-            return .success(Split(frontMatter: nil, body: text, bodyLineOffset: 0))
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = text[lineStart..<lineEnd]
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            if let start = yamlStart {
+                if isDelimiter(line, allowDots: true) {
+                    // The newline before the closing line belongs to neither part.
+                    let yamlEnd = lineStart > start ? bytes.index(before: lineStart) : start
+                    return .success(
+                        Split(
+                            frontMatter: String(text[start..<yamlEnd]), body: String(text[next...]),
+                            bodyLineOffset: lineNumber + 1))
+                }
+            } else {
+                guard isDelimiter(line, allowDots: false) else { break }
+                yamlStart = next
+            }
+            if lineEnd == bytes.endIndex { break }
+            lineStart = next
+            lineNumber += 1
         }
-        lines = lines.dropFirst()
-        guard let closing = lines.firstIndex(where: { isDelimiter($0, allowDots: true) }) else {
-            return .failure(.unterminated)
-        }
-        let yaml = lines[lines.startIndex..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(Split(frontMatter: yaml, body: body, bodyLineOffset: closing + 1))
+        if yamlStart == nil { return .success(Split(frontMatter: nil, body: text, bodyLineOffset: 0)) }
+        return .failure(.unterminated)
     }
 
     private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {

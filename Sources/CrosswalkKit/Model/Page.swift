@@ -1,22 +1,25 @@
 /// A content page after the Model stage: its identity, where it is published, and its front
 /// matter. The rendered body comes later (Markdown stage).
-public struct Page: Sendable {
-    public var kind: PageKind
+///
+/// A class: pages are made once and never change, and every stage looks them up by index;
+/// as a struct, each `pages[i].url` copied the whole page, which showed up in profiles.
+public final class Page: Sendable {
+    public let kind: PageKind
     /// The file name without `.md`, slugified: `plc`.
-    public var slug: String
-    public var source: SourceFile
+    public let slug: String
+    public let source: SourceFile
     /// The page's folder URL below the site root, ending in `/` (empty for the home page):
     /// `glossary/plc/`. The file is written to `<url>index.html`.
-    public var url: String
+    public let url: String
     /// From front matter; nil when the title comes from the body's first `# H1` or file name.
-    public var declaredTitle: String?
-    public var summary: String?
+    public let declaredTitle: String?
+    public let summary: String?
     /// True for `index.md` / `README.md`: the page that stands for its folder.
-    public var isFolderIndex: Bool
+    public let isFolderIndex: Bool
     /// Every front-matter key in file order, for templates and kind schemas.
-    public var frontMatter: [(key: String, value: FrontMatterValue)]
+    public let frontMatter: [(key: String, value: FrontMatterValue)]
     /// The front matter checked against the kind's schema.
-    public var metadata: PageMetadata
+    public let metadata: PageMetadata
 
     public init(
         kind: PageKind, slug: String, source: SourceFile, url: String, declaredTitle: String?,
@@ -32,10 +35,11 @@ public struct Page: Sendable {
         self.isFolderIndex = isFolderIndex
         self.frontMatter = frontMatter
         self.metadata = metadata
+        self.outputPath = url + "index.html"
     }
 
     /// The output file below the site root: `glossary/plc/index.html`.
-    public var outputPath: String { url + "index.html" }
+    public let outputPath: String
 
     public func value(_ key: String) -> FrontMatterValue? {
         frontMatter.first { $0.key == key }?.value

@@ -3,13 +3,15 @@ import Foundation
 /// The Render stage: fills the theme's templates for every page, the home page, one index
 /// page per section, the glossary A–Z, the crosswalk matrix and the 404 page, and writes the
 /// search index and (with a base URL) the sitemap.
-public struct SiteRenderer: Sendable {
+// A class: every render task shares one renderer, and copying a struct this wide per page
+// showed up in profiles.
+public final class SiteRenderer: Sendable {
     let site: Site
     let pages: [BuiltPage]
     let graph: LinkGraph
     let templates: TemplateSet
     /// Set by incremental builds to reuse search entries of unchanged pages.
-    public var searchCache: SearchEntryCache?
+    let searchCache: SearchEntryCache?
     let pageIndexByURL: [String: Int]
     // Site-wide facts every page needs, worked out once: asking `Site` per page costs a scan
     // of every page, which made rendering quadratic in the page count.
@@ -27,12 +29,17 @@ public struct SiteRenderer: Sendable {
     /// Each page's place in title order: comparing titles the way people sort them is slow, so
     /// it happens once here, not in every listing of every page.
     let titleRank: [Int]
+    /// Listing entries already filled in, shared by all render tasks.
+    let listItems = ListItemCache()
 
     /// The URL of the tools × constraints matrix.
     public static let matrixURL = "matrix/"
 
-    public init(site: Site, pages: [BuiltPage], graph: LinkGraph, templates: TemplateSet) {
+    public init(
+        site: Site, pages: [BuiltPage], graph: LinkGraph, templates: TemplateSet, searchCache: SearchEntryCache? = nil
+    ) {
         self.site = site
+        self.searchCache = searchCache
         self.pages = pages
         self.graph = graph
         self.templates = templates
@@ -63,7 +70,9 @@ public struct SiteRenderer: Sendable {
         self.titleRank = rank
     }
 
-    /// Everything to render, in output order: each task renders one item.
+    /// Everything to render: each task renders one item. Site-wide items come first: the
+    /// matrix and the search index are the largest single tasks, and started last they left
+    /// one core working alone at the end of the build.
     public enum Item: Sendable {
         case page(Int)
         case section(PageKind)
@@ -79,13 +88,12 @@ public struct SiteRenderer: Sendable {
 
     public var items: [Item] {
         let generated = generatedURLs
-        var items: [Item] = pages.indices.compactMap { generated.contains(pages[$0].page.url) ? nil : .page($0) }
+        var items: [Item] = hasMatrix ? [.matrix, .searchIndex] : [.searchIndex]
+        if site.config.baseURL != nil { items.append(.sitemap) }
         items += sections.map { .section($0) }
-        if hasMatrix { items.append(.matrix) }
         if pageIndexByURL[""] == nil { items.append(.generatedHome) }
         if templates.names.contains(Self.notFoundTemplate) { items.append(.notFound) }
-        items.append(.searchIndex)
-        if site.config.baseURL != nil { items.append(.sitemap) }
+        items += pages.indices.compactMap { generated.contains(pages[$0].page.url) ? nil : .page($0) }
         return items
     }
 
@@ -207,11 +215,14 @@ public struct SiteRenderer: Sendable {
 
     /// A link to a built page, for listings, with its kind and summary.
     func listItem(_ index: Int, from url: String) -> [String: Any] {
-        let built = pages[index]
-        return Self.withoutEmptyText([
-            "title": built.title, "summary": built.summary ?? "", "kind": built.page.kind.rawValue,
-            "kind_label": built.page.kind.label, "href": LinkResolver.href(from: url, to: built.page.outputPath),
-        ])
+        // Field by field: `let built = pages[index]` copied the whole page for every item.
+        var item: [String: Any] = [
+            "title": pages[index].title, "kind": pages[index].page.kind.rawValue,
+            "kind_label": pages[index].page.kind.label,
+            "href": LinkResolver.href(from: url, to: pages[index].page.outputPath),
+        ]
+        if let summary = pages[index].summary, !summary.isEmpty { item["summary"] = summary }
+        return item
     }
 
     /// swift-mustache renders `{{#x}}` for an empty string, so fields never hold one: an empty
@@ -253,9 +264,11 @@ public struct SiteRenderer: Sendable {
             let members = sortedByTitle(sources.filter { pages[$0].page.kind == kind })
             guard !members.isEmpty else { return nil }
             let shown = members.prefix(Self.backlinksPerKind)
-            var group: [String: Any] = [
-                "kind": kind.rawValue, "title": kind.sectionTitle, "items": shown.map { listItem($0, from: url) },
-            ]
+            let items = shown.map { sharedListItem($0, from: url) }
+            var group: [String: Any] = ["kind": kind.rawValue, "title": kind.sectionTitle, "items": items]
+            if templates.names.contains(Self.listItemPartial) {
+                group["items_html"] = items.compactMap(\.html).joined()
+            }
             if members.count > shown.count { group["more"] = members.count - shown.count }
             return group
         }

@@ -66,6 +66,11 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: template) ?? ""
     }
 
+    /// Renders with any context object (a `MustacheParent`, say).
+    func render(_ object: some Sendable, template: String) -> String {
+        library.render(object, withTemplate: template) ?? ""
+    }
+
     private static func displayRoot(_ directory: String) -> String {
         directory.split(separator: "/").last.map(String.init) ?? "templates"
     }

@@ -1074,7 +1074,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 </thead>
 <tbody>
 {{#page.rows}}
-<tr><th scope="row"><a href="{{href}}">{{title}}</a></th>{{#cells}}{{#empty}}<td class="na">—</td>{{/empty}}{{^empty}}<td class="cell-{{verdict}}">{{>partials/verdict}}{{#note}}<span class="note">{{note}}</span>{{/note}}</td>{{/empty}}{{/cells}}</tr>
+<tr><th scope="row"><a href="{{href}}">{{title}}</a></th>{{{cells_html}}}</tr>
 {{/page.rows}}
 </tbody>
 </table>
@@ -1123,8 +1123,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 {{#page.backlinks}}
 <h3>{{title}}</h3>
 <ul class="card-list compact">
-{{#items}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
-{{/items}}
+{{{items_html}}}
 </ul>
 {{#more}}<p class="more">…and {{more}} more.</p>{{/more}}
 {{/page.backlinks}}
@@ -1198,6 +1197,13 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 </nav>
 </header>
 
+"""####),
+        ("partials/list-item.mustache", ####"""
+<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+
+"""####),
+        ("partials/matrix-cell.mustache", ####"""
+{{#empty}}<td class="na">—</td>{{/empty}}{{^empty}}<td class="cell-{{verdict}}">{{>partials/verdict}}{{#note}}<span class="note">{{note}}</span>{{/note}}</td>{{/empty}}
 """####),
         ("partials/meanings.mustache", ####"""
 <div class="meanings lens-pair">

@@ -15,6 +15,32 @@ import Testing
         #expect(LinkResolver.href(from: from, to: to) == expected)
     }
 
+    /// The byte-level `href` agrees with its definition on segments, over every pair of a
+    /// small set of awkward paths (empty segments, shared prefixes, trailing slashes).
+    @Test func hrefMatchesTheSegmentDefinition() {
+        let paths = [
+            "", "/", "a/", "a", "a/b/", "a/b", "ab/", "a//b/", "/a/b/", "a/b/index.html", "a/bc/index.html",
+            "a/b/c/", "b/a/", "index.html", "a/index.html", "a/b/c/d.png", "é/ü/", "a/b//c", "x/",
+        ]
+        for from in paths {
+            for to in paths {
+                #expect(
+                    LinkResolver.href(from: from, to: to) == Self.referenceHref(from: from, to: to), "\(from) → \(to)")
+            }
+        }
+    }
+
+    static func referenceHref(from: String, to: String) -> String {
+        let fromParts = from.split(separator: "/")
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1, fromParts[common] == toParts[common] {
+            common += 1
+        }
+        return String(repeating: "../", count: fromParts.count - common)
+            + toParts[common...].joined(separator: "/")
+    }
+
     @Test func rootPathClimbsOneLevelPerFolder() {
         #expect(LinkResolver.rootPath(from: "") == "")
         #expect(LinkResolver.rootPath(from: "glossary/plc/") == "../../")

@@ -32,4 +32,16 @@ import Testing
         let split = try FrontMatterSplitter.split("---  \ntitle: A\n--- \nBody").get()
         #expect(split.frontMatter == "title: A")
     }
+
+    @Test func emptyFrontMatterAndBodyWithoutNewline() throws {
+        let empty = try FrontMatterSplitter.split("---\n---\nBody").get()
+        #expect(empty.frontMatter == "")
+        #expect(empty.body == "Body")
+        #expect(empty.bodyLineOffset == 2)
+        let noBody = try FrontMatterSplitter.split("---\ntitle: A\n---").get()
+        #expect(noBody.frontMatter == "title: A")
+        #expect(noBody.body == "")
+        #expect(FrontMatterSplitter.split("---") == .failure(.unterminated))
+        #expect(FrontMatterSplitter.split("---\n") == .failure(.unterminated))
+    }
 }

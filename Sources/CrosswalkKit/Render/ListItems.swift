@@ -1,0 +1,78 @@
+import Foundation
+import Mustache
+
+/// A link to a built page in "Referenced by". Templates read its fields by name (`title`,
+/// `summary`, `kind`, `kind_label`, `href`) or take `html`: the theme's `partials/list-item`
+/// filled for it. Links are relative to the site root (`../../glossary/plc/index.html`), so
+/// the filled partial is the same for every page at one folder depth and is rendered once per
+/// page and depth: a term linked from thousands of pages was otherwise filled in thousands of
+/// times, and that was the largest part of rendering.
+final class ListItem: MustacheParent, Sendable {
+    let title: String
+    let summary: String?
+    let kind: PageKind
+    let href: String
+    let html: String?
+
+    init(title: String, summary: String?, kind: PageKind, href: String, html: String?) {
+        self.title = title
+        self.summary = summary?.isEmpty == true ? nil : summary
+        self.kind = kind
+        self.href = href
+        self.html = html
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "summary": summary
+        case "kind": kind.rawValue
+        case "kind_label": kind.label
+        case "href": href
+        case "html": html
+        default: nil
+        }
+    }
+}
+
+/// Filled `partials/list-item` by page and root path, shared by every render task.
+final class ListItemCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var page: Int
+        var root: String
+    }
+
+    private var filled: [Key: String] = [:]
+    private let lock = NSLock()
+
+    func html(page: Int, root: String, fill: () -> String) -> String {
+        let key = Key(page: page, root: root)
+        if let hit = lock.withLock({ filled[key] }) { return hit }
+        let html = fill()
+        lock.withLock { filled[key] = html }
+        return html
+    }
+}
+
+extension SiteRenderer {
+    /// The theme partial that draws one listing entry; themes without it list by fields only.
+    static let listItemPartial = "partials/list-item"
+
+    /// The entry for page `index` as listed on the page at `url`.
+    func sharedListItem(_ index: Int, from url: String) -> ListItem {
+        let root = LinkResolver.rootPath(from: url)
+        let title = pages[index].title
+        let summary = pages[index].summary
+        let kind = pages[index].page.kind
+        let href = root + pages[index].page.outputPath
+        var html: String?
+        if templates.names.contains(Self.listItemPartial) {
+            html = listItems.html(page: index, root: root) {
+                templates.render(
+                    ListItem(title: title, summary: summary, kind: kind, href: href, html: nil),
+                    template: Self.listItemPartial)
+            }
+        }
+        return ListItem(title: title, summary: summary, kind: kind, href: href, html: html)
+    }
+}
