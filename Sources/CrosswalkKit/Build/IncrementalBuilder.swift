@@ -27,10 +27,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var sources: [String: Source] = [:]
     private var markdown: [String: (stamp: String, rendered: RenderedMarkdown)] = [:]
     private var siteKey: UInt64?
+    /// The last build's site, whose names and matcher serve again while `siteKey` holds.
+    private var previousSite: Site?
     /// Output path → the key it was last written with.
     private var written: [String: UInt64] = [:]
     private var assetStamps: [String: String] = [:]
     let searchCache = SearchEntryCache()
+    private let titleOrder = TitleOrderCache()
     private var templateCache: (stamp: String, templates: TemplateSet?, diagnostics: [Diagnostic])?
 
     public init(options: BuildOptions, fileSystem: FileSystem = .disk) {
@@ -62,7 +65,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let discovery = loader.discover(sourceRoot: options.sourceRoot)
         report.diagnostics += discovery.diagnostics
         let foldersWithIndexMD = Set(
-            discovery.markdown.filter { ($0.relativePath as NSString).lastPathComponent.lowercased() == "index.md" }
+            discovery.markdown.filter { LinkResolver.isIndexMarkdown($0.relativePath) }
                 .map { LinkResolver.folder(of: $0.relativePath) })
         let stamps = discovery.markdown.map { file in
             (fileSystem.stamp(file.path) ?? "-")
@@ -94,11 +97,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
 
         clock.start("index")
-        let site = Site(config: config, pages: pages, assets: discovery.assets)
-        report.diagnostics += site.diagnostics
-        let newSiteKey = Self.siteKey(site)
+        let newSiteKey = Self.siteKey(config: config, pages: pages, assets: discovery.assets)
         if newSiteKey != siteKey { markdown.removeAll() }
+        let site = Site(
+            config: config, pages: pages, assets: discovery.assets,
+            sameNamesAs: newSiteKey == siteKey ? previousSite : nil)
         siteKey = newSiteKey
+        previousSite = site
+        report.diagnostics += site.diagnostics
 
         clock.start("markdown")
         let stage = MarkdownStage(config: config)
@@ -139,7 +145,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let listingKey = Self.listingKey(newSiteKey, built, templatesStamp: templatesStamp, today: today)
         searchCache.keys = built.map { "\(listingKey) \(stampByPath[$0.page.source.relativePath] ?? "-")" }
         let renderer = SiteRenderer(
-            site: site, pages: built, graph: graph, templates: templates, searchCache: searchCache)
+            site: site, pages: built, graph: graph, templates: templates, searchCache: searchCache,
+            titleOrder: titleOrder)
         let allSources = StableHash.of(Array(stamps.joined(separator: "\n").utf8))
         let items = renderer.items
         report.fileCount = items.count
@@ -174,15 +181,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     // MARK: keys
 
-    private static func siteKey(_ site: Site) -> UInt64 {
-        let config = site.config
+    /// Over pages in discovery order (a sorted walk), which is as stable as the site's own.
+    private static func siteKey(config: SiteConfig, pages: [Page], assets: [AssetFile]) -> UInt64 {
         var text =
             "\(config.title)|\(config.baseURL ?? "-")|\(config.language)|\(config.unsafeHTML)|\(config.smartPunctuation)|"
         text += "\(config.maxFileBytes)|\(config.disabledLints.sorted())\n"
-        for page in site.pages {
+        for page in pages {
             text += page.source.relativePath + "\u{1}" + (page.source.frontMatter ?? "") + "\u{2}"
         }
-        for asset in site.assets { text += asset.relativePath + "\u{3}" }
+        for asset in assets.sorted(by: { $0.relativePath < $1.relativePath }) { text += asset.relativePath + "\u{3}" }
         return StableHash.of(Array(text.utf8))
     }
 
@@ -200,10 +207,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
     ) -> UInt64 {
         switch item {
         case .page(let index):
+            // Keys live only in this process, so Swift's seeded hasher will do; backlinks by
+            // index are enough because the listing key changes whenever the set of pages does.
             let page = renderer.pages[index].page
-            let backlinks = (graph.backlinks[page.url] ?? []).map { renderer.pages[$0].page.url }
-            let text = "\(listing) \(stamps[page.source.relativePath] ?? "-") \(backlinks.joined(separator: " "))"
-            return StableHash.of(Array(text.utf8))
+            var hasher = Hasher()
+            hasher.combine(listing)
+            hasher.combine(stamps[page.source.relativePath] ?? "-")
+            hasher.combine(graph.backlinks[page.url] ?? [])
+            return UInt64(bitPattern: Int64(hasher.finalize()))
         case .searchIndex:
             return StableHash.of(Array("\(listing) \(sources) search".utf8))
         default:

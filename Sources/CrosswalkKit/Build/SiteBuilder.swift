@@ -149,7 +149,7 @@ public struct SiteBuilder: Sendable {
 
     func model(_ files: [SourceFile], _ report: inout BuildReport) -> [Page] {
         let foldersWithIndexMD = Set(
-            files.filter { ($0.relativePath as NSString).lastPathComponent.lowercased() == "index.md" }
+            files.filter { LinkResolver.isIndexMarkdown($0.relativePath) }
                 .map { LinkResolver.folder(of: $0.relativePath) })
         let outputs = parallelMap(files) { file in
             PageBuilder.build(

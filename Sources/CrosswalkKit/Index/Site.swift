@@ -20,8 +20,11 @@ public struct Site: Sendable {
     public private(set) var termLinkAttributes: [String] = []
     private var termIndexByURL: [String: Int] = [:]
 
-    /// Builds the index; two pages at one URL is an error naming both files.
-    public init(config: SiteConfig, pages: [Page], assets: [AssetFile]) {
+    /// Builds the index; two pages at one URL is an error naming both files. With `previous`,
+    /// whose pages the caller knows have the same paths and front matter (`serve` after a body
+    /// edit), names and the matcher are taken from it: they depend on nothing else, and making
+    /// them again was a tenth of such a rebuild.
+    public init(config: SiteConfig, pages: [Page], assets: [AssetFile], sameNamesAs previous: Site? = nil) {
         self.config = config
         self.assets = assets.sorted { $0.relativePath < $1.relativePath }
         self.pages = pages.sorted { ($0.url, $0.source.relativePath) < ($1.url, $1.source.relativePath) }
@@ -37,6 +40,14 @@ public struct Site: Sendable {
         // Computed once: every rendered page asks for the sections (navigation, breadcrumbs).
         sections = PageKind.sections.filter { kind in
             byKind[kind] != nil || kind.folder.map { urls[$0 + "/"] != nil } == true
+        }
+        if let previous, previous.pages.count == self.pages.count {
+            vocabulary = previous.vocabulary
+            termPages = previous.termPages
+            termIndexByURL = previous.termIndexByURL
+            termLinkAttributes = previous.termLinkAttributes
+            matcher = previous.matcher
+            return
         }
         vocabulary = Vocabulary(pages: self.pages)
         let sorted = self.pages
@@ -91,6 +102,9 @@ public struct Site: Sendable {
     public func page(sourcePath relativePath: String) -> Page? {
         indexBySourcePath[relativePath].map { pages[$0] }
     }
+
+    /// The index of the (first) page published at `url`.
+    public func index(url: String) -> Int? { indexByURL[url] }
 
     /// The page published at `url` (a folder URL like `glossary/plc/`).
     public func page(url: String) -> Page? {

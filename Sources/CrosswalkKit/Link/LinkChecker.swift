@@ -2,18 +2,24 @@
 /// its target page. (File targets were checked while rendering.)
 public enum LinkChecker {
     public static func check(_ pages: [BuiltPage]) -> [Diagnostic] {
-        var anchors: [String: Set<String>] = [:]
-        for built in pages {
-            anchors[built.page.url] = Set(built.markdown.headings.map(\.id))
-        }
+        // Heading ids only of pages some link names a fragment of, made when first needed:
+        // a set per page for every page was a tenth of a `serve` rebuild.
+        var indexByURL: [String: Int]?
+        var anchors: [Int: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
         for built in pages {
             for link in built.markdown.links {
-                guard let fragment = link.fragment, !fragment.isEmpty,
-                    let known = anchors[link.targetURL], !known.contains(fragment)
-                else { continue }
-                let target = pages.first { $0.page.url == link.targetURL }
-                let name = target.map { "'\($0.title)'" } ?? "/\(link.targetURL)"
+                guard let fragment = link.fragment, !fragment.isEmpty else { continue }
+                if link.target == nil && indexByURL == nil {
+                    indexByURL = Dictionary(pages.enumerated().map { ($1.page.url, $0) }) { first, _ in first }
+                }
+                guard let targetIndex = link.target ?? indexByURL?[link.targetURL] else { continue }
+                if anchors[targetIndex] == nil {
+                    anchors[targetIndex] = Set(pages[targetIndex].markdown.headings.map(\.id))
+                }
+                let known = anchors[targetIndex] ?? []
+                guard !known.contains(fragment) else { continue }
+                let name = "'\(pages[targetIndex].title)'"
                 diagnostics.append(
                     .error(
                         .brokenAnchor, at: link.location,

@@ -83,6 +83,14 @@ public struct LinkResolver: Sendable {
         return String(relativePath[..<slash])
     }
 
+    /// True for `index.md` in any case, in any folder (without NSString, which cost more than
+    /// the rest of deciding which folders have an index page).
+    static func isIndexMarkdown(_ relativePath: String) -> Bool {
+        let name = relativePath.utf8.split(separator: UInt8(ascii: "/")).last ?? []
+        return name.count == 8
+            && name.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }.elementsEqual("index.md".utf8)
+    }
+
     /// Removes `.` and `..` segments; nil when `..` climbs above the root.
     static func normalize(_ path: String) -> String? {
         var parts: [Substring] = []

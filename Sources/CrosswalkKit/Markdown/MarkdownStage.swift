@@ -61,6 +61,7 @@ public struct MarkdownStage: Sendable {
             autoLinker.apply(to: root)
             links += autoLinker.links
         }
+        for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }
         var headingIDs = HeadingIDs()
         let headings = headingIDs.apply(to: root)
         if marked { EscapedBrackets.restore(root) }

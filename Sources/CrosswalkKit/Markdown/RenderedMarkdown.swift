@@ -52,6 +52,9 @@ public struct OutgoingLink: Sendable, Hashable {
     /// The `#fragment` without `#`, when there is one.
     public var fragment: String?
     public var location: SourceLocation
+    /// The target's index in `Site.pages`, filled in by the Markdown stage so later stages
+    /// that walk every link of every page need no URL lookups; nil for a URL no page has.
+    public var target: Int?
 
     public init(_ kind: Kind, to targetURL: String, fragment: String? = nil, at location: SourceLocation) {
         self.kind = kind

@@ -16,13 +16,37 @@ struct SearchIndex: Sendable {
     static let kinds = PageKind.allCases.map(\.label) + ["Section"]
 
     struct Entry: Sendable, Equatable {
-        var url: String
-        var kind: String
-        var title: String
-        var summary: String
-        var aliases: [String]
-        var headings: [String]
-        var words: [String]
+        let url: String
+        let kind: String
+        let title: String
+        let summary: String
+        let aliases: [String]
+        let headings: [String]
+        let words: [String]
+        /// The entry as its line of the index, made with the entry (in parallel, and kept with
+        /// it between `serve` rebuilds) rather than for every page each time the index is written.
+        let line: String
+
+        init(
+            url: String, kind: String, title: String, summary: String, aliases: [String], headings: [String],
+            words: [String]
+        ) {
+            self.url = url
+            self.kind = kind
+            self.title = title
+            self.summary = summary
+            self.aliases = aliases
+            self.headings = headings
+            self.words = words
+            let kindIndex = SearchIndex.kinds.firstIndex(of: kind) ?? 0
+            let fields = [
+                JSONText.string(url), String(kindIndex), JSONText.string(title), JSONText.string(summary),
+                "[" + aliases.map(JSONText.string).joined(separator: ",") + "]",
+                "[" + headings.map(JSONText.string).joined(separator: ",") + "]",
+                JSONText.string(words.joined(separator: " ")),
+            ]
+            self.line = "[" + fields.joined(separator: ",") + "]"
+        }
     }
 
     var entries: [Entry]
@@ -33,20 +57,9 @@ struct SearchIndex: Sendable {
         out += "window.\(Self.globalName)={\"version\":1,\"kinds\":["
         out += Self.kinds.map(JSONText.string).joined(separator: ",")
         out += "],\"pages\":[\n"
-        out += entries.map(Self.line).joined(separator: ",\n")
+        out += entries.map(\.line).joined(separator: ",\n")
         out += "\n]};\n"
         return out
-    }
-
-    private static func line(_ entry: Entry) -> String {
-        let kind = kinds.firstIndex(of: entry.kind) ?? 0
-        let fields = [
-            JSONText.string(entry.url), String(kind), JSONText.string(entry.title), JSONText.string(entry.summary),
-            "[" + entry.aliases.map(JSONText.string).joined(separator: ",") + "]",
-            "[" + entry.headings.map(JSONText.string).joined(separator: ",") + "]",
-            JSONText.string(entry.words.joined(separator: " ")),
-        ]
-        return "[" + fields.joined(separator: ",") + "]"
     }
 
     /// The body words worth indexing: distinct, in order, without stop words or words that

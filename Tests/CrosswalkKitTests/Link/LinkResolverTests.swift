@@ -41,6 +41,15 @@ import Testing
             + toParts[common...].joined(separator: "/")
     }
 
+    @Test func indexMarkdownInAnyCaseAndFolder() {
+        for path in ["index.md", "a/INDEX.md", "a/b/Index.MD"] {
+            #expect(LinkResolver.isIndexMarkdown(path), "\(path)")
+        }
+        for path in ["xindex.md", "index.md/a.md", "a/index.mdx", "index\u{0E}md", "readme.md", ""] {
+            #expect(!LinkResolver.isIndexMarkdown(path), "\(path)")
+        }
+    }
+
     @Test func rootPathClimbsOneLevelPerFolder() {
         #expect(LinkResolver.rootPath(from: "") == "")
         #expect(LinkResolver.rootPath(from: "glossary/plc/") == "../../")
