@@ -8,7 +8,7 @@ public enum LinkChecker {
         var anchors: [Int: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
         for built in pages {
-            for link in built.markdown.links {
+            for link in built.markdown.anchoredLinks {
                 guard let fragment = link.fragment, !fragment.isEmpty else { continue }
                 if link.target == nil && indexByURL == nil {
                     indexByURL = Dictionary(pages.enumerated().map { ($1.page.url, $0) }) { first, _ in first }

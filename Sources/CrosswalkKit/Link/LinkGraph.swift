@@ -34,12 +34,13 @@ public struct LinkGraph: Sendable {
         }
         for (index, built) in pages.enumerated() {
             let url = built.page.url
-            for link in built.markdown.links where link.targetURL != url {
-                if let target = link.target ?? indexByURL[link.targetURL] {
+            for target in built.markdown.linkTargets { add(index, to: target) }
+            for targetURL in built.markdown.untargetedURLs where targetURL != url {
+                if let target = indexByURL[targetURL] {
                     // Pages sharing a URL (an error reported elsewhere) count as its first.
                     add(index, to: target)
-                } else if elsewhere[link.targetURL]?.last != index {
-                    elsewhere[link.targetURL, default: []].append(index)
+                } else if elsewhere[targetURL]?.last != index {
+                    elsewhere[targetURL, default: []].append(index)
                 }
             }
             let metadata = built.page.metadata
