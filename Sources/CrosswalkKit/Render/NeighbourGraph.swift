@@ -179,7 +179,17 @@ extension SiteRenderer {
     /// cannot crowd out the others; shown in kind order, then by title.
     private func sample(_ candidates: Set<Int>) -> (shown: [Int], more: Int) {
         let limit = NeighbourGraph.perSide
-        var byKind = PageKind.allCases.map { kind in sortedByTitle(candidates.filter { pages[$0].page.kind == kind }) }
+        // At most `limit` can be taken from any kind, so only each kind's first `limit` titles
+        // are kept, without sorting the thousands that link to a popular term.
+        var byKind = PageKind.allCases.map { _ in [Int]() }
+        for candidate in candidates {
+            let kind = PageKind.allCases.firstIndex(of: pages[candidate].page.kind) ?? 0
+            let rank = titleRank[candidate]
+            guard byKind[kind].count < limit || rank < titleRank[byKind[kind][limit - 1]] else { continue }
+            let place = byKind[kind].firstIndex { titleRank[$0] > rank } ?? byKind[kind].count
+            byKind[kind].insert(candidate, at: place)
+            if byKind[kind].count > limit { byKind[kind].removeLast() }
+        }
         guard candidates.count > limit else { return (byKind.flatMap { $0 }, 0) }
         var chosen: [[Int]] = byKind.map { _ in [] }
         var taken = 0

@@ -16,12 +16,15 @@ enum SearchText {
     /// Calls `body` with each word of `text` (as `words(in:)` splits them) until it returns
     /// false, so a caller that needs only the first words does not split the whole text.
     static func forEachWord(in text: String, _ body: (String) -> Bool) {
-        var current = String.UnicodeScalarView()
+        // The word so far as UTF-8 in one reused buffer: appending scalars to a String's
+        // scalar view re-encoded each one and made this a few percent of a build.
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         var ascii = true
         func flush() -> Bool {
             guard !current.isEmpty else { return true }
             // ASCII letters were lower-cased on the way in; the rest needs Unicode's rules.
-            var word = String(current)
+            var word = String(decoding: current, as: UTF8.self)
             if !ascii { word = word.lowercased().folding(options: .diacriticInsensitive, locale: nil) }
             current.removeAll(keepingCapacity: true)
             ascii = true
@@ -31,14 +34,14 @@ enum SearchText {
             let value = scalar.value
             if value < 0x80 {
                 if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                    current.append(scalar)
-                } else if (0x41...0x5A).contains(value), let lower = Unicode.Scalar(value + 0x20) {
-                    current.append(lower)
+                    current.append(UInt8(value))
+                } else if (0x41...0x5A).contains(value) {
+                    current.append(UInt8(value + 0x20))
                 } else if !flush() {
                     return
                 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(scalar)
+                UTF8.encode(scalar) { current.append($0) }
                 ascii = false
             } else if scalar.properties.generalCategory == .nonspacingMark {
                 continue

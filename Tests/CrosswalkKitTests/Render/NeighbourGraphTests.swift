@@ -69,4 +69,27 @@ import Testing
         let notes = try folder.read("public/guides/notes/index.html")
         #expect(notes.contains("Patch (term, linked from here)"))
     }
+
+    /// Seventeen pages link to the hub: eight are shown, taken from each kind in turn and by
+    /// title (`Term 2` before `Term 10`) within a kind; the rest are counted.
+    @Test func manyNeighboursAreSampledByKindThenTitle() throws {
+        var site = "-- content/glossary/hub.md --\n---\ntitle: Hub\n---\nText.\n"
+        for number in 1...12 {
+            site += "-- content/glossary/t\(number).md --\n---\ntitle: Term \(number)\n---\n[[hub]]\n"
+        }
+        for name in ["a", "b", "c"] {
+            site += "-- content/tools/\(name).md --\n---\ntitle: Tool \(name)\n---\n[[hub]]\n"
+        }
+        for name in ["a", "b"] {
+            site += "-- content/constraints/\(name).md --\n---\ntitle: Rule \(name)\n---\n[[hub]]\n"
+        }
+        let (folder, report) = try SiteFixture(site).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        let hub = try folder.read("public/glossary/hub/index.html")
+        // The first <title> is the document's; the rest are the graph's nodes.
+        let nodes = hub.components(separatedBy: "<title>").dropFirst(2)
+        let shown = nodes.compactMap { $0.components(separatedBy: " (").first }
+        #expect(shown == ["Term 1", "Term 2", "Term 3", "Rule a", "Rule b", "Tool a", "Tool b", "Tool c"])
+        #expect(hub.contains(">+9 more</text>"))
+    }
 }
