@@ -29,6 +29,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var siteKey: UInt64?
     /// The last build's site, whose names and matcher serve again while `siteKey` holds.
     private var previousSite: Site?
+    /// The last link graph and link diagnostics, and the site key they were made under.
+    private var linkState: (siteKey: UInt64, graph: LinkGraph, diagnostics: [Diagnostic])?
     /// Output path → the key it was last written with.
     private var written: [String: UInt64] = [:]
     private var assetStamps: [String: String] = [:]
@@ -110,13 +112,19 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let stage = MarkdownStage(config: config)
         let stampByPath = Dictionary(uniqueKeysWithValues: zip(discovery.markdown.map(\.relativePath), stamps))
         let cached = markdown
-        let built = parallelMap(site.pages) { page -> BuiltPage in
+        let results = parallelMap(site.pages) { page -> (built: BuiltPage, sameLinks: Bool) in
             let stamp = stampByPath[page.source.relativePath] ?? "-"
-            if let hit = cached[page.source.relativePath], hit.stamp == stamp {
-                return BuiltPage(page: page, markdown: hit.rendered)
+            let previous = cached[page.source.relativePath]
+            if let previous, previous.stamp == stamp {
+                return (BuiltPage(page: page, markdown: previous.rendered), true)
             }
-            return BuiltPage(page: page, markdown: stage.render(page, in: site))
+            let rendered = stage.render(page, in: site)
+            return (BuiltPage(page: page, markdown: rendered), previous?.rendered.hasSameLinks(as: rendered) ?? false)
         }
+        let built = results.map(\.built)
+        // Backlinks, verdicts and anchor checks depend only on front matter (the site key) and
+        // each page's links and headings: when an edit changed neither, last time's still hold.
+        let linksUnchanged = newSiteKey == linkState?.siteKey && results.allSatisfy(\.sameLinks)
         markdown = Dictionary(
             uniqueKeysWithValues: built.map {
                 ($0.page.source.relativePath, (stampByPath[$0.page.source.relativePath] ?? "-", $0.markdown))
@@ -124,8 +132,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.diagnostics += built.flatMap(\.markdown.diagnostics)
 
         clock.start("link")
-        let graph = LinkGraph(site: site, pages: built)
-        report.diagnostics += graph.diagnostics + LinkChecker.check(built)
+        if !linksUnchanged, let siteKey {
+            let graph = LinkGraph(site: site, pages: built)
+            linkState = (siteKey, graph, graph.diagnostics + LinkChecker.check(built))
+        }
+        guard let (_, graph, linkDiagnostics) = linkState else { return }
+        report.diagnostics += linkDiagnostics
         clock.start("lint")
         report.diagnostics += Linter(config: config, today: today).check(site: site, pages: built, graph: graph)
         clock.start("templates")

@@ -38,6 +38,15 @@ public struct RenderedMarkdown: Sendable {
     }
 }
 
+extension RenderedMarkdown {
+    /// Same link targets, fragment links (with their places) and headings: what backlinks,
+    /// verdicts and anchor checks read of a page body.
+    func hasSameLinks(as other: RenderedMarkdown) -> Bool {
+        linkTargets == other.linkTargets && untargetedURLs == other.untargetedURLs
+            && anchoredLinks == other.anchoredLinks && headings == other.headings
+    }
+}
+
 public struct Heading: Sendable, Hashable {
     public var level: Int
     public var text: String

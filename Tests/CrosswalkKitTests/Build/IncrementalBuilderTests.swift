@@ -50,6 +50,11 @@ import Testing
         let edits: [(String, String?)] = [
             ("content/glossary/patch.md", "---\ntitle: Patch\nsummary: A new summary everyone lists.\n---\nText.\n"),
             ("content/guides/new-guide.md", "# New guide\n\nMentions the PLC.\n"),
+            // Text only, same links: last time's link graph is reused.
+            ("content/guides/new-guide.md", "# New guide\n\nMentions the PLC, in other words.\n"),
+            // A link gone and a heading added; then a fragment link to that heading.
+            ("content/guides/new-guide.md", "# New guide\n\nNo term here.\n\n## Section\n"),
+            ("content/guides/second.md", "# Second\n\nSee [the section](new-guide.md#section).\n"),
             ("content/guides/plant-walk.md", nil),
             ("templates/partials/footer.mustache", "<footer>changed footer</footer>\n"),
             ("crosswalk.yml", "title: Renamed KB\n"),
@@ -64,6 +69,15 @@ import Testing
             #expect(report.succeeded, "\(path): \(report.diagnosticText)")
             #expect(try snapshot(folder, "live") == fullBuild(folder), "after editing \(path)")
         }
+
+        // Renaming the heading breaks the other page's fragment link, though that page did
+        // not change: the reused link checks must not hide it.
+        try folder.write("# New guide\n\nNo term here.\n\n## Renamed\n", to: "content/guides/new-guide.md")
+        let broken = builder.build()
+        #expect(broken.diagnostics.contains { $0.code == .brokenAnchor })
+        try folder.write("# New guide\n\nNo term here.\n\n## Section\n", to: "content/guides/new-guide.md")
+        #expect(builder.build().succeeded)
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
     }
 
     @Test func aBrokenEditKeepsTheLastGoodSite() throws {
