@@ -58,15 +58,14 @@ extension SiteRenderer {
     /// The theme partial that draws one listing entry; themes without it list by fields only.
     static let listItemPartial = "partials/list-item"
 
-    /// The entry for page `index` as listed on the page at `url`.
-    func sharedListItem(_ index: Int, from url: String) -> ListItem {
-        let root = LinkResolver.rootPath(from: url)
+    /// The entry for page `index` as listed on a page whose way back to the site root is `root`.
+    func sharedListItem(_ index: Int, root: String) -> ListItem {
         let title = pages[index].title
         let summary = pages[index].summary
         let kind = pages[index].page.kind
         let href = root + pages[index].page.outputPath
         var html: String?
-        if templates.names.contains(Self.listItemPartial) {
+        if hasListItemPartial {
             html = listItems.html(page: index, root: root) {
                 templates.render(
                     ListItem(title: title, summary: summary, kind: kind, href: href, html: nil),

@@ -31,6 +31,8 @@ public final class SiteRenderer: Sendable {
     let titleRank: [Int]
     /// Listing entries already filled in, shared by all render tasks.
     let listItems = ListItemCache()
+    /// The theme draws listing entries with `partials/list-item`.
+    let hasListItemPartial: Bool
 
     /// The URL of the tools × constraints matrix.
     public static let matrixURL = "matrix/"
@@ -59,6 +61,7 @@ public final class SiteRenderer: Sendable {
         self.generatedURLs = generated
         self.verdictsByTool = Dictionary(grouping: graph.verdicts, by: \.tool)
         self.verdictsByConstraint = Dictionary(grouping: graph.verdicts, by: \.constraint)
+        self.hasListItemPartial = templates.names.contains(Self.listItemPartial)
         let titles = pages.map(\.title)
         self.titleRank = titleOrder?.rank(of: titles) ?? Self.titleRank(of: titles)
     }
@@ -268,13 +271,14 @@ public final class SiteRenderer: Sendable {
     private func backlinkGroups(for index: Int) -> [[String: Any]] {
         let url = pages[index].page.url
         let sources = graph.backlinks[url] ?? []
+        let root = LinkResolver.rootPath(from: url)
         return (PageKind.sections + [.page]).compactMap { kind in
             let members = sortedByTitle(sources.filter { pages[$0].page.kind == kind })
             guard !members.isEmpty else { return nil }
             let shown = members.prefix(Self.backlinksPerKind)
-            let items = shown.map { sharedListItem($0, from: url) }
+            let items = shown.map { sharedListItem($0, root: root) }
             var group: [String: Any] = ["kind": kind.rawValue, "title": kind.sectionTitle, "items": items]
-            if templates.names.contains(Self.listItemPartial) {
+            if hasListItemPartial {
                 group["items_html"] = items.compactMap(\.html).joined()
             }
             if members.count > shown.count { group["more"] = members.count - shown.count }

@@ -194,6 +194,9 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     static func makeDirectories(_ path: String) throws(Failure) {
+        // Most folders are one level below one that exists: a single mkdir, without the
+        // checks FileManager makes of every level first.
+        if mkdir(path, 0o755) == 0 { return }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
