@@ -1,3 +1,4 @@
+import CrosswalkKit
 import Foundation
 
 /// Notices changes to what a build reads — `content/`, `templates/` and `crosswalk.yml` —
@@ -17,6 +18,7 @@ struct WatchedPaths: Sendable {
 
     var trees: [String] { Self.trees.map { joinPath(root, $0) } }
     var config: String { joinPath(root, Self.configName) }
+    var content: String { joinPath(root, "content") }
 
     /// Names directly under the root whose change matters.
     static func mattersAtRoot(_ name: String) -> Bool {

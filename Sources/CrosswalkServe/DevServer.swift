@@ -111,8 +111,8 @@ public final class DevServer: Sendable {
         // One incremental builder for the whole session: an edit rebuilds what it affects.
         let builder = IncrementalBuilder(
             options: BuildOptions(sourceRoot: options.sourceRoot, outputDirectory: site, baseURL: ""))
-        let rebuilder = Rebuilder(debounce: options.debounce) { [state, onEvent] in
-            let report = builder.build()
+        let rebuilder = Rebuilder(debounce: options.debounce) { [state, onEvent] change in
+            let report = builder.build(change)
             onEvent(.built(state.publish(report), report))
         }
         // Watching starts first so an edit made during the first build is not missed.
@@ -151,7 +151,7 @@ public final class DevServer: Sendable {
     }
 
     /// inotify unless `--poll` (or inotify is unavailable or out of watches).
-    private func startWatcher(onChange: @escaping @Sendable () -> Void) -> any ChangeWatcher {
+    private func startWatcher(onChange: @escaping @Sendable (SourceChange) -> Void) -> any ChangeWatcher {
         #if canImport(Glibc)
             if !options.poll {
                 do {
@@ -163,7 +163,7 @@ public final class DevServer: Sendable {
                 }
             }
         #endif
-        let watcher = PollingWatcher(root: options.sourceRoot, interval: options.pollInterval, onChange: onChange)
+        let watcher = PollingWatcher(root: options.sourceRoot, interval: options.pollInterval) { onChange(.unknown) }
         watcher.start()
         return watcher
     }

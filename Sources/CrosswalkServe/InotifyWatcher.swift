@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+    import CrosswalkKit
     import Foundation
     import Glibc
 
@@ -7,7 +8,7 @@
     /// `crosswalk.yml` and the two trees themselves.
     final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         private let paths: WatchedPaths
-        private let onChange: @Sendable () -> Void
+        private let onChange: @Sendable (SourceChange) -> Void
         private let wakePipe: WakePipe
         private let descriptor: Int32
         private let finished = DispatchSemaphore(value: 0)
@@ -21,7 +22,7 @@
         private static let rootMask = UInt32(
             IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_ONLYDIR)
 
-        init(root: String, onChange: @escaping @Sendable () -> Void) throws {
+        init(root: String, onChange: @escaping @Sendable (SourceChange) -> Void) throws {
             paths = WatchedPaths(root: root)
             self.onChange = onChange
             wakePipe = try WakePipe()
@@ -64,20 +65,22 @@
                     return
                 }
                 if fds[1].revents != 0 { return }
-                var relevant = false
+                var change: SourceChange?
                 while true {
                     let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                     if count <= 0 { break }
-                    relevant = handleEvents(buffer, count: count) || relevant
+                    if let seen = handleEvents(buffer, count: count) { change = change?.merged(with: seen) ?? seen }
                 }
-                if relevant { onChange() }
+                if let change { onChange(change) }
             }
         }
 
-        /// Whether any event in the buffer matters to the build; adds and drops watches as
-        /// folders come and go.
-        private func handleEvents(_ buffer: [UInt8], count: Int) -> Bool {
-            var relevant = false
+        /// What the events in the buffer change for the build (nil: nothing); adds and drops
+        /// watches as folders come and go. Files written in place under `content/` are named,
+        /// so the build need not look at every file; anything else is `.unknown`.
+        private func handleEvents(_ buffer: [UInt8], count: Int) -> SourceChange? {
+            var change: SourceChange?
+            func note(_ seen: SourceChange) { change = change?.merged(with: seen) ?? seen }
             var needsRescan = false
             var offset = 0
             buffer.withUnsafeBytes { bytes in
@@ -89,7 +92,8 @@
                     let name = String(decoding: nameBytes, as: UTF8.self)
                     offset += 16 + length
                     if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                        (relevant, needsRescan) = (true, true)
+                        note(.unknown)
+                        needsRescan = true
                         continue
                     }
                     if mask & UInt32(IN_IGNORED) != 0 {
@@ -99,17 +103,24 @@
                     let isFolder = mask & UInt32(IN_ISDIR) != 0
                     if watch == rootWatch {
                         guard WatchedPaths.mattersAtRoot(name) else { continue }
-                        relevant = true
+                        note(.unknown)
                         needsRescan = needsRescan || name != WatchedPaths.configName
                         continue
                     }
                     guard let folder = watches[watch] else { continue }
                     if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
-                        (relevant, needsRescan) = (true, true)
+                        note(.unknown)
+                        needsRescan = true
                         continue
                     }
                     if !name.isEmpty && WatchedPaths.ignored(name) { continue }
-                    relevant = true
+                    // A file written in place under content/ is named; a file or folder
+                    // created, removed or renamed, or anything in templates/, is not.
+                    let inPlace =
+                        !isFolder && !name.isEmpty
+                        && mask & UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO) == 0
+                    let underContent = folder == paths.content || folder.hasPrefix(paths.content + "/")
+                    note(inPlace && underContent ? .files([joinPath(folder, name)]) : .unknown)
                     if isFolder && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                         addTree(joinPath(folder, name))
                     } else if isFolder && mask & UInt32(IN_MOVED_FROM) != 0 {
@@ -119,7 +130,7 @@
                 }
             }
             if needsRescan { try? rescan() }
-            return relevant
+            return change
         }
 
         private func addTree(_ tree: String) {

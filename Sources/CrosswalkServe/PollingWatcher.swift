@@ -1,3 +1,4 @@
+import CrosswalkKit
 import Foundation
 
 #if canImport(Glibc)

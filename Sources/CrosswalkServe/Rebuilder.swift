@@ -1,3 +1,4 @@
+import CrosswalkKit
 import Foundation
 
 /// Runs builds on a thread of its own: a build is synchronous, CPU-bound work that must not
@@ -8,6 +9,8 @@ final class Rebuilder: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var pending = false
+    /// Everything that changed since the last build started.
+    private var change = SourceChange.unknown
     private var firstChange = ContinuousClock.now
     private var lastChange = ContinuousClock.now
     private var stopping = false
@@ -16,9 +19,9 @@ final class Rebuilder: @unchecked Sendable {
     private let debounce: Duration
     /// A steady stream of changes still builds at least this often.
     private let maximumDelay: Duration
-    private let build: @Sendable () -> Void
+    private let build: @Sendable (SourceChange) -> Void
 
-    init(debounce: Duration, build: @escaping @Sendable () -> Void) {
+    init(debounce: Duration, build: @escaping @Sendable (SourceChange) -> Void) {
         self.debounce = debounce
         self.maximumDelay = max(debounce * 10, .milliseconds(500))
         self.build = build
@@ -38,9 +41,10 @@ final class Rebuilder: @unchecked Sendable {
     }
 
     /// Something under the source changed; safe from any thread.
-    func changed() {
+    func changed(_ what: SourceChange = .unknown) {
         condition.lock()
         let now = ContinuousClock.now
+        change = pending ? change.merged(with: what) : what
         if !pending { firstChange = now }
         pending = true
         lastChange = now
@@ -62,8 +66,10 @@ final class Rebuilder: @unchecked Sendable {
         condition.lock()
         while waitForQuiet() {
             pending = false
+            let what = change
+            change = .unknown
             condition.unlock()
-            build()
+            build(what)
             condition.lock()
         }
         running = false

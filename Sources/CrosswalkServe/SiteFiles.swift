@@ -1,3 +1,4 @@
+import CrosswalkKit
 import Foundation
 
 #if canImport(Glibc)
@@ -109,8 +110,4 @@ enum ContentType {
         "woff2": "font/woff2", "woff": "font/woff",
         "mp4": "video/mp4", "webm": "video/webm",
     ]
-}
-
-func joinPath(_ base: String, _ name: String) -> String {
-    base.hasSuffix("/") ? base + name : base + "/" + name
 }

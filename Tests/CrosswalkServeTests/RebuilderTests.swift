@@ -1,3 +1,4 @@
+import CrosswalkKit
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
 
     @Test func buildsOnceAtStartAndOnceForABurstOfChanges() async throws {
         let counter = Counter()
-        let rebuilder = Rebuilder(debounce: .milliseconds(100)) { counter.builds.withLock { $0 += 1 } }
+        let rebuilder = Rebuilder(debounce: .milliseconds(100)) { _ in counter.builds.withLock { $0 += 1 } }
         rebuilder.start()
         #expect(await eventually { counter.count == 1 })
         for _ in 0..<20 { rebuilder.changed() }
@@ -26,7 +27,7 @@ import Testing
 
     @Test func changesDuringABuildCoalesceIntoOneMoreBuild() async throws {
         let counter = Counter()
-        let rebuilder = Rebuilder(debounce: .milliseconds(10)) {
+        let rebuilder = Rebuilder(debounce: .milliseconds(10)) { _ in
             counter.builds.withLock { $0 += 1 }
             counter.inBuild.withLock { $0 = true }
             while !counter.release.withLock({ $0 }) { usleep(1000) }
@@ -46,7 +47,7 @@ import Testing
     @Test func stopWaitsForTheBuildInProgress() async {
         let counter = Counter()
         counter.release.withLock { $0 = false }
-        let rebuilder = Rebuilder(debounce: .milliseconds(10)) {
+        let rebuilder = Rebuilder(debounce: .milliseconds(10)) { _ in
             counter.inBuild.withLock { $0 = true }
             while !counter.release.withLock({ $0 }) { usleep(1000) }
             counter.builds.withLock { $0 += 1 }
@@ -63,5 +64,23 @@ import Testing
         counter.release.withLock { $0 = true }
         #expect(await eventually { stopped.withLock { $0 } })
         #expect(counter.count == 1)
+    }
+
+    /// Each build hears what changed since the one before: named files add up, and anything
+    /// unknown makes the whole change unknown (the first build knows nothing).
+    @Test func aBuildIsToldWhatChangedSinceTheLast() async throws {
+        let seen = Locked<[SourceChange]>([])
+        let rebuilder = Rebuilder(debounce: .milliseconds(50)) { change in seen.withLock { $0.append(change) } }
+        rebuilder.start()
+        #expect(await eventually { seen.withLock { $0.count } == 1 })
+        rebuilder.changed(.files(["/site/content/a.md"]))
+        rebuilder.changed(.files(["/site/content/b.md"]))
+        #expect(await eventually { seen.withLock { $0.count } == 2 })
+        rebuilder.changed(.files(["/site/content/a.md"]))
+        rebuilder.changed(.unknown)
+        #expect(await eventually { seen.withLock { $0.count } == 3 })
+        #expect(
+            seen.withLock { $0 } == [.unknown, .files(["/site/content/a.md", "/site/content/b.md"]), .unknown])
+        rebuilder.stop()
     }
 }

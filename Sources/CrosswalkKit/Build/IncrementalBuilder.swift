@@ -29,6 +29,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var siteKey: UInt64?
     /// The last build's site, whose names and matcher serve again while `siteKey` holds.
     private var previousSite: Site?
+    /// Full walks of `content/` so far (tests check named edits need none).
+    private(set) var walks = 0
+    /// The last full walk of `content/`: files, their stamps, each file's place by absolute
+    /// path, and the folders with an `index.md`.
+    private var lastScan:
+        (
+            discovery: ContentLoader.Discovery, stamps: [String], positions: [String: Int],
+            indexFolders: Set<String>
+        )?
     /// The last link graph and link diagnostics, and the site key they were made under.
     private var linkState: (siteKey: UInt64, graph: LinkGraph, diagnostics: [Diagnostic])?
     /// Output path → the key it was last written with.
@@ -46,34 +55,31 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Builds into `options.outputDirectory`, in place: the folder is private to the caller
     /// (the dev server), so files are replaced one by one (each atomically) rather than the
     /// whole tree swapped. A build with errors writes nothing.
-    public func build() -> BuildReport {
+    /// `change` is what a file watcher saw since the last call: with the files named, only
+    /// those are looked at again, not every file of the site.
+    public func build(_ change: SourceChange = .unknown) -> BuildReport {
         lock.withLock {
             let started = DispatchTime.now()
             var report = BuildReport()
             var clock = StageClock(progress: options.progress)
-            run(&report, &clock)
+            run(change, &report, &clock)
             report.timings = clock.finish()
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             return report
         }
     }
 
-    private func run(_ report: inout BuildReport, _ clock: inout StageClock) {
+    private func run(_ change: SourceChange, _ report: inout BuildReport, _ clock: inout StageClock) {
         let stages = SiteBuilder(options: options, fileSystem: fileSystem)
         let today = options.today ?? Linter.currentDate()
         clock.start("load")
         let config = stages.loadConfig(&report)
         let loader = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes)
-        let discovery = loader.discover(sourceRoot: options.sourceRoot)
+        let (discovery, stamps) = scan(change, loader: loader)
         report.diagnostics += discovery.diagnostics
         let foldersWithIndexMD = Set(
             discovery.markdown.filter { LinkResolver.isIndexMarkdown($0.relativePath) }
                 .map { LinkResolver.folder(of: $0.relativePath) })
-        // On every core: one stat per file is the largest cost of a rebuild that changed one page.
-        let stamps = parallelMap(discovery.markdown) { file in
-            (fileSystem.stamp(file.path) ?? "-")
-                + (foldersWithIndexMD.contains(LinkResolver.folder(of: file.relativePath)) ? "+i" : "")
-        }
         let stale = discovery.markdown.indices.filter {
             sources[discovery.markdown[$0].relativePath]?.stamp != stamps[$0]
         }
@@ -190,6 +196,39 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.published = true
         report.filesWritten = dirty.count
         report.filesReused = items.count - dirty.count
+    }
+
+    // MARK: scanning
+
+    /// The content files and their stamps. Walking the tree and reading every file's stamp
+    /// is the largest cost of a rebuild after a one-page edit, so when the watcher named
+    /// the files it saw written, and all of them were there last time, the last walk stands
+    /// and only those files are stamped again.
+    private func scan(_ change: SourceChange, loader: ContentLoader) -> (ContentLoader.Discovery, [String]) {
+        @Sendable func stamp(_ file: (path: String, relativePath: String), indexFolders: Set<String>) -> String {
+            (fileSystem.stamp(file.path) ?? "-")
+                + (indexFolders.contains(LinkResolver.folder(of: file.relativePath)) ? "+i" : "")
+        }
+        if case .files(let written) = change, let last = lastScan, written.isSubset(of: last.positions.keys) {
+            var stamps = last.stamps
+            for path in written {
+                guard let position = last.positions[path] else { continue }
+                stamps[position] = stamp(last.discovery.markdown[position], indexFolders: last.indexFolders)
+            }
+            lastScan?.stamps = stamps
+            return (last.discovery, stamps)
+        }
+        let discovery = loader.discover(sourceRoot: options.sourceRoot)
+        walks += 1
+        let indexFolders = Set(
+            discovery.markdown.filter { LinkResolver.isIndexMarkdown($0.relativePath) }
+                .map { LinkResolver.folder(of: $0.relativePath) })
+        // On every core: one stat per file.
+        let stamps = parallelMap(discovery.markdown) { stamp($0, indexFolders: indexFolders) }
+        let positions = Dictionary(
+            discovery.markdown.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        lastScan = (discovery, stamps, positions, indexFolders)
+        return (discovery, stamps)
     }
 
     // MARK: keys

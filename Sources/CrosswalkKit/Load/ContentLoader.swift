@@ -225,8 +225,9 @@ extension ContentLoader {
     }
 }
 
-/// Joins two path parts with exactly one `/`.
-func joinPath(_ base: String, _ name: String) -> String {
+/// Joins two path parts with exactly one `/`. Public so the dev server's watcher names
+/// files exactly as the loader does.
+public func joinPath(_ base: String, _ name: String) -> String {
     if base.isEmpty { return name }
     return base.hasSuffix("/") ? base + name : base + "/" + name
 }

@@ -23,6 +23,31 @@ import Testing
         return try snapshot(folder, "full")
     }
 
+    /// Edits the watcher names: only those files are looked at again, and the result is the
+    /// same as a full build. A named file the last walk did not see means walking again.
+    @Test func namedEditsMatchAFullBuild() throws {
+        let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        #expect(builder.build().succeeded)
+        let page = folder.path("content/constraints/planned-outages.md")
+        try folder.write(
+            "---\ntitle: Changes only in planned outages\nsummary: Changed by a named edit.\n---\nNew body.\n",
+            to: "content/constraints/planned-outages.md")
+        let edit = builder.build(.files([page]))
+        #expect(edit.succeeded, "\(edit.diagnosticText)")
+        #expect(builder.walks == 1, "a named edit needs no walk")
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.read("live/constraints/planned-outages/index.html").contains("New body."))
+
+        try folder.write("# Brand new\n\nA page the last walk never saw.\n", to: "content/guides/brand-new.md")
+        let added = builder.build(.files([folder.path("content/guides/brand-new.md")]))
+        #expect(added.succeeded, "\(added.diagnosticText)")
+        #expect(builder.walks == 2)
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.read("live/guides/brand-new/index.html").contains("A page the last walk never saw."))
+    }
+
     @Test func everyEditMatchesAFullBuild() throws {
         let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
         let builder = IncrementalBuilder(
