@@ -179,7 +179,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         let output = options.outputDirectory
         let dirty = items.indices.filter {
-            written[keys[$0].path] != keys[$0].key || !fileSystem.exists(joinPath(output, keys[$0].path))
+            // The output folder is private to the caller, so what was written is still there:
+            // checking every file again was a stat per page per edit.
+            written[keys[$0].path] != keys[$0].key
         }
         let failures = parallelMap(dirty) { index -> String? in
             Self.writeAtomically(renderer.render(items[index]), into: output)
@@ -235,22 +237,34 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Over pages in discovery order (a sorted walk), which is as stable as the site's own.
     private static func siteKey(config: SiteConfig, pages: [Page], assets: [AssetFile]) -> UInt64 {
-        var text =
+        // Keys live only in this process, so Swift's seeded hasher will do; fed field by field,
+        // it needs no megabytes of joined front matter.
+        var hasher = Hasher()
+        hasher.combine(
             "\(config.title)|\(config.baseURL ?? "-")|\(config.language)|\(config.unsafeHTML)|\(config.smartPunctuation)|"
-        text += "\(config.maxFileBytes)|\(config.disabledLints.sorted())\n"
+        )
+        hasher.combine("\(config.maxFileBytes)|\(config.disabledLints.sorted())")
+        hasher.combine(pages.count)
         for page in pages {
-            text += page.source.relativePath + "\u{1}" + (page.source.frontMatter ?? "") + "\u{2}"
+            hasher.combine(page.source.relativePath)
+            hasher.combine(page.source.frontMatter)
         }
-        for asset in assets.sorted(by: { $0.relativePath < $1.relativePath }) { text += asset.relativePath + "\u{3}" }
-        return StableHash.of(Array(text.utf8))
+        for asset in assets.sorted(by: { $0.relativePath < $1.relativePath }) { hasher.combine(asset.relativePath) }
+        return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 
     private static func listingKey(_ siteKey: UInt64, _ pages: [BuiltPage], templatesStamp: String, today: String)
         -> UInt64
     {
-        var text = "\(siteKey) \(templatesStamp) \(today)\n"
-        for built in pages { text += built.title + "\u{1}" + (built.summary ?? "") + "\u{2}" }
-        return StableHash.of(Array(text.utf8))
+        var hasher = Hasher()
+        hasher.combine(siteKey)
+        hasher.combine(templatesStamp)
+        hasher.combine(today)
+        for built in pages {
+            hasher.combine(built.title)
+            hasher.combine(built.summary)
+        }
+        return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 
     private static func key(

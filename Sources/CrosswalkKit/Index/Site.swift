@@ -22,9 +22,16 @@ public struct Site: Sendable {
 
     /// Builds the index; two pages at one URL is an error naming both files. With `previous`,
     /// whose pages the caller knows have the same paths and front matter (`serve` after a body
-    /// edit), names and the matcher are taken from it: they depend on nothing else, and making
-    /// them again was a tenth of such a rebuild.
+    /// edit), everything but the pages is taken from it: order, names, URLs and the matcher
+    /// depend on nothing else, and making them again was a tenth of such a rebuild.
     public init(config: SiteConfig, pages: [Page], assets: [AssetFile], sameNamesAs previous: Site? = nil) {
+        // Same paths and front matter: every index, name and URL is as before; only the page
+        // values (their bodies) are new, each taking its old place.
+        if let previous, let reordered = previous.inSameOrder(pages) {
+            self = previous
+            self.pages = reordered
+            return
+        }
         self.config = config
         self.assets = assets.sorted { $0.relativePath < $1.relativePath }
         self.pages = pages.sorted { ($0.url, $0.source.relativePath) < ($1.url, $1.source.relativePath) }
@@ -41,14 +48,6 @@ public struct Site: Sendable {
         sections = PageKind.sections.filter { kind in
             byKind[kind] != nil || kind.folder.map { urls[$0 + "/"] != nil } == true
         }
-        if let previous, previous.pages.count == self.pages.count {
-            vocabulary = previous.vocabulary
-            termPages = previous.termPages
-            termIndexByURL = previous.termIndexByURL
-            termLinkAttributes = previous.termLinkAttributes
-            matcher = previous.matcher
-            return
-        }
         vocabulary = Vocabulary(pages: self.pages)
         let sorted = self.pages
         let terms = sorted.indices.filter { sorted[$0].kind == .term && !sorted[$0].isFolderIndex }
@@ -59,6 +58,17 @@ public struct Site: Sendable {
             names: terms.map { index in
                 [sorted[index].declaredTitle ?? sorted[index].slug] + sorted[index].metadata.aliases.map(\.value)
             })
+    }
+
+    /// `pages` in this site's order, or nil when they are not the same files.
+    private func inSameOrder(_ pages: [Page]) -> [Page]? {
+        guard pages.count == self.pages.count else { return nil }
+        var placed = self.pages
+        for page in pages {
+            guard let index = indexBySourcePath[page.source.relativePath] else { return nil }
+            placed[index] = page
+        }
+        return placed
     }
 
     /// Pages that share a URL with an earlier page.
