@@ -25,10 +25,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     private var sources: [String: Source] = [:]
-    private var markdown: [String: (stamp: String, rendered: RenderedMarkdown)] = [:]
+    /// Built pages by source path, with the stamp of the file they were built from.
+    private var markdown: [String: (stamp: String, built: BuiltPage)] = [:]
     private var siteKey: UInt64?
     /// The last build's site, whose names and matcher serve again while `siteKey` holds.
     private var previousSite: Site?
+    /// The last build's files to write and their keys, and the listing key they were made under.
+    private var lastOutputs: (listing: UInt64, items: [SiteRenderer.Item], keys: [(path: String, key: UInt64)])?
     /// Full walks of `content/` so far (tests check named edits need none).
     private(set) var walks = 0
     /// The last full walk of `content/`: files, their stamps, each file's place by absolute
@@ -70,6 +73,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     private func run(_ change: SourceChange, _ report: inout BuildReport, _ clock: inout StageClock) {
+        // Only a build that writes leaves its outputs for the next: after one that stopped at
+        // an error, pages built then but never written must count as changed.
+        let previousOutputs = lastOutputs
+        lastOutputs = nil
         let stages = SiteBuilder(options: options, fileSystem: fileSystem)
         let today = options.today ?? Linter.currentDate()
         clock.start("load")
@@ -119,23 +126,36 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let stage = MarkdownStage(config: config)
         let stampByPath = Dictionary(uniqueKeysWithValues: zip(discovery.markdown.map(\.relativePath), stamps))
         let cached = markdown
-        let results = parallelMap(site.pages) { page -> (built: BuiltPage, sameLinks: Bool) in
+        let results = parallelMap(site.pages) { page -> (built: BuiltPage, fresh: Bool, sameLinks: Bool) in
             let stamp = stampByPath[page.source.relativePath] ?? "-"
             let previous = cached[page.source.relativePath]
             if let previous, previous.stamp == stamp {
-                return (BuiltPage(page: page, markdown: previous.rendered), true)
+                // The same page value with the same body: last time's built page stands.
+                let built =
+                    previous.built.page === page
+                    ? previous.built : BuiltPage(page: page, markdown: previous.built.markdown)
+                return (built, false, true)
             }
             let rendered = stage.render(page, in: site)
-            return (BuiltPage(page: page, markdown: rendered), previous?.rendered.hasSameLinks(as: rendered) ?? false)
+            let sameLinks = previous?.built.markdown.hasSameLinks(as: rendered) ?? false
+            return (BuiltPage(page: page, markdown: rendered), true, sameLinks)
         }
         let built = results.map(\.built)
         // Backlinks, verdicts and anchor checks depend only on front matter (the site key) and
         // each page's links and headings: when an edit changed neither, last time's still hold.
         let linksUnchanged = newSiteKey == linkState?.siteKey && results.allSatisfy(\.sameLinks)
-        markdown = Dictionary(
-            uniqueKeysWithValues: built.map {
-                ($0.page.source.relativePath, (stampByPath[$0.page.source.relativePath] ?? "-", $0.markdown))
-            })
+        let freshPages = Set(results.indices.filter { results[$0].fresh })
+        if markdown.count != built.count || freshPages.count == built.count {
+            markdown = Dictionary(
+                uniqueKeysWithValues: built.map {
+                    ($0.page.source.relativePath, (stampByPath[$0.page.source.relativePath] ?? "-", $0))
+                })
+        } else {
+            for index in freshPages {
+                let path = built[index].page.source.relativePath
+                markdown[path] = (stampByPath[path] ?? "-", built[index])
+            }
+        }
         report.diagnostics += built.flatMap(\.markdown.diagnostics)
 
         clock.start("link")
@@ -167,33 +187,53 @@ public final class IncrementalBuilder: @unchecked Sendable {
             site: site, pages: built, graph: graph, templates: templates, searchCache: searchCache,
             titleOrder: titleOrder)
         let allSources = StableHash.of(Array(stamps.joined(separator: "\n").utf8))
-        let items = renderer.items
-        report.fileCount = items.count
-        let keys = items.map { item -> (path: String, key: UInt64) in
-            (
-                renderer.outputPath(of: item),
-                Self.key(
-                    for: item, renderer: renderer, graph: graph, listing: listingKey, sources: allSources,
-                    stamps: stampByPath)
-            )
+        func key(_ item: SiteRenderer.Item) -> UInt64 {
+            Self.key(
+                for: item, renderer: renderer, graph: graph, listing: listingKey, sources: allSources,
+                stamps: stampByPath)
         }
+        var items: [SiteRenderer.Item]
+        var keys: [(path: String, key: UInt64)]
+        let sameFiles = previousOutputs?.listing == listingKey && linksUnchanged && freshPages.count < built.count
+        if sameFiles, let last = previousOutputs {
+            // Same pages, titles, summaries, links and templates: the same files, and only the
+            // pages built again (and the search index, which holds every page) can differ.
+            (items, keys) = (last.items, last.keys)
+            for position in items.indices {
+                switch items[position] {
+                case .page(let index) where freshPages.contains(index): keys[position].key = key(items[position])
+                case .searchIndex: keys[position].key = key(items[position])
+                default: break
+                }
+            }
+        } else {
+            items = renderer.items
+            keys = items.map { (renderer.outputPath(of: $0), key($0)) }
+        }
+        report.fileCount = items.count
         let output = options.outputDirectory
         let dirty = items.indices.filter {
             // The output folder is private to the caller, so what was written is still there:
             // checking every file again was a stat per page per edit.
             written[keys[$0].path] != keys[$0].key
         }
+        let toRender = items
         let failures = parallelMap(dirty) { index -> String? in
-            Self.writeAtomically(renderer.render(items[index]), into: output)
+            Self.writeAtomically(renderer.render(toRender[index]), into: output)
         }
         if let failure = failures.compactMap({ $0 }).first {
             report.diagnostics.append(.error(.outputFailed, at: SourceLocation(file: output), failure))
             written.removeAll()
             return
         }
-        let current = Set(keys.map(\.path))
-        for (path, _) in written where !current.contains(path) { unlink(joinPath(output, path)) }
-        written = Dictionary(keys.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+        if sameFiles {
+            for index in dirty { written[keys[index].path] = keys[index].key }
+        } else {
+            let current = Set(keys.map(\.path))
+            for (path, _) in written where !current.contains(path) { unlink(joinPath(output, path)) }
+            written = Dictionary(keys.map { ($0.path, $0.key) }, uniquingKeysWith: { first, _ in first })
+        }
+        lastOutputs = (listingKey, items, keys)
         copyAssets(site: site, stages: stages, into: output)
         report.published = true
         report.filesWritten = dirty.count

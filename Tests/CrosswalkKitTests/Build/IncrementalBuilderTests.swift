@@ -95,6 +95,16 @@ import Testing
             #expect(try snapshot(folder, "live") == fullBuild(folder), "after editing \(path)")
         }
 
+        // One good edit and one bad in the same build: nothing is written. Fixing only the bad
+        // one must still publish the good one, built last time but never written.
+        try folder.write("# New guide\n\nA good edit.\n\n## Section\n", to: "content/guides/new-guide.md")
+        try folder.write("# Second\n\nSee [[no-such-page]].\n", to: "content/guides/second.md")
+        #expect(!builder.build().succeeded)
+        try folder.write("# Second\n\nSee [the section](new-guide.md#section).\n", to: "content/guides/second.md")
+        #expect(builder.build().succeeded)
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.read("live/guides/new-guide/index.html").contains("A good edit."))
+
         // Renaming the heading breaks the other page's fragment link, though that page did
         // not change: the reused link checks must not hide it.
         try folder.write("# New guide\n\nNo term here.\n\n## Renamed\n", to: "content/guides/new-guide.md")
