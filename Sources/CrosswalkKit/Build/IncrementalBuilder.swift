@@ -22,6 +22,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var stamp: String
         var model: PageBuilder.Output
         var loadDiagnostics: [Diagnostic]
+        /// The page's path and front matter, hashed once when the file is read.
+        var nameHash: Int
+
+        init(stamp: String, model: PageBuilder.Output, loadDiagnostics: [Diagnostic]) {
+            self.stamp = stamp
+            self.model = model
+            self.loadDiagnostics = loadDiagnostics
+            var hasher = Hasher()
+            hasher.combine(model.page?.source.relativePath)
+            hasher.combine(model.page?.source.frontMatter)
+            nameHash = hasher.finalize()
+        }
     }
 
     private var sources: [String: Source] = [:]
@@ -106,14 +118,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let present = Set(discovery.markdown.map(\.relativePath))
         sources = sources.filter { present.contains($0.key) }
         var pages: [Page] = []
+        var names = Hasher()
         for file in discovery.markdown {
             guard let source = sources[file.relativePath] else { continue }
             report.diagnostics += source.loadDiagnostics + source.model.diagnostics
-            if let page = source.model.page { pages.append(page) }
+            if let page = source.model.page {
+                pages.append(page)
+                names.combine(source.nameHash)
+            }
         }
 
         clock.start("index")
-        let newSiteKey = Self.siteKey(config: config, pages: pages, assets: discovery.assets)
+        let newSiteKey = Self.siteKey(config: config, pageNames: names.finalize(), assets: discovery.assets)
         if newSiteKey != siteKey { markdown.removeAll() }
         let site = Site(
             config: config, pages: pages, assets: discovery.assets,
@@ -275,20 +291,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     // MARK: keys
 
-    /// Over pages in discovery order (a sorted walk), which is as stable as the site's own.
-    private static func siteKey(config: SiteConfig, pages: [Page], assets: [AssetFile]) -> UInt64 {
-        // Keys live only in this process, so Swift's seeded hasher will do; fed field by field,
-        // it needs no megabytes of joined front matter.
+    /// `pageNames` hashes every page's path and front matter in discovery order (a sorted
+    /// walk, as stable as the site's own order).
+    private static func siteKey(config: SiteConfig, pageNames: Int, assets: [AssetFile]) -> UInt64 {
+        // Keys live only in this process, so Swift's seeded hasher will do.
         var hasher = Hasher()
         hasher.combine(
             "\(config.title)|\(config.baseURL ?? "-")|\(config.language)|\(config.unsafeHTML)|\(config.smartPunctuation)|"
         )
         hasher.combine("\(config.maxFileBytes)|\(config.disabledLints.sorted())")
-        hasher.combine(pages.count)
-        for page in pages {
-            hasher.combine(page.source.relativePath)
-            hasher.combine(page.source.frontMatter)
-        }
+        hasher.combine(pageNames)
         for asset in assets.sorted(by: { $0.relativePath < $1.relativePath }) { hasher.combine(asset.relativePath) }
         return UInt64(bitPattern: Int64(hasher.finalize()))
     }

@@ -8,7 +8,7 @@ extension SiteRenderer {
         var context = baseContext(url: "", absoluteRoot: root)
         var summaries: [[String: Any]] = sections.map { kind in
             [
-                "title": kind.sectionTitle, "count": sectionCounts[kind, default: 0],
+                "title": kind.sectionTitle, "count": site.count(of: kind),
                 "href": root + (kind.folder ?? "") + "/index.html",
             ]
         }

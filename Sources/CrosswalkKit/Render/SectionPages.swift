@@ -110,7 +110,7 @@ extension SiteRenderer {
     /// Title, summary and body of a generated page, taken from a content `index.md` at the
     /// same URL when there is one.
     private func introFields(url: String, title: String, kind: String) -> [String: Any] {
-        let intro = pageIndexByURL[url].map { pages[$0] }
+        let intro = site.index(url: url).map { pages[$0] }
         let shownTitle = intro?.title ?? title
         let fields: [String: Any] = [
             "title": shownTitle, "kind": "section", "kind_label": kind, "summary": intro?.summary ?? "",

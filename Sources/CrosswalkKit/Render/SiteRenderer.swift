@@ -12,13 +12,10 @@ public final class SiteRenderer: Sendable {
     let templates: TemplateSet
     /// Set by incremental builds to reuse search entries of unchanged pages.
     let searchCache: SearchEntryCache?
-    let pageIndexByURL: [String: Int]
     // Site-wide facts every page needs, worked out once: asking `Site` per page costs a scan
     // of every page, which made rendering quadratic in the page count.
     /// Section kinds in navigation order.
     let sections: [PageKind]
-    /// Pages per section kind, folder indexes excluded.
-    let sectionCounts: [PageKind: Int]
     /// The site has tools and constraints, so a matrix.
     let hasMatrix: Bool
     /// URLs of generated pages; a content `index.md` there becomes their introduction.
@@ -46,16 +43,10 @@ public final class SiteRenderer: Sendable {
         self.pages = pages
         self.graph = graph
         self.templates = templates
-        var index: [String: Int] = [:]
-        var counts: [PageKind: Int] = [:]
-        for (offset, built) in pages.enumerated() {
-            if index[built.page.url] == nil { index[built.page.url] = offset }
-            if !built.page.isFolderIndex { counts[built.page.kind, default: 0] += 1 }
-        }
-        self.pageIndexByURL = index
-        self.sectionCounts = counts
+        // Built pages are the site's pages in the same order, so the site's indexes serve.
+        precondition(pages.count == site.pages.count, "one built page per site page, in site order")
         self.sections = site.sections
-        self.hasMatrix = counts[.tool, default: 0] > 0 && counts[.constraint, default: 0] > 0
+        self.hasMatrix = site.count(of: .tool) > 0 && site.count(of: .constraint) > 0
         var generated = Set(sections.compactMap { $0.folder.map { $0 + "/" } })
         if hasMatrix { generated.insert(Self.matrixURL) }
         self.generatedURLs = generated
@@ -102,7 +93,7 @@ public final class SiteRenderer: Sendable {
         var items: [Item] = hasMatrix ? [.matrix, .searchIndex] : [.searchIndex]
         if site.config.baseURL != nil { items.append(.sitemap) }
         items += sections.map { .section($0) }
-        if pageIndexByURL[""] == nil { items.append(.generatedHome) }
+        if site.index(url: "") == nil { items.append(.generatedHome) }
         if templates.names.contains(Self.notFoundTemplate) { items.append(.notFound) }
         items += pages.indices.compactMap { generated.contains(pages[$0].page.url) ? nil : .page($0) }
         return items
@@ -219,7 +210,7 @@ public final class SiteRenderer: Sendable {
 
     /// The title of the page or section published at a folder URL, if any.
     func title(ofURL url: String) -> String? {
-        if let index = pageIndexByURL[url] { return pages[index].title }
+        if let index = site.index(url: url) { return pages[index].title }
         if url == Self.matrixURL && hasMatrix { return "Crosswalk matrix" }
         return sections.first { ($0.folder ?? "") + "/" == url }?.sectionTitle
     }
@@ -290,7 +281,7 @@ public final class SiteRenderer: Sendable {
         var summaries: [[String: Any]] = sections.map { kind in
             let folder = (kind.folder ?? "") + "/"
             return [
-                "title": kind.sectionTitle, "count": sectionCounts[kind, default: 0],
+                "title": kind.sectionTitle, "count": site.count(of: kind),
                 "href": LinkResolver.href(from: url, to: folder + "index.html"),
             ]
         }
