@@ -198,7 +198,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
         clock.start("render+write")
         let listingKey = Self.listingKey(newSiteKey, built, templatesStamp: templatesStamp, today: today)
-        searchCache.keys = built.map { "\(listingKey) \(stampByPath[$0.page.source.relativePath] ?? "-")" }
+        searchCache.keys = built.map { built in
+            var hasher = Hasher()
+            hasher.combine(listingKey)
+            hasher.combine(stampByPath[built.page.source.relativePath])
+            return hasher.finalize()
+        }
         let renderer = SiteRenderer(
             site: site, pages: built, graph: graph, templates: templates, searchCache: searchCache,
             titleOrder: titleOrder)

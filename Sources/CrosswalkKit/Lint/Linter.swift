@@ -81,7 +81,10 @@ public struct Linter: Sendable {
                 warn(
                     .missingSummary, page, "the page has no summary",
                     hint: "add summary: with one sentence for listings, search and hover cards")
-            } else if let summary = page.summary, summary.count > Self.summaryLimit {
+            } else if let summary = page.summary, summary.utf8.count > Self.summaryLimit,
+                summary.count > Self.summaryLimit
+            {
+                // Bytes first: counting characters of every summary on every rebuild added up.
                 warn(
                     .longSummary, page, "the summary is \(summary.count) characters long",
                     hint: "keep it to one sentence of at most \(Self.summaryLimit) characters")

@@ -79,10 +79,9 @@ struct SearchIndex: Sendable {
 
 extension SiteRenderer {
     func searchIndex() -> SearchIndex {
-        var entries = parallelMap(Array(pages.indices)) { index in
-            guard let cache = searchCache else { return searchEntry(index) }
-            return cache.entry(for: pages[index].page.url, key: cache.keys[index]) { searchEntry(index) }
-        }
+        var entries =
+            searchCache?.entries(count: pages.count) { searchEntry($0) }
+            ?? parallelMap(Array(pages.indices)) { searchEntry($0) }
         let covered = Set(entries.map(\.url))
         for url in generatedURLs.sorted() where !covered.contains(url) {
             let summary =
@@ -112,24 +111,33 @@ extension SiteRenderer {
 }
 
 /// Search entries kept between incremental builds (`crosswalk serve`): a page's entry is made
-/// again only when its key — its source and everything listings show — changes.
+/// again only when its key — its source and everything listings show — changes. By page index:
+/// the keys include the listing key, which changes whenever the set of pages does.
 public final class SearchEntryCache: @unchecked Sendable {
-    /// Per page index of the renderer using the cache: the key its entry was made under.
-    var keys: [String] = []
-    private var entries: [String: (key: String, entry: SearchIndex.Entry)] = [:]
+    /// Per page index of the renderer using the cache: the key its entry must be made under.
+    var keys: [Int] = []
+    private var entries: [SearchIndex.Entry] = []
+    private var madeUnder: [Int] = []
     private let lock = NSLock()
     /// Entries made since the cache was created (the rest were reused).
     private(set) var made = 0
 
     public init() {}
 
-    func entry(for url: String, key: String, make: () -> SearchIndex.Entry) -> SearchIndex.Entry {
-        if let hit = lock.withLock({ entries[url] }), hit.key == key { return hit.entry }
-        let entry = make()
+    /// Every page's entry, making (on every core) only those whose key changed.
+    func entries(count: Int, make: @Sendable (Int) -> SearchIndex.Entry) -> [SearchIndex.Entry] {
         lock.withLock {
-            entries[url] = (key, entry)
-            made += 1
+            precondition(keys.count == count, "one search key per page")
+            if madeUnder.count != count {
+                entries = parallelMap(Array(0..<count), make)
+                made += count
+            } else {
+                let stale = (0..<count).filter { madeUnder[$0] != keys[$0] }
+                for (index, entry) in zip(stale, parallelMap(stale, make)) { entries[index] = entry }
+                made += stale.count
+            }
+            madeUnder = keys
+            return entries
         }
-        return entry
     }
 }
