@@ -50,66 +50,9 @@ extension SiteRenderer {
 
     /// Tools down the side, constraints across the top; each cell the verdict as symbol and
     /// word, with the note.
-    /// The theme partial that draws one matrix cell.
-    static let matrixCellPartial = "partials/matrix-cell"
-
-    func renderMatrix() -> OutputFile {
-        let url = Self.matrixURL
-        let tools = sortedByTitle(pages.indices.filter { pages[$0].page.kind == .tool })
-        let constraints = sortedByTitle(pages.indices.filter { pages[$0].page.kind == .constraint })
-        let pageCount = pages.count
-        func cellKey(_ tool: Int, _ constraint: Int) -> Int { tool * pageCount + constraint }
-        var cells: [Int: LinkGraph.Verdict] = [:]
-        for verdict in graph.verdicts { cells[cellKey(verdict.tool, verdict.constraint)] = verdict }
-        var page = introFields(url: url, title: "Crosswalk matrix", kind: "Matrix")
-        if (page["summary"] as? String)?.isEmpty ?? true {
-            page["summary"] =
-                "Every IT tool against every OT constraint: where it fits, where it needs care, where it must not go."
-        }
-        page["constraints"] = constraints.map { listItem($0, from: url) }
-        // With the theme's cell partial, each row's cells arrive filled in (`cells_html`), and
-        // an empty cell is filled once per column: a matrix of a thousand tools and hundreds of
-        // constraints was the slowest single page. Older themes get the fields (`cells`).
-        let fillCells = templates.names.contains(Self.matrixCellPartial)
-        func cellFields(_ verdict: LinkGraph.Verdict?, _ constraint: Int) -> [String: Any] {
-            guard let verdict else {
-                return ["empty": true, "constraint": pages[constraint].title]
-            }
-            return Self.withoutEmptyText([
-                "verdict": verdict.verdict.rawValue, "verdict_label": verdict.verdict.label,
-                "symbol": verdict.verdict.symbol,
-                "note": verdict.note, "constraint": pages[constraint].title,
-            ])
-        }
-        func fill(_ fields: [String: Any]) -> String {
-            var html = templates.render(fields, template: Self.matrixCellPartial)
-            while html.last?.isNewline == true { html.removeLast() }
-            return html
-        }
-        let emptyCells = fillCells ? constraints.map { fill(cellFields(nil, $0)) } : []
-        page["rows"] = tools.map { tool -> [String: Any] in
-            var row = listItem(tool, from: url)
-            if fillCells {
-                var html = ""
-                for (column, constraint) in constraints.enumerated() {
-                    let verdict = cells[cellKey(tool, constraint)]
-                    html += verdict == nil ? emptyCells[column] : fill(cellFields(verdict, constraint))
-                }
-                row["cells_html"] = html
-            } else {
-                row["cells"] = constraints.map { cellFields(cells[cellKey(tool, $0)], $0) }
-            }
-            return row
-        }
-        var context = baseContext(url: url)
-        context["page"] = page
-        let template = templates.names.contains("matrix") ? "matrix" : "list"
-        return OutputFile(path: url + "index.html", contents: templates.render(context, template: template))
-    }
-
     /// Title, summary and body of a generated page, taken from a content `index.md` at the
     /// same URL when there is one.
-    private func introFields(url: String, title: String, kind: String) -> [String: Any] {
+    func introFields(url: String, title: String, kind: String) -> [String: Any] {
         let intro = site.index(url: url).map { pages[$0] }
         let shownTitle = intro?.title ?? title
         let fields: [String: Any] = [

@@ -874,6 +874,9 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 .cell-ok { box-shadow: inset 4px 0 0 var(--ok); } .cell-caution { box-shadow: inset 4px 0 0 var(--caution); }
 .cell-avoid { box-shadow: inset 4px 0 0 var(--avoid); }
 .matrix .na { color: var(--muted); text-align: center; }
+.matrix-list > li { margin-bottom: 0.6rem; }
+.matrix-list ul { margin: 0.2rem 0 0; }
+.matrix-list .note { color: var(--muted); }
 
 /* Term hover card */
 .term-card {
@@ -1067,6 +1070,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 <p class="legend">Verdicts: <span class="verdict verdict-ok"><span aria-hidden="true">✓</span> OK</span> fits as is ·
 <span class="verdict verdict-caution"><span aria-hidden="true">!</span> Caution</span> fits with care ·
 <span class="verdict verdict-avoid"><span aria-hidden="true">✕</span> Avoid</span> must not be used here · — not assessed</p>
+{{#page.dense}}
 <div class="matrix-wrap" role="region" aria-label="Tools against constraints" tabindex="0">
 <table class="matrix">
 <thead>
@@ -1079,6 +1083,14 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 </tbody>
 </table>
 </div>
+{{/page.dense}}
+{{^page.dense}}
+<p class="matrix-note">{{page.tool_count}} tools against {{page.constraint_count}} constraints is too large for one table, so each tool is listed with the constraints it has been assessed against.</p>
+<ul class="matrix-list">
+{{#page.rows}}<li><a href="{{href}}">{{title}}</a>{{^empty(verdicts)}}<ul>{{#verdicts}}<li class="cell-{{verdict}}">{{>partials/verdict}} <a href="{{constraint_href}}">{{constraint}}</a>{{#note}} <span class="note">{{note}}</span>{{/note}}</li>{{/verdicts}}</ul>{{/empty(verdicts)}}</li>
+{{/page.rows}}
+</ul>
+{{/page.dense}}
 {{/main}}
 {{/layout}}
 

@@ -41,11 +41,7 @@ import Testing
         """
 
     static func build(theme edit: (TemporaryFolder) throws -> Void) throws -> TemporaryFolder {
-        let folder = try SiteFixture(site).write()
-        try edit(folder)
-        let report = SiteBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("public"))
-        ).build()
+        let (folder, report) = try SiteFixture(site).build(editing: edit)
         #expect(report.succeeded, "\(report.diagnosticText)")
         return folder
     }

@@ -32,11 +32,7 @@ import Testing
         """
 
     static func matrixTable(editing edit: (TemporaryFolder) throws -> Void = { _ in }) throws -> String {
-        let folder = try SiteFixture(site).write()
-        try edit(folder)
-        let report = SiteBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("public"))
-        ).build()
+        let (folder, report) = try SiteFixture(site).build(editing: edit)
         #expect(report.succeeded, "\(report.diagnosticText)")
         let html = try folder.read("public/matrix/index.html")
         let table = try #require(html.range(of: "<tbody>")).lowerBound
@@ -60,5 +56,32 @@ import Testing
                 to: "templates/matrix.mustache")
         }
         #expect(filled == byFields)
+    }
+
+    /// Past `denseMatrixCells` (here 101 tools × 100 constraints) each tool is listed with the
+    /// constraints it was assessed against, and no table is drawn.
+    @Test func largeMatricesAreListedByTool() throws {
+        var site = ""
+        for number in 1...100 {
+            site += "-- content/constraints/c\(number).md --\n---\ntitle: Rule \(number)\n---\nText.\n"
+        }
+        for number in 1...101 {
+            site += "-- content/tools/t\(number).md --\n---\ntitle: Tool \(number)\nconstraints:\n"
+            site += "  c\(number % 100 + 1): {verdict: avoid, note: Not here <ever>.}\n---\nText.\n"
+        }
+        #expect(101 * 100 > SiteRenderer.denseMatrixCells)
+        let (folder, report) = try SiteFixture(site).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        let html = try folder.read("public/matrix/index.html")
+        #expect(!html.contains("<table class=\"matrix\">"))
+        #expect(html.contains("101 tools against 100 constraints"))
+        #expect(
+            html.contains(
+                "<li><a href=\"../tools/t7/index.html\">Tool 7</a><ul><li class=\"cell-avoid\"><span class=\"verdict verdict-avoid\">"
+            ))
+        #expect(
+            html.contains(
+                "<a href=\"../constraints/c8/index.html\">Rule 8</a> <span class=\"note\">Not here &lt;ever&gt;.</span>"
+            ))
     }
 }

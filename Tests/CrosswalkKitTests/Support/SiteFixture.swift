@@ -56,8 +56,12 @@ struct SiteFixture {
     }
 
     /// Builds the site from a temporary folder into `<folder>/public`.
-    func build(baseURL: String? = nil) throws -> (TemporaryFolder, BuildReport) {
+    /// `edit` changes the written files first (a theme file, say).
+    func build(
+        baseURL: String? = nil, editing edit: (TemporaryFolder) throws -> Void = { _ in }
+    ) throws -> (TemporaryFolder, BuildReport) {
         let folder = try write()
+        try edit(folder)
         let report = SiteBuilder(
             options: BuildOptions(
                 sourceRoot: folder.root, outputDirectory: folder.path("public"), baseURL: baseURL)
