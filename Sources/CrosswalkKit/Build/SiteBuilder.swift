@@ -93,7 +93,8 @@ public struct SiteBuilder: Sendable {
         let site = Site(config: config, pages: pages, assets: loaded.assets)
         report.diagnostics += site.diagnostics
         clock.start("markdown")
-        let built = renderMarkdown(site, &report)
+        let spool = options.dryRun ? nil : BodySpool(count: site.pages.count)
+        let built = renderMarkdown(site, spool: spool, &report)
         clock.start("link")
         let graph = LinkGraph(site: site, pages: built)
         report.diagnostics += graph.diagnostics + LinkChecker.check(built)
@@ -108,7 +109,7 @@ public struct SiteBuilder: Sendable {
         if options.strict { report.diagnostics = report.diagnostics.map(\.promotedToError) }
 
         guard let templates, !report.diagnostics.hasErrors else { return }
-        let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
+        let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates, bodies: spool)
         let items = renderer.items
         report.fileCount = items.count
         guard !options.dryRun else { return }
@@ -159,10 +160,15 @@ public struct SiteBuilder: Sendable {
         return outputs.compactMap(\.page)
     }
 
-    func renderMarkdown(_ site: Site, _ report: inout BuildReport) -> [BuiltPage] {
+    /// With a spool, each body goes to it as soon as it is rendered and the built page keeps
+    /// only what later stages read (links, headings, text), so bodies are never all in memory.
+    func renderMarkdown(_ site: Site, spool: BodySpool? = nil, _ report: inout BuildReport) -> [BuiltPage] {
         let stage = MarkdownStage(config: site.config)
-        let built = parallelMap(site.pages) { page in
-            BuiltPage(page: page, markdown: stage.render(page, in: site))
+        let pages = site.pages
+        let built = parallelMap(Array(pages.indices)) { index in
+            var rendered = stage.render(pages[index], in: site)
+            if let spool, spool.store(rendered.html, at: index) { rendered.html = "" }
+            return BuiltPage(page: pages[index], markdown: rendered)
         }
         report.diagnostics += built.flatMap(\.markdown.diagnostics)
         return built

@@ -53,11 +53,12 @@ extension SiteRenderer {
     /// Title, summary and body of a generated page, taken from a content `index.md` at the
     /// same URL when there is one.
     func introFields(url: String, title: String, kind: String) -> [String: Any] {
-        let intro = site.index(url: url).map { pages[$0] }
+        let introIndex = site.index(url: url)
+        let intro = introIndex.map { pages[$0] }
         let shownTitle = intro?.title ?? title
         let fields: [String: Any] = [
             "title": shownTitle, "kind": "section", "kind_label": kind, "summary": intro?.summary ?? "",
-            "body": intro?.markdown.html ?? "", "breadcrumbs": breadcrumbs(for: url, title: shownTitle),
+            "body": introIndex.map(bodyHTML) ?? "", "breadcrumbs": breadcrumbs(for: url, title: shownTitle),
         ]
         return Self.withoutEmptyText(fields.merging(Self.noLists) { value, _ in value })
     }

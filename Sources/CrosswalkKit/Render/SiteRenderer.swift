@@ -26,6 +26,8 @@ public final class SiteRenderer: Sendable {
     /// Each page's place in title order: comparing titles the way people sort them is slow, so
     /// it happens once here, not in every listing of every page.
     let titleRank: [Int]
+    /// Page bodies set aside by the Markdown stage (see `BodySpool`); nil: they are in `pages`.
+    let bodies: BodySpool?
     /// Listing entries already filled in, shared by all render tasks.
     let listItems = ListItemCache()
     /// The theme draws listing entries with `partials/list-item`.
@@ -36,9 +38,10 @@ public final class SiteRenderer: Sendable {
 
     public init(
         site: Site, pages: [BuiltPage], graph: LinkGraph, templates: TemplateSet, searchCache: SearchEntryCache? = nil,
-        titleOrder: TitleOrderCache? = nil
+        titleOrder: TitleOrderCache? = nil, bodies: BodySpool? = nil
     ) {
         self.site = site
+        self.bodies = bodies
         self.searchCache = searchCache
         self.pages = pages
         self.graph = graph
@@ -115,7 +118,7 @@ public final class SiteRenderer: Sendable {
         let built = pages[index]
         let url = built.page.url
         var page = pageFields(built)
-        page["body"] = built.markdown.html
+        page["body"] = bodyHTML(index)
         page["breadcrumbs"] = breadcrumbs(for: url, title: built.title)
         page["children"] = built.page.isFolderIndex && !url.isEmpty ? children(of: url) : []
         page["backlinks"] = backlinkGroups(for: index)
@@ -207,6 +210,9 @@ public final class SiteRenderer: Sendable {
         crumbs.append(["title": title, "current": true])
         return crumbs
     }
+
+    /// The rendered markdown of page `index`.
+    func bodyHTML(_ index: Int) -> String { bodies?.load(index) ?? pages[index].markdown.html }
 
     /// The title of the page or section published at a folder URL, if any.
     func title(ofURL url: String) -> String? {

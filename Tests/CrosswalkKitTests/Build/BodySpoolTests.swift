@@ -1,0 +1,22 @@
+import Testing
+
+@testable import CrosswalkKit
+
+@Suite struct BodySpoolTests {
+    /// Bodies stored from many threads come back byte for byte, whatever their size or script.
+    @Test func bodiesComeBackAsStored() throws {
+        let bodies = (0..<500).map { index in
+            index % 7 == 0 ? "" : String(repeating: "<p>Ölpumpe \(index) — PLC ✓</p>\n", count: index % 40 + 1)
+        }
+        let spool = try #require(BodySpool(count: bodies.count))
+        let stored = parallelMap(Array(bodies.indices)) { spool.store(bodies[$0], at: $0) }
+        #expect(stored.allSatisfy { $0 })
+        for (index, body) in bodies.enumerated() { #expect(spool.load(index) == body) }
+    }
+
+    @Test func aBodyNeverStoredIsNil() throws {
+        let spool = try #require(BodySpool(count: 2))
+        #expect(spool.store("<p>one</p>", at: 0))
+        #expect(spool.load(1) == nil)
+    }
+}
