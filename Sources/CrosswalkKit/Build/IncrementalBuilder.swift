@@ -145,12 +145,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let results = parallelMap(site.pages) { page -> (built: BuiltPage, fresh: Bool, sameLinks: Bool) in
             let stamp = stampByPath[page.source.relativePath] ?? "-"
             let previous = cached[page.source.relativePath]
-            if let previous, previous.stamp == stamp {
-                // The same page value with the same body: last time's built page stands.
-                let built =
-                    previous.built.page === page
-                    ? previous.built : BuiltPage(page: page, markdown: previous.built.markdown)
-                return (built, false, true)
+            if let previous, previous.stamp == stamp, previous.built.page === page {
+                // The same page value from the same file: last time's built page stands.
+                return (previous.built, false, true)
             }
             let rendered = stage.render(page, in: site)
             let sameLinks = previous?.built.markdown.hasSameLinks(as: rendered) ?? false

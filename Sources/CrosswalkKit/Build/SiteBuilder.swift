@@ -168,6 +168,7 @@ public struct SiteBuilder: Sendable {
         let built = parallelMap(Array(pages.indices)) { index in
             var rendered = stage.render(pages[index], in: site)
             if let spool, spool.store(rendered.html, at: index) { rendered.html = "" }
+            rendered.dropLinkList()
             return BuiltPage(page: pages[index], markdown: rendered)
         }
         report.diagnostics += built.flatMap(\.markdown.diagnostics)

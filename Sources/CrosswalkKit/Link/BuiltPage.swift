@@ -4,16 +4,28 @@ public final class BuiltPage: Sendable {
     public let page: Page
     public let title: String
     public let summary: String?
+    /// Rendered markdown, without its `plainText` (the search words below are made from it).
     public let markdown: RenderedMarkdown
+    /// The body words the search index keeps for the page: made here, in the parallel Markdown
+    /// stage, so the page's prose text need not be kept until the index is written.
+    public let searchWords: [String]
 
     /// Summaries shown in listings and hover cards stay short.
     public static let summaryLimit = 200
 
     public init(page: Page, markdown: RenderedMarkdown) {
         self.page = page
-        self.markdown = markdown
-        self.title = page.declaredTitle ?? markdown.leadingH1 ?? page.fileNameTitle
-        self.summary = page.summary ?? markdown.firstParagraph.map { Self.shorten($0, to: Self.summaryLimit) }
+        let title = page.declaredTitle ?? markdown.leadingH1 ?? page.fileNameTitle
+        let summary = page.summary ?? markdown.firstParagraph.map { Self.shorten($0, to: Self.summaryLimit) }
+        self.title = title
+        self.summary = summary
+        var known = Set<String>()
+        let named = [title, summary ?? ""] + page.metadata.aliases.map(\.value) + markdown.headings.map(\.text)
+        for text in named { known.formUnion(SearchText.words(in: text)) }
+        searchWords = SearchIndex.words(fromText: markdown.plainText, excluding: known)
+        var kept = markdown
+        kept.plainText = ""
+        self.markdown = kept
     }
 
     /// Cuts `text` at a word boundary before `limit` characters and adds an ellipsis.

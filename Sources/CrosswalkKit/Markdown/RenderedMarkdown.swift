@@ -4,8 +4,9 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     /// Headings in document order with their unique ids.
     public var headings: [Heading]
-    /// Every link to another page of the site (or an anchor on this one).
-    public let links: [OutgoingLink]
+    /// Every link to another page of the site (or an anchor on this one); empty after
+    /// `dropLinkList()`, when only the digests below are kept.
+    public private(set) var links: [OutgoingLink]
     // Digests of `links` for the passes over every link of every page (backlinks, anchors),
     // made once here: walking a million links by value cost tens of milliseconds per pass.
     /// Target page indices of the links that have one, in link order.
@@ -39,6 +40,10 @@ public struct RenderedMarkdown: Sendable {
 }
 
 extension RenderedMarkdown {
+    /// Forgets the full link list, keeping the digests later stages read: a full build of
+    /// 100,000 pages held millions of links it never looked at again.
+    mutating func dropLinkList() { links = [] }
+
     /// Same link targets, fragment links (with their places) and headings: what backlinks,
     /// verdicts and anchor checks read of a page body.
     func hasSameLinks(as other: RenderedMarkdown) -> Bool {

@@ -152,7 +152,7 @@ extension SiteRenderer {
         func isNeighbour(_ other: Int) -> Bool {
             other != index && pages[other].page.kind != .page && !pages[other].page.isFolderIndex
         }
-        var outgoing = Set(built.markdown.links.compactMap { $0.target ?? site.index(url: $0.targetURL) })
+        var outgoing = Set(built.markdown.linkTargets)
         outgoing.formUnion(graph.related[index] ?? [])
         for verdict in verdictsByTool[index] ?? [] { outgoing.insert(verdict.constraint) }
         let incoming = Set(graph.backlinks[url] ?? [])

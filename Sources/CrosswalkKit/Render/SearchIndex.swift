@@ -100,13 +100,11 @@ extension SiteRenderer {
         let aliases = built.page.metadata.aliases.map(\.value)
         let headings = built.markdown.headings.map(\.text)
         let summary = built.summary ?? ""
-        var known = Set<String>()
-        for text in [built.title, summary] + aliases + headings { known.formUnion(SearchText.words(in: text)) }
         let kind =
             built.page.isFolderIndex && generatedURLs.contains(built.page.url) ? "Section" : built.page.kind.label
         return SearchIndex.Entry(
             url: built.page.url, kind: kind, title: built.title, summary: summary, aliases: aliases,
-            headings: headings, words: SearchIndex.words(fromText: built.markdown.plainText, excluding: known))
+            headings: headings, words: built.searchWords)
     }
 }
 
