@@ -160,8 +160,9 @@ public struct SiteBuilder: Sendable {
         return outputs.compactMap(\.page)
     }
 
-    /// With a spool, each body goes to it as soon as it is rendered and the built page keeps
-    /// only what later stages read (links, headings, text), so bodies are never all in memory.
+    /// Each built page keeps only what later stages read (link digests, headings, search
+    /// words). With a spool (a build that writes), each rendered body goes to it at once and
+    /// the page's source text is let go, so neither is ever held for the whole site.
     func renderMarkdown(_ site: Site, spool: BodySpool? = nil, _ report: inout BuildReport) -> [BuiltPage] {
         let stage = MarkdownStage(config: site.config)
         let pages = site.pages
@@ -169,6 +170,7 @@ public struct SiteBuilder: Sendable {
             var rendered = stage.render(pages[index], in: site)
             if let spool, spool.store(rendered.html, at: index) { rendered.html = "" }
             rendered.dropLinkList()
+            if spool != nil { pages[index].source.releaseBody() }
             return BuiltPage(page: pages[index], markdown: rendered)
         }
         report.diagnostics += built.flatMap(\.markdown.diagnostics)
