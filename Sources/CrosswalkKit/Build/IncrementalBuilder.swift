@@ -31,8 +31,21 @@ public final class IncrementalBuilder: @unchecked Sendable {
             self.loadDiagnostics = loadDiagnostics
             var hasher = Hasher()
             hasher.combine(model.page?.source.relativePath)
-            hasher.combine(model.page?.source.frontMatter)
+            hasher.combine(model.page?.source.frontMatter.map(Self.visibleElsewhere))
             nameHash = hasher.finalize()
+        }
+
+        /// Front-matter keys only the page's own file shows (footer, header, lint): a new value
+        /// on the same line changes that page alone, so it need not rebuild the site.
+        static let ownKeys = ["owner", "reviewed", "review_by", "tags"]
+
+        /// The front matter with the values of one-line `ownKeys` blanked, every line kept in
+        /// place (positions in other keys' diagnostics stay right); anything else counts.
+        static func visibleElsewhere(_ yaml: String) -> String {
+            yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                for key in ownKeys where line.hasPrefix(key + ":") { return Substring(key + ":") }
+                return line
+            }.joined(separator: "\n")
         }
     }
 

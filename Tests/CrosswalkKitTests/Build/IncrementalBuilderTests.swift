@@ -48,6 +48,31 @@ import Testing
         #expect(try folder.read("live/guides/brand-new/index.html").contains("A page the last walk never saw."))
     }
 
+    /// A new owner or review date touches that page alone: no other page's markdown or search
+    /// entry is made again, and the result is still a full build's.
+    @Test func ownFrontMatterEditsRebuildOnlyThatPage() throws {
+        let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        #expect(builder.build().succeeded)
+        let made = builder.searchCache.made
+        let path = "content/constraints/planned-outages.md"
+        let original = try folder.read(path)
+        #expect(original.hasPrefix("---\n"))
+        func withOwner(_ owner: String) -> String { "---\nowner: \(owner)\n" + original.dropFirst(4) }
+        try folder.write(withOwner("Plant manager"), to: path)
+        #expect(builder.build().succeeded)
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        let afterAdding = builder.searchCache.made
+        try folder.write(withOwner("Site engineer"), to: path)
+        let edit = builder.build()
+        #expect(edit.succeeded)
+        #expect(builder.searchCache.made == afterAdding + 1, "only the edited page's entry")
+        #expect(edit.filesWritten <= 2, "the page and the search index")
+        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(afterAdding > made)
+    }
+
     @Test func everyEditMatchesAFullBuild() throws {
         let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
         let builder = IncrementalBuilder(
