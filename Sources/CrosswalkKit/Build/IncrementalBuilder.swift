@@ -304,57 +304,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return (discovery, stamps)
     }
 
-    // MARK: keys
-
-    /// `pageNames` hashes every page's path and front matter in discovery order (a sorted
-    /// walk, as stable as the site's own order).
-    private static func siteKey(config: SiteConfig, pageNames: Int, assets: [AssetFile]) -> UInt64 {
-        // Keys live only in this process, so Swift's seeded hasher will do.
-        var hasher = Hasher()
-        hasher.combine(
-            "\(config.title)|\(config.baseURL ?? "-")|\(config.language)|\(config.unsafeHTML)|\(config.smartPunctuation)|"
-        )
-        hasher.combine("\(config.maxFileBytes)|\(config.disabledLints.sorted())")
-        hasher.combine(pageNames)
-        for asset in assets.sorted(by: { $0.relativePath < $1.relativePath }) { hasher.combine(asset.relativePath) }
-        return UInt64(bitPattern: Int64(hasher.finalize()))
-    }
-
-    private static func listingKey(_ siteKey: UInt64, _ pages: [BuiltPage], templatesStamp: String, today: String)
-        -> UInt64
-    {
-        var hasher = Hasher()
-        hasher.combine(siteKey)
-        hasher.combine(templatesStamp)
-        hasher.combine(today)
-        for built in pages {
-            hasher.combine(built.title)
-            hasher.combine(built.summary)
-        }
-        return UInt64(bitPattern: Int64(hasher.finalize()))
-    }
-
-    private static func key(
-        for item: SiteRenderer.Item, renderer: SiteRenderer, graph: LinkGraph, listing: UInt64, sources: UInt64,
-        stamps: [String: String]
-    ) -> UInt64 {
-        switch item {
-        case .page(let index):
-            // Keys live only in this process, so Swift's seeded hasher will do; backlinks by
-            // index are enough because the listing key changes whenever the set of pages does.
-            let page = renderer.pages[index].page
-            var hasher = Hasher()
-            hasher.combine(listing)
-            hasher.combine(stamps[page.source.relativePath] ?? "-")
-            hasher.combine(graph.backlinks[page.url] ?? [])
-            return UInt64(bitPattern: Int64(hasher.finalize()))
-        case .searchIndex:
-            return StableHash.of(Array("\(listing) \(sources) search".utf8))
-        default:
-            return StableHash.of(Array("\(listing) \(item)".utf8))
-        }
-    }
-
     private func directoryStamp(_ directory: String) -> String {
         String(StableHash.of(Array(fileSystem.stamps(below: directory).utf8)), radix: 16)
     }

@@ -47,7 +47,9 @@ public final class OutputWriter: @unchecked Sendable {
             Self.removeLeftovers(parent: parent, name: name)
             try Self.makeDirectories(staging)
         } catch {
-            close(lockDescriptor)
+            // Through `release()`, which forgets the descriptor: deinit still runs for this
+            // object and would close the number again, perhaps by then another build's file.
+            release()
             throw error
         }
         directories.insert(staging)

@@ -196,7 +196,7 @@ import Testing
     @Test func sameInputBuildsTheSameBytes() throws {
         let (first, a) = try SiteFixture(Self.smallSite).build()
         let (second, b) = try SiteFixture(Self.smallSite).build()
-        #expect(a.succeeded && b.succeeded)
+        #expect(a.succeeded && b.succeeded, "\(a.diagnosticText) \(b.diagnosticText)")
         let files = first.files(under: "public")
         #expect(files == second.files(under: "public"))
         for file in files {
