@@ -46,7 +46,9 @@ extension IncrementalBuilder {
         case .searchIndex:
             return StableHash.of(Array("\(listing) \(sources) search".utf8))
         default:
-            return StableHash.of(Array("\(listing) \(item)".utf8))
+            // A generated page also shows its introduction's body, which no listing key holds.
+            let intro = renderer.introPage(of: item).map { stamps[renderer.pages[$0].page.source.relativePath] ?? "-" }
+            return StableHash.of(Array("\(listing) \(item) \(intro ?? "-")".utf8))
         }
     }
 }

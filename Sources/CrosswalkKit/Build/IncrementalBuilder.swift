@@ -228,13 +228,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let sameFiles = previousOutputs?.listing == listingKey && linksUnchanged && freshPages.count < built.count
         if sameFiles, let last = previousOutputs {
             // Same pages, titles, summaries, links and templates: the same files, and only the
-            // pages built again (and the search index, which holds every page) can differ.
+            // pages built again, the pages they introduce and the search index can differ.
             (items, keys) = (last.items, last.keys)
             for position in items.indices {
-                switch items[position] {
-                case .page(let index) where freshPages.contains(index): keys[position].key = key(items[position])
-                case .searchIndex: keys[position].key = key(items[position])
-                default: break
+                let item = items[position]
+                switch item {
+                case .page(let index) where freshPages.contains(index): keys[position].key = key(item)
+                case .searchIndex: keys[position].key = key(item)
+                default:
+                    if let intro = renderer.introPage(of: item), freshPages.contains(intro) {
+                        keys[position].key = key(item)
+                    }
                 }
             }
         } else {

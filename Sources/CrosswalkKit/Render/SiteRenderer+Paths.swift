@@ -12,4 +12,14 @@ extension SiteRenderer {
         case .sitemap: Sitemap.fileName
         }
     }
+
+    /// The content page whose body introduces a generated page (`glossary/index.md` for the
+    /// glossary's section page), if there is one.
+    public func introPage(of item: Item) -> Int? {
+        switch item {
+        case .section(let kind): site.index(url: (kind.folder ?? "") + "/")
+        case .matrix: site.index(url: Self.matrixURL)
+        default: nil
+        }
+    }
 }

@@ -105,6 +105,10 @@ import Testing
             // A link gone and a heading added; then a fragment link to that heading.
             ("content/guides/new-guide.md", "# New guide\n\nNo term here.\n\n## Section\n"),
             ("content/guides/second.md", "# Second\n\nSee [the section](new-guide.md#section).\n"),
+            // A section's introduction, then a change below its first paragraph only: the
+            // generated section page shows the body, though no title or summary changed.
+            ("content/glossary/index.md", "# Glossary\n\nWords both teams use.\n"),
+            ("content/glossary/index.md", "# Glossary\n\nWords both teams use.\n\nA second paragraph.\n"),
             ("content/guides/plant-walk.md", nil),
             ("templates/partials/footer.mustache", "<footer>changed footer</footer>\n"),
             ("crosswalk.yml", "title: Renamed KB\n"),
