@@ -1,19 +1,17 @@
 /// The Link stage: with every page rendered, checks that each `#anchor` names a heading of
 /// its target page. (File targets were checked while rendering.)
 public enum LinkChecker {
+    /// `pages` are in the site's order, so a link's `target` indexes them.
     public static func check(_ pages: [BuiltPage]) -> [Diagnostic] {
         // Heading ids only of pages some link names a fragment of, made when first needed:
         // a set per page for every page was a tenth of a `serve` rebuild.
-        var indexByURL: [String: Int]?
         var anchors: [Int: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
         for built in pages {
             for link in built.markdown.anchoredLinks {
                 guard let fragment = link.fragment, !fragment.isEmpty else { continue }
-                if link.target == nil && indexByURL == nil {
-                    indexByURL = Dictionary(pages.enumerated().map { ($1.page.url, $0) }) { first, _ in first }
-                }
-                guard let targetIndex = link.target ?? indexByURL?[link.targetURL] else { continue }
+                // No target: no page has that URL, so there are no headings to check against.
+                guard let targetIndex = link.target else { continue }
                 if anchors[targetIndex] == nil {
                     anchors[targetIndex] = Set(pages[targetIndex].markdown.headings.map(\.id))
                 }

@@ -17,16 +17,14 @@ public struct LinkGraph: Sendable {
     public private(set) var verdicts: [Verdict] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// `pages` are the site's pages, built, in the site's order (as every stage builds them),
+    /// so a link's `target` and `Site`'s URL index are indices into `pages` too.
     public init(site: Site, pages: [BuiltPage]) {
-        var indexByURL: [String: Int] = [:]
-        for (index, built) in pages.enumerated() where indexByURL[built.page.url] == nil {
-            indexByURL[built.page.url] = index
-        }
         // Sources per target page, by index: sources are visited in index order, so each list
         // comes out sorted and a repeat can only follow itself. Sets keyed by URL cost a fifth
         // of every `serve` rebuild.
         var incoming = [[Int]](repeating: [], count: pages.count)
-        /// Links to URLs no page has (a section index, say).
+        /// Links to URLs no page has (a section index, say): the ones without a `target`.
         var elsewhere: [String: [Int]] = [:]
         func add(_ source: Int, to target: Int) {
             guard target != source, incoming[target].last != source else { return }
@@ -35,25 +33,20 @@ public struct LinkGraph: Sendable {
         for (index, built) in pages.enumerated() {
             let url = built.page.url
             for target in built.markdown.linkTargets { add(index, to: target) }
-            for targetURL in built.markdown.untargetedURLs where targetURL != url {
-                if let target = indexByURL[targetURL] {
-                    // Pages sharing a URL (an error reported elsewhere) count as its first.
-                    add(index, to: target)
-                } else if elsewhere[targetURL]?.last != index {
-                    elsewhere[targetURL, default: []].append(index)
-                }
+            for targetURL in built.markdown.untargetedURLs where targetURL != url && elsewhere[targetURL]?.last != index
+            {
+                elsewhere[targetURL, default: []].append(index)
             }
             let metadata = built.page.metadata
             for slug in metadata.related {
-                guard let target = resolve(slug, kinds: nil, site: site, indexByURL: indexByURL) else { continue }
+                guard let target = resolve(slug, kinds: nil, site: site) else { continue }
                 related[index, default: []].append(target)
-                add(index, to: indexByURL[pages[target].page.url] ?? target)
+                add(index, to: target)
             }
             for entry in metadata.constraintVerdicts {
-                guard let target = resolve(entry.constraint, kinds: [.constraint], site: site, indexByURL: indexByURL)
-                else { continue }
+                guard let target = resolve(entry.constraint, kinds: [.constraint], site: site) else { continue }
                 verdicts.append(Verdict(tool: index, constraint: target, verdict: entry.verdict, note: entry.note))
-                add(index, to: indexByURL[pages[target].page.url] ?? target)
+                add(index, to: target)
             }
         }
         backlinks = elsewhere
@@ -62,14 +55,13 @@ public struct LinkGraph: Sendable {
         }
     }
 
-    /// A slug from front matter, as a built-page index; errors name the place it was written.
-    private mutating func resolve(
-        _ slug: Located<String>, kinds: [PageKind]?, site: Site, indexByURL: [String: Int]
-    ) -> Int? {
+    /// A slug from front matter, as a page index (the first page at the target's URL); errors
+    /// name the place it was written.
+    private mutating func resolve(_ slug: Located<String>, kinds: [PageKind]?, site: Site) -> Int? {
         let candidates = site.vocabulary.pages(slug: slug.value)
             .map { site.pages[$0] }
             .filter { kinds?.contains($0.kind) ?? true }
-        if candidates.count == 1, let page = candidates.first, let index = indexByURL[page.url] { return index }
+        if candidates.count == 1, let page = candidates.first, let index = site.index(url: page.url) { return index }
         let what = kinds?.map { $0.label.lowercased() }.joined(separator: " or ") ?? "page"
         if candidates.isEmpty {
             let pool = site.pages.filter { kinds?.contains($0.kind) ?? true }.map(\.slug)
