@@ -20,6 +20,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Poll for changes instead of using inotify (network or container file systems).")
     var poll = false
 
+    @Flag(name: .shortAndLong, help: "Also print how long each stage of every rebuild took.")
+    var verbose = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         var isDirectory: ObjCBool = false
@@ -32,7 +35,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let root = absolute(source)
         let options = ServeOptions(sourceRoot: root, host: host, port: port, poll: poll)
-        let server = DevServer(options: options, onEvent: Self.show)
+        let verbose = verbose
+        let server = DevServer(options: options) { Self.show($0, verbose: verbose) }
         let finished = DispatchSemaphore(value: 0)
         let outcome = StartOutcome()
         let queue = DispatchQueue(label: "crosswalk-serve-signals")
@@ -86,7 +90,7 @@ struct ServeCommand: ParsableCommand {
 
     /// Build results as `build` prints them; after the first build, warnings only as a count,
     /// so an edit's output is about that edit.
-    @Sendable static func show(_ event: ServeEvent) {
+    @Sendable static func show(_ event: ServeEvent, verbose: Bool) {
         switch event {
         case .built(let status, let report):
             let first = status.generation == 1
@@ -103,6 +107,7 @@ struct ServeCommand: ParsableCommand {
                     "[\(status.generation)] build failed: \(errors) error\(errors == 1 ? "" : "s"); "
                         + "still serving the last good site")
             }
+            if verbose { printTimings(report.timings) }
         case .notice(let text):
             Output.standardError("note: \(text)")
         }

@@ -52,12 +52,7 @@ struct SiteOptions: ParsableArguments {
         let report = SiteBuilder(options: buildOptions).build()
         progress.clear()
         DiagnosticPrinter.print(report.diagnostics, format: format)
-        if verbose {
-            for timing in report.timings {
-                let name = timing.stage.padding(toLength: 12, withPad: " ", startingAt: 0)
-                Output.standardError("  \(name) " + String(format: "%7.1f ms", timing.seconds * 1000))
-            }
-        }
+        if verbose { printTimings(report.timings) }
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
         let problems = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
@@ -108,5 +103,13 @@ final class ProgressLine: Sendable {
 enum Output {
     static func standardError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// `--verbose`: one line per stage of a build, with its time.
+func printTimings(_ timings: [(stage: String, seconds: Double)]) {
+    for timing in timings {
+        let name = timing.stage.padding(toLength: 12, withPad: " ", startingAt: 0)
+        Output.standardError("  \(name) " + String(format: "%7.1f ms", timing.seconds * 1000))
     }
 }
