@@ -29,25 +29,26 @@ extension IncrementalBuilder {
         return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 
+    /// `search` hashes every page's search-entry key; `stamps` are the source stamps of the
+    /// built pages, by index.
     static func key(
-        for item: SiteRenderer.Item, renderer: SiteRenderer, graph: LinkGraph, listing: UInt64, sources: UInt64,
-        stamps: [String: String]
+        for item: SiteRenderer.Item, renderer: SiteRenderer, graph: LinkGraph, listing: UInt64, search: UInt64,
+        stamps: [String]
     ) -> UInt64 {
         switch item {
         case .page(let index):
-            // Keys live only in this process, so Swift's seeded hasher will do; backlinks by
-            // index are enough because the listing key changes whenever the set of pages does.
-            let page = renderer.pages[index].page
+            // Backlinks by index are enough because the listing key changes whenever the set
+            // of pages does.
             var hasher = Hasher()
             hasher.combine(listing)
-            hasher.combine(stamps[page.source.relativePath] ?? "-")
-            hasher.combine(graph.backlinks[page.url] ?? [])
+            hasher.combine(stamps[index])
+            hasher.combine(graph.backlinks[renderer.pages[index].page.url] ?? [])
             return UInt64(bitPattern: Int64(hasher.finalize()))
         case .searchIndex:
-            return StableHash.of(Array("\(listing) \(sources) search".utf8))
+            return StableHash.of(Array("\(listing) \(search) search".utf8))
         default:
             // A generated page also shows its introduction's body, which no listing key holds.
-            let intro = renderer.introPage(of: item).map { stamps[renderer.pages[$0].page.source.relativePath] ?? "-" }
+            let intro = renderer.introPage(of: item).map { stamps[$0] }
             return StableHash.of(Array("\(listing) \(item) \(intro ?? "-")".utf8))
         }
     }

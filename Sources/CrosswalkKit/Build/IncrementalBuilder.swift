@@ -49,14 +49,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
     }
 
-    private var sources: [String: Source] = [:]
-    /// Built pages by source path, with the stamp of the file they were built from.
-    private var markdown: [String: (stamp: String, built: BuiltPage)] = [:]
+    /// Sources by their file's place in `lastScan`'s walk; nil until read.
+    private var sources: [Source?] = []
+    /// The last build's pages, built, in its site's order, and the stamps of their files:
+    /// while the site key holds, the same site order holds and they serve again.
+    private var lastBuilt: (pages: [BuiltPage], stamps: [String]) = ([], [])
     private var siteKey: UInt64?
     /// The last build's site, whose names and matcher serve again while `siteKey` holds.
     private var previousSite: Site?
     /// The last build's files to write and their keys, and the listing key they were made under.
     private var lastOutputs: (listing: UInt64, items: [SiteRenderer.Item], keys: [(path: String, key: UInt64)])?
+    /// The last listing key and what it was made from besides titles and summaries.
+    private var lastListing: (siteKey: UInt64, templates: String, today: String, key: UInt64)?
     /// Full walks of `content/` so far (tests check named edits need none).
     private(set) var walks = 0
     /// The last full walk of `content/`: files, their stamps, each file's place by absolute
@@ -64,13 +68,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var lastScan:
         (
             discovery: ContentLoader.Discovery, stamps: [String], positions: [String: Int],
-            indexFolders: Set<String>
+            byRelativePath: [String: Int], indexFolders: Set<String>
         )?
     /// The last link graph and link diagnostics, and the site key they were made under.
     private var linkState: (siteKey: UInt64, graph: LinkGraph, diagnostics: [Diagnostic])?
+    /// Lint warnings per page (site order), made under `linkState`'s graph on `today`.
+    private var lintState: (today: String, perPage: [[Diagnostic]])?
     /// Output path → the key it was last written with.
     private var written: [String: UInt64] = [:]
-    private var assetStamps: [String: String] = [:]
+    var assetStamps: [String: String] = [:]
     let searchCache = SearchEntryCache()
     private let titleOrder = TitleOrderCache()
     private var templateCache: (stamp: String, templates: TemplateSet?, diagnostics: [Diagnostic])?
@@ -107,34 +113,32 @@ public final class IncrementalBuilder: @unchecked Sendable {
         clock.start("load")
         let config = stages.loadConfig(&report)
         let loader = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes)
-        let (discovery, stamps) = scan(change, loader: loader)
-        report.diagnostics += discovery.diagnostics
-        let foldersWithIndexMD = Set(
-            discovery.markdown.filter { LinkResolver.isIndexMarkdown($0.relativePath) }
-                .map { LinkResolver.folder(of: $0.relativePath) })
-        let stale = discovery.markdown.indices.filter {
-            sources[discovery.markdown[$0].relativePath]?.stamp != stamps[$0]
-        }
+        let scan = scan(change, loader: loader)
+        let files = scan.discovery.markdown
+        report.diagnostics += scan.discovery.diagnostics
+        // Every step below goes by position, never by path: hashing 10,000 paths a few times
+        // per pass was most of a rebuild after a one-page edit.
+        let stale = files.indices.filter { sources[$0]?.stamp != scan.stamps[$0] }
+
         clock.start("model")
-        let reloaded = parallelMap(stale) { index -> Source in
-            let file = discovery.markdown[index]
+        let reloaded = parallelMap(stale) { position -> Source in
+            let file = files[position]
             let loaded = loader.loadFile(path: file.path, relativePath: file.relativePath)
             let model = loaded.files.first.map {
                 PageBuilder.build(
-                    $0, folderHasIndexMD: foldersWithIndexMD.contains(LinkResolver.folder(of: file.relativePath)))
+                    $0, folderHasIndexMD: scan.indexFolders.contains(LinkResolver.folder(of: file.relativePath)))
             }
             return Source(
-                stamp: stamps[index], model: model ?? PageBuilder.Output(page: nil, diagnostics: []),
+                stamp: scan.stamps[position], model: model ?? PageBuilder.Output(page: nil, diagnostics: []),
                 loadDiagnostics: loaded.diagnostics)
         }
-        for (index, source) in zip(stale, reloaded) { sources[discovery.markdown[index].relativePath] = source }
-        let present = Set(discovery.markdown.map(\.relativePath))
-        sources = sources.filter { present.contains($0.key) }
+        for (position, source) in zip(stale, reloaded) { sources[position] = source }
         var pages: [Page] = []
+        pages.reserveCapacity(files.count)
         var names = Hasher()
-        for file in discovery.markdown {
-            guard let source = sources[file.relativePath] else { continue }
-            report.diagnostics += source.loadDiagnostics + source.model.diagnostics
+        for case let source? in sources {
+            if !source.loadDiagnostics.isEmpty { report.diagnostics += source.loadDiagnostics }
+            if !source.model.diagnostics.isEmpty { report.diagnostics += source.model.diagnostics }
             if let page = source.model.page {
                 pages.append(page)
                 names.combine(source.nameHash)
@@ -142,57 +146,63 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
 
         clock.start("index")
-        let newSiteKey = Self.siteKey(config: config, pageNames: names.finalize(), assets: discovery.assets)
-        if newSiteKey != siteKey { markdown.removeAll() }
+        let newSiteKey = Self.siteKey(config: config, pageNames: names.finalize(), assets: scan.discovery.assets)
+        let sameNames = newSiteKey == siteKey
         let site = Site(
-            config: config, pages: pages, assets: discovery.assets,
-            sameNamesAs: newSiteKey == siteKey ? previousSite : nil)
+            config: config, pages: pages, assets: scan.discovery.assets, sameNamesAs: sameNames ? previousSite : nil,
+            changed: reloaded.compactMap(\.model.page))
         siteKey = newSiteKey
         previousSite = site
         report.diagnostics += site.diagnostics
 
         clock.start("markdown")
+        // Same names: the same site order, and a page value that is still last time's (its
+        // file unchanged) keeps last time's built page.
+        let previous = lastBuilt
+        let reuse = sameNames && previous.pages.count == site.pages.count
+        let fresh =
+            reuse ? site.pages.indices.filter { previous.pages[$0].page !== site.pages[$0] } : Array(site.pages.indices)
         let stage = MarkdownStage(config: config)
-        let stampByPath = Dictionary(uniqueKeysWithValues: zip(discovery.markdown.map(\.relativePath), stamps))
-        let cached = markdown
-        let results = parallelMap(site.pages) { page -> (built: BuiltPage, fresh: Bool, sameLinks: Bool) in
-            let stamp = stampByPath[page.source.relativePath] ?? "-"
-            let previous = cached[page.source.relativePath]
-            if let previous, previous.stamp == stamp, previous.built.page === page {
-                // The same page value from the same file: last time's built page stands.
-                return (previous.built, false, true)
+        let rendered = parallelMap(fresh) { stage.render(site.pages[$0], in: site) }
+        var built = previous.pages
+        var stamps = previous.stamps
+        var sameLinks = reuse
+        if reuse {
+            for (index, markdown) in zip(fresh, rendered) {
+                sameLinks = sameLinks && previous.pages[index].markdown.hasSameLinks(as: markdown)
+                built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
+                stamps[index] = stamp(of: site.pages[index], scan)
             }
-            let rendered = stage.render(page, in: site)
-            let sameLinks = previous?.built.markdown.hasSameLinks(as: rendered) ?? false
-            return (BuiltPage(page: page, markdown: rendered), true, sameLinks)
+        } else {
+            built = zip(fresh, rendered).map { BuiltPage(page: site.pages[$0], markdown: $1) }
+            stamps = site.pages.map { stamp(of: $0, scan) }
         }
-        let built = results.map(\.built)
+        lastBuilt = (built, stamps)
         // Backlinks, verdicts and anchor checks depend only on front matter (the site key) and
         // each page's links and headings: when an edit changed neither, last time's still hold.
-        let linksUnchanged = newSiteKey == linkState?.siteKey && results.allSatisfy(\.sameLinks)
-        let freshPages = Set(results.indices.filter { results[$0].fresh })
-        if markdown.count != built.count || freshPages.count == built.count {
-            markdown = Dictionary(
-                uniqueKeysWithValues: built.map {
-                    ($0.page.source.relativePath, (stampByPath[$0.page.source.relativePath] ?? "-", $0))
-                })
-        } else {
-            for index in freshPages {
-                let path = built[index].page.source.relativePath
-                markdown[path] = (stampByPath[path] ?? "-", built[index])
-            }
-        }
-        report.diagnostics += built.flatMap(\.markdown.diagnostics)
+        let linksUnchanged = sameLinks && newSiteKey == linkState?.siteKey
+        let freshPages = Set(fresh)
+        for page in built where !page.markdown.diagnostics.isEmpty { report.diagnostics += page.markdown.diagnostics }
 
         clock.start("link")
         if !linksUnchanged, let siteKey {
             let graph = LinkGraph(site: site, pages: built)
             linkState = (siteKey, graph, graph.diagnostics + LinkChecker.check(built))
+            lintState = nil
         }
         guard let (_, graph, linkDiagnostics) = linkState else { return }
         report.diagnostics += linkDiagnostics
         clock.start("lint")
-        report.diagnostics += Linter(config: config, today: today).check(site: site, pages: built, graph: graph)
+        let linter = Linter(config: config, today: today)
+        var lint = linter.checkEach(built, graph: graph, only: lintState?.today == today ? fresh : nil)
+        if let last = lintState, last.today == today {
+            // The graph held: only pages built again can warn differently.
+            let again = lint
+            lint = last.perPage
+            for index in fresh { lint[index] = again[index] }
+        }
+        lintState = (today, lint)
+        for warnings in lint where !warnings.isEmpty { report.diagnostics += warnings }
         clock.start("templates")
         let templatesDirectory = joinPath(options.sourceRoot, "templates")
         let templatesStamp = directoryStamp(templatesDirectory)
@@ -207,51 +217,69 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard let templates, !report.diagnostics.hasErrors else { return }
 
         clock.start("render+write")
-        let listingKey = Self.listingKey(newSiteKey, built, templatesStamp: templatesStamp, today: today)
-        searchCache.keys = built.map { built in
+        let listingKey: UInt64
+        let sameListing =
+            reuse
+            && lastListing.map { ($0.siteKey, $0.templates, $0.today) == (newSiteKey, templatesStamp, today) } == true
+            && fresh.allSatisfy {
+                previous.pages[$0].title == built[$0].title && previous.pages[$0].summary == built[$0].summary
+            }
+        if sameListing, let last = lastListing {
+            listingKey = last.key
+        } else {
+            listingKey = Self.listingKey(newSiteKey, built, templatesStamp: templatesStamp, today: today)
+        }
+        lastListing = (newSiteKey, templatesStamp, today, listingKey)
+        func searchKey(_ index: Int) -> Int {
             var hasher = Hasher()
             hasher.combine(listingKey)
-            hasher.combine(stampByPath[built.page.source.relativePath])
+            hasher.combine(stamps[index])
             return hasher.finalize()
+        }
+        if sameListing, searchCache.keys.count == built.count {
+            for index in fresh { searchCache.keys[index] = searchKey(index) }
+        } else {
+            searchCache.keys = built.indices.map(searchKey)
         }
         let renderer = SiteRenderer(
             site: site, pages: built, graph: graph, templates: templates, searchCache: searchCache,
             titleOrder: titleOrder)
-        let allSources = StableHash.of(Array(stamps.joined(separator: "\n").utf8))
+        var searchHasher = Hasher()
+        searchHasher.combine(searchCache.keys)
+        let search = UInt64(bitPattern: Int64(searchHasher.finalize()))
         func key(_ item: SiteRenderer.Item) -> UInt64 {
-            Self.key(
-                for: item, renderer: renderer, graph: graph, listing: listingKey, sources: allSources,
-                stamps: stampByPath)
+            Self.key(for: item, renderer: renderer, graph: graph, listing: listingKey, search: search, stamps: stamps)
         }
         var items: [SiteRenderer.Item]
         var keys: [(path: String, key: UInt64)]
-        let sameFiles = previousOutputs?.listing == listingKey && linksUnchanged && freshPages.count < built.count
+        /// Positions in `items` whose key may have changed.
+        var touched: [Int]
+        let sameFiles = previousOutputs?.listing == listingKey && linksUnchanged && fresh.count < built.count
         if sameFiles, let last = previousOutputs {
             // Same pages, titles, summaries, links and templates: the same files, and only the
             // pages built again, the pages they introduce and the search index can differ.
-            (items, keys) = (last.items, last.keys)
+            (items, keys, touched) = (last.items, last.keys, [])
             for position in items.indices {
                 let item = items[position]
                 switch item {
-                case .page(let index) where freshPages.contains(index): keys[position].key = key(item)
-                case .searchIndex: keys[position].key = key(item)
+                case .page(let index) where freshPages.contains(index): touched.append(position)
+                case .searchIndex: touched.append(position)
+                case .page: continue
                 default:
-                    if let intro = renderer.introPage(of: item), freshPages.contains(intro) {
-                        keys[position].key = key(item)
-                    }
+                    if let intro = renderer.introPage(of: item), freshPages.contains(intro) { touched.append(position) }
                 }
             }
+            for position in touched { keys[position].key = key(items[position]) }
         } else {
             items = renderer.items
             keys = items.map { (renderer.outputPath(of: $0), key($0)) }
+            touched = Array(items.indices)
         }
         report.fileCount = items.count
         let output = options.outputDirectory
-        let dirty = items.indices.filter {
-            // The output folder is private to the caller, so what was written is still there:
-            // checking every file again was a stat per page per edit.
-            written[keys[$0].path] != keys[$0].key
-        }
+        // The output folder is private to the caller, so what was written is still there:
+        // checking every file again was a stat per page per edit.
+        let dirty = touched.filter { written[keys[$0].path] != keys[$0].key }
         let toRender = items
         let failures = parallelMap(dirty) { index -> String? in
             Self.writeAtomically(renderer.render(toRender[index]), into: output)
@@ -275,25 +303,35 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.filesReused = items.count - dirty.count
     }
 
+    /// The stamp of the file `page` was built from.
+    private func stamp(of page: Page, _ scan: Scan) -> String {
+        scan.byRelativePath[page.source.relativePath].map { scan.stamps[$0] } ?? "-"
+    }
+
     // MARK: scanning
+
+    typealias Scan = (
+        discovery: ContentLoader.Discovery, stamps: [String], positions: [String: Int],
+        byRelativePath: [String: Int], indexFolders: Set<String>
+    )
 
     /// The content files and their stamps. Walking the tree and reading every file's stamp
     /// is the largest cost of a rebuild after a one-page edit, so when the watcher named
     /// the files it saw written, and all of them were there last time, the last walk stands
-    /// and only those files are stamped again.
-    private func scan(_ change: SourceChange, loader: ContentLoader) -> (ContentLoader.Discovery, [String]) {
+    /// and only those files are stamped again. After a walk, `sources` follow their files to
+    /// their new places.
+    private func scan(_ change: SourceChange, loader: ContentLoader) -> Scan {
         @Sendable func stamp(_ file: (path: String, relativePath: String), indexFolders: Set<String>) -> String {
             (fileSystem.stamp(file.path) ?? "-")
                 + (indexFolders.contains(LinkResolver.folder(of: file.relativePath)) ? "+i" : "")
         }
-        if case .files(let written) = change, let last = lastScan, written.isSubset(of: last.positions.keys) {
-            var stamps = last.stamps
+        if case .files(let written) = change, var last = lastScan, written.isSubset(of: last.positions.keys) {
             for path in written {
                 guard let position = last.positions[path] else { continue }
-                stamps[position] = stamp(last.discovery.markdown[position], indexFolders: last.indexFolders)
+                last.stamps[position] = stamp(last.discovery.markdown[position], indexFolders: last.indexFolders)
             }
-            lastScan?.stamps = stamps
-            return (last.discovery, stamps)
+            lastScan = last
+            return last
         }
         let discovery = loader.discover(sourceRoot: options.sourceRoot)
         walks += 1
@@ -304,53 +342,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let stamps = parallelMap(discovery.markdown) { stamp($0, indexFolders: indexFolders) }
         let positions = Dictionary(
             discovery.markdown.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        lastScan = (discovery, stamps, positions, indexFolders)
-        return (discovery, stamps)
+        let byRelativePath = Dictionary(
+            discovery.markdown.enumerated().map { ($1.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let previousPlaces = lastScan?.byRelativePath ?? [:]
+        let previousSources = sources
+        sources = discovery.markdown.map { file in previousPlaces[file.relativePath].flatMap { previousSources[$0] } }
+        let scan = (discovery, stamps, positions, byRelativePath, indexFolders)
+        lastScan = scan
+        return scan
     }
 
     private func directoryStamp(_ directory: String) -> String {
         String(StableHash.of(Array(fileSystem.stamps(below: directory).utf8)), radix: 16)
-    }
-
-    // MARK: files
-
-    private func copyAssets(site: Site, stages: SiteBuilder, into output: String) {
-        var copies = site.assets.map { (from: $0.absolutePath, to: $0.relativePath) }
-        copies += stages.themeAssets().map { (from: $0.absolute, to: "assets/" + $0.relative) }
-        var stamps: [String: String] = [:]
-        for copy in copies {
-            let stamp = fileSystem.stamp(copy.from) ?? "-"
-            stamps[copy.to] = stamp
-            guard assetStamps[copy.to] != stamp || !fileSystem.exists(joinPath(output, copy.to)),
-                let bytes = try? fileSystem.read(copy.from)
-            else { continue }
-            _ = Self.writeAtomically(bytes, to: joinPath(output, copy.to))
-        }
-        for (path, _) in assetStamps where stamps[path] == nil { unlink(joinPath(output, path)) }
-        assetStamps = stamps
-    }
-
-    /// Writes beside the target and renames over it, so a reader never sees half a file.
-    static func writeAtomically(_ file: OutputFile, into output: String) -> String? {
-        writeAtomically(Array(file.contents.utf8), to: joinPath(output, file.path))
-    }
-
-    static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        } catch {
-            return "cannot create the folder of \(path): \(error.localizedDescription)"
-        }
-        let temporary = path + ".crosswalk-new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
-        let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
-        guard count == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return "cannot write \(path)"
-        }
-        return nil
     }
 }

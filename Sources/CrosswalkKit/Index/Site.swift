@@ -24,10 +24,15 @@ public struct Site: Sendable {
     /// whose pages the caller knows have the same paths and front matter (`serve` after a body
     /// edit), everything but the pages is taken from it: order, names, URLs and the matcher
     /// depend on nothing else, and making them again was a tenth of such a rebuild.
-    public init(config: SiteConfig, pages: [Page], assets: [AssetFile], sameNamesAs previous: Site? = nil) {
+    /// `changed`, with `previous`: the only pages that are new values; every other page is
+    /// the very value `previous` holds, so only these need placing.
+    public init(
+        config: SiteConfig, pages: [Page], assets: [AssetFile], sameNamesAs previous: Site? = nil,
+        changed: [Page]? = nil
+    ) {
         // Same paths and front matter: every index, name and URL is as before; only the page
         // values (their bodies) are new, each taking its old place.
-        if let previous, let reordered = previous.inSameOrder(pages) {
+        if let previous, let reordered = previous.inSameOrder(pages, changed: changed) {
             self = previous
             self.pages = reordered
             return
@@ -58,13 +63,15 @@ public struct Site: Sendable {
             names: terms.map { index in
                 [sorted[index].declaredTitle ?? sorted[index].slug] + sorted[index].metadata.aliases.map(\.value)
             })
+        // Stored: `serve` asks on every rebuild, and a site kept from the last one has the same.
+        diagnostics = duplicateURLDiagnostics + vocabulary.diagnostics
     }
 
     /// `pages` in this site's order, or nil when they are not the same files.
-    private func inSameOrder(_ pages: [Page]) -> [Page]? {
+    private func inSameOrder(_ pages: [Page], changed: [Page]?) -> [Page]? {
         guard pages.count == self.pages.count else { return nil }
         var placed = self.pages
-        for page in pages {
+        for page in changed ?? pages {
             guard let index = indexBySourcePath[page.source.relativePath] else { return nil }
             placed[index] = page
         }
@@ -106,7 +113,7 @@ public struct Site: Sendable {
     }
 
     /// Problems found while indexing: two pages at one URL, an alias claimed twice.
-    public var diagnostics: [Diagnostic] { duplicateURLDiagnostics + vocabulary.diagnostics }
+    public private(set) var diagnostics: [Diagnostic] = []
 
     /// The page built from `content/<relativePath>`.
     public func page(sourcePath relativePath: String) -> Page? {

@@ -15,6 +15,10 @@ public struct LinkGraph: Sendable {
     /// Per page index: the resolved `related` pages.
     public private(set) var related: [Int: [Int]] = [:]
     public private(set) var verdicts: [Verdict] = []
+    /// The verdicts grouped by tool and by constraint (page indices), made with the graph so a
+    /// `serve` rebuild that keeps the graph does not group them again.
+    public private(set) var verdictsByTool: [Int: [Verdict]] = [:]
+    public private(set) var verdictsByConstraint: [Int: [Verdict]] = [:]
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// `pages` are the site's pages, built, in the site's order (as every stage builds them),
@@ -53,6 +57,8 @@ public struct LinkGraph: Sendable {
         for (target, sources) in incoming.enumerated() where !sources.isEmpty {
             backlinks[pages[target].page.url] = sources
         }
+        verdictsByTool = Dictionary(grouping: verdicts, by: \.tool)
+        verdictsByConstraint = Dictionary(grouping: verdicts, by: \.constraint)
     }
 
     /// A slug from front matter, as a page index (the first page at the target's URL); errors

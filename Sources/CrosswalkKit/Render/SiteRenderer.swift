@@ -53,8 +53,8 @@ public final class SiteRenderer: Sendable {
         var generated = Set(sections.compactMap { $0.folder.map { $0 + "/" } })
         if hasMatrix { generated.insert(Self.matrixURL) }
         self.generatedURLs = generated
-        self.verdictsByTool = Dictionary(grouping: graph.verdicts, by: \.tool)
-        self.verdictsByConstraint = Dictionary(grouping: graph.verdicts, by: \.constraint)
+        self.verdictsByTool = graph.verdictsByTool
+        self.verdictsByConstraint = graph.verdictsByConstraint
         self.hasListItemPartial = templates.names.contains(Self.listItemPartial)
         let titles = pages.map(\.title)
         self.titleRank = titleOrder?.rank(of: titles) ?? Self.titleRank(of: titles)
@@ -109,7 +109,7 @@ public final class SiteRenderer: Sendable {
         case .matrix: renderMatrix()
         case .generatedHome: renderGeneratedHome()
         case .notFound: renderNotFound()
-        case .searchIndex: OutputFile(path: SearchIndex.fileName, contents: searchIndex().javaScript)
+        case .searchIndex: OutputFile(path: SearchIndex.fileName, contents: searchIndexScript())
         case .sitemap: OutputFile(path: Sitemap.fileName, contents: sitemap())
         }
     }

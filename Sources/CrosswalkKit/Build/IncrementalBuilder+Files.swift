@@ -1,0 +1,46 @@
+import Foundation
+
+/// Writing `serve`'s output: theme and content assets, and single files replaced atomically.
+extension IncrementalBuilder {
+    // MARK: files
+
+    func copyAssets(site: Site, stages: SiteBuilder, into output: String) {
+        var copies = site.assets.map { (from: $0.absolutePath, to: $0.relativePath) }
+        copies += stages.themeAssets().map { (from: $0.absolute, to: "assets/" + $0.relative) }
+        var stamps: [String: String] = [:]
+        for copy in copies {
+            let stamp = fileSystem.stamp(copy.from) ?? "-"
+            stamps[copy.to] = stamp
+            guard assetStamps[copy.to] != stamp || !fileSystem.exists(joinPath(output, copy.to)),
+                let bytes = try? fileSystem.read(copy.from)
+            else { continue }
+            _ = Self.writeAtomically(bytes, to: joinPath(output, copy.to))
+        }
+        for (path, _) in assetStamps where stamps[path] == nil { unlink(joinPath(output, path)) }
+        assetStamps = stamps
+    }
+
+    /// Writes beside the target and renames over it, so a reader never sees half a file.
+    static func writeAtomically(_ file: OutputFile, into output: String) -> String? {
+        writeAtomically(Array(file.contents.utf8), to: joinPath(output, file.path))
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        } catch {
+            return "cannot create the folder of \(path): \(error.localizedDescription)"
+        }
+        let temporary = path + ".crosswalk-new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
+        let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard count == bytes.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return "cannot write \(path)"
+        }
+        return nil
+    }
+}
