@@ -73,6 +73,35 @@ import Testing
         #expect(afterAdding > made)
     }
 
+    /// Warnings are kept per page and checked again only for pages an edit rebuilt: after each
+    /// edit they must still be exactly a full build's, on the edited page and on the others.
+    @Test func warningsFollowEachEditAsAFullBuildReportsThem() throws {
+        let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        func fullWarnings() -> Set<Diagnostic> {
+            let report = SiteBuilder(
+                options: BuildOptions(
+                    sourceRoot: folder.root, outputDirectory: folder.path("full"), dryRun: true, today: "2026-11-29")
+            ).build()
+            return Set(report.diagnostics)
+        }
+        #expect(Set(builder.build().diagnostics) == fullWarnings())
+        let path = "content/constraints/planned-outages.md"
+        let original = try folder.read(path)
+        func reviewBy(_ date: String, body: String = "") -> String {
+            "---\nreview_by: \(date)\n" + original.dropFirst(4) + body
+        }
+        for (date, body) in [("2020-01-01", ""), ("2020-01-01", "More."), ("2099-01-01", ""), ("2021-06-30", "")] {
+            try folder.write(reviewBy(date, body: body), to: path)
+            let edit = builder.build(.files([folder.path(path)]))
+            let warnings = Set(edit.diagnostics)
+            #expect(warnings == fullWarnings(), "review_by: \(date)")
+            #expect(warnings.contains { $0.code == .stalePage } == (date < "2026-11-29"))
+            #expect(warnings.contains { $0.code == .missingOwner && $0.location.file.hasSuffix("plant-walk.md") })
+        }
+    }
+
     @Test func everyEditMatchesAFullBuild() throws {
         let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
         let builder = IncrementalBuilder(
