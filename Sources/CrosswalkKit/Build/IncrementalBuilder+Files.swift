@@ -22,10 +22,16 @@ extension IncrementalBuilder {
 
     /// Writes beside the target and renames over it, so a reader never sees half a file.
     static func writeAtomically(_ file: OutputFile, into output: String) -> String? {
-        writeAtomically(Array(file.contents.utf8), to: joinPath(output, file.path))
+        // Straight from the string's storage: the search index is megabytes.
+        var contents = file.contents
+        return contents.withUTF8 { writeAtomically($0, to: joinPath(output, file.path)) }
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
+        bytes.withUnsafeBufferPointer { writeAtomically($0, to: path) }
+    }
+
+    static func writeAtomically(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) -> String? {
         do {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -35,9 +41,15 @@ extension IncrementalBuilder {
         let temporary = path + ".crosswalk-new"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
-        let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let count = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            offset += count
+        }
         close(descriptor)
-        guard count == bytes.count, rename(temporary, path) == 0 else {
+        guard offset == bytes.count, rename(temporary, path) == 0 else {
             unlink(temporary)
             return "cannot write \(path)"
         }

@@ -106,12 +106,13 @@ extension SiteRenderer {
         var lines: [String] = []
         lines.reserveCapacity(entries.count + generated.count)
         var next = generated.startIndex
-        for entry in entries {
-            while next < generated.endIndex, generated[next].url < entry.url {
+        // By index: `for entry in entries` copied every entry, field by field.
+        for index in entries.indices {
+            while next < generated.endIndex, generated[next].url < entries[index].url {
                 lines.append(generated[next].line)
                 next += 1
             }
-            lines.append(entry.line)
+            lines.append(entries[index].line)
         }
         lines += generated[next...].map(\.line)
         return SearchIndex.javaScript(lines: lines)
