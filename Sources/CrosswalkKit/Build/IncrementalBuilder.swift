@@ -73,7 +73,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             byRelativePath: [String: Int], indexFolders: Set<String>
         )?
     /// The last link graph and link diagnostics, and the site key they were made under.
-    private var linkState: (siteKey: UInt64, graph: LinkGraph, diagnostics: [Diagnostic])?
+    private var linkState: (siteKey: UInt64, graph: LinkGraph, anchors: [[Diagnostic]])?
     /// Lint warnings per page (site order), made under `linkState`'s graph on `today`.
     private var lintState: (today: String, perPage: [[Diagnostic]])?
     /// Output path → the key it was last written with.
@@ -168,10 +168,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let rendered = parallelMap(fresh) { stage.render(site.pages[$0], in: site) }
         var built = previous.pages
         var stamps = previous.stamps
-        var sameLinks = reuse
+        /// Pages built again whose links or headings changed.
+        var changedLinks: [Int] = []
         if reuse {
             for (index, markdown) in zip(fresh, rendered) {
-                sameLinks = sameLinks && previous.pages[index].markdown.hasSameLinks(as: markdown)
+                if !previous.pages[index].markdown.hasSameLinks(as: markdown) { changedLinks.append(index) }
                 built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
                 stamps[index] = stamp(of: site.pages[index], scan)
             }
@@ -182,26 +183,47 @@ public final class IncrementalBuilder: @unchecked Sendable {
         lastBuilt = (built, stamps)
         // Backlinks, verdicts and anchor checks depend only on front matter (the site key) and
         // each page's links and headings: when an edit changed neither, last time's still hold.
-        let linksUnchanged = sameLinks && newSiteKey == linkState?.siteKey
-        let freshPages = Set(fresh)
+        let sameGraphBase = reuse && newSiteKey == linkState?.siteKey
+        let linksUnchanged = sameGraphBase && changedLinks.isEmpty
         for page in built where !page.markdown.diagnostics.isEmpty { report.diagnostics += page.markdown.diagnostics }
 
         clock.start("link")
-        if !linksUnchanged, let siteKey {
+        // Pages whose backlinks an edit changed, when the graph was patched rather than remade.
+        var backlinksChanged: [Int] = []
+        if linksUnchanged {
+            // Last time's graph and anchor checks stand.
+        } else if sameGraphBase, let last = linkState {
+            // Only some pages' links or headings changed: patch the graph where they point,
+            // and check again their anchors and those of links to a page whose headings changed.
+            let (graph, touched) = last.graph.updating(changedLinks, from: previous.pages, to: built)
+            var recheck = Set(changedLinks)
+            for index in changedLinks where previous.pages[index].markdown.headings != built[index].markdown.headings {
+                recheck.formUnion(graph.backlinks[built[index].page.url] ?? [])
+            }
+            var anchors = last.anchors
+            let again = LinkChecker.checkEach(built, only: Array(recheck))
+            for index in recheck { anchors[index] = again[index] }
+            linkState = (last.siteKey, graph, anchors)
+            backlinksChanged = touched
+        } else if let siteKey {
             let graph = LinkGraph(site: site, pages: built)
-            linkState = (siteKey, graph, graph.diagnostics + LinkChecker.check(built))
+            linkState = (siteKey, graph, LinkChecker.checkEach(built))
             lintState = nil
         }
-        guard let (_, graph, linkDiagnostics) = linkState else { return }
-        report.diagnostics += linkDiagnostics
+        guard let (_, graph, anchors) = linkState else { return }
+        report.diagnostics += graph.diagnostics
+        for broken in anchors where !broken.isEmpty { report.diagnostics += broken }
+        // Built again, or shown different backlinks: the pages whose output may differ.
+        let freshPages = Set(fresh).union(backlinksChanged)
         clock.start("lint")
         let linter = Linter(config: config, today: today)
-        var lint = linter.checkEach(built, graph: graph, only: lintState?.today == today ? fresh : nil)
+        var lint = linter.checkEach(built, graph: graph, only: lintState?.today == today ? Array(freshPages) : nil)
         if let last = lintState, last.today == today {
-            // The graph held: only pages built again can warn differently.
+            // The graph held or was patched: only pages built again or with new backlinks can
+            // warn differently.
             let again = lint
             lint = last.perPage
-            for index in fresh { lint[index] = again[index] }
+            for index in freshPages { lint[index] = again[index] }
         }
         lintState = (today, lint)
         for warnings in lint where !warnings.isEmpty { report.diagnostics += warnings }
@@ -256,7 +278,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var keys: [(path: String, key: UInt64)]
         /// Positions in `items` whose key may have changed.
         var touched: [Int]
-        let sameFiles = previousOutputs?.listing == listingKey && linksUnchanged && fresh.count < built.count
+        let sameFiles = previousOutputs?.listing == listingKey && sameGraphBase && freshPages.count < built.count
         if sameFiles, let last = previousOutputs {
             // Same pages, titles, summaries, links and templates: the same files, and only the
             // pages built again, the pages they introduce and the search index can differ.

@@ -61,6 +61,9 @@ public struct LinkGraph: Sendable {
         verdictsByConstraint = Dictionary(grouping: verdicts, by: \.constraint)
     }
 
+    /// For `updating`: `backlinks`' setter is private to this file.
+    mutating func setBacklinks(_ sources: [Int]?, for url: String) { backlinks[url] = sources }
+
     /// A slug from front matter, as a page index (the first page at the target's URL); errors
     /// name the place it was written.
     private mutating func resolve(_ slug: Located<String>, kinds: [PageKind]?, site: Site) -> Int? {

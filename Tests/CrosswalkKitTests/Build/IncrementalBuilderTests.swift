@@ -100,6 +100,27 @@ import Testing
             #expect(warnings.contains { $0.code == .stalePage } == (date < "2026-11-29"))
             #expect(warnings.contains { $0.code == .missingOwner && $0.location.file.hasSuffix("plant-walk.md") })
         }
+        // Links that come and go: the graph is patched, and a term nothing links to any more
+        // warns, then stops when a link comes back; pages and warnings stay a full build's.
+        let home = try folder.read("content/index.md")
+        let patch = try folder.read("content/glossary/patch.md")
+        let steps = [
+            ("content/index.md", home.replacingOccurrences(of: " or [PLC](glossary/plc.md)", with: ""), false),
+            (
+                "content/glossary/patch.md",
+                patch.replacingOccurrences(of: "[PLC history](plc.md#history)", with: "the controller"), true
+            ),
+            ("content/glossary/patch.md", patch, false),
+            ("content/index.md", home, false),
+        ]
+        for (path, text, orphan) in steps {
+            try folder.write(text, to: path)
+            let edit = builder.build(.files([folder.path(path)]))
+            let warnings = Set(edit.diagnostics)
+            #expect(warnings == fullWarnings(), "\(path)")
+            #expect(warnings.contains { $0.code == .orphanTerm && $0.location.file.hasSuffix("plc.md") } == orphan)
+            #expect(try snapshot(folder, "live") == fullBuild(folder))
+        }
     }
 
     @Test func everyEditMatchesAFullBuild() throws {
