@@ -25,6 +25,11 @@ extension IncrementalBuilder {
         for built in pages {
             hasher.combine(built.title)
             hasher.combine(built.summary)
+            // The glossary's own page lists every term's meanings.
+            if built.page.kind == .term {
+                hasher.combine(built.page.metadata.it)
+                hasher.combine(built.page.metadata.ot)
+            }
         }
         return UInt64(bitPattern: Int64(hasher.finalize()))
     }

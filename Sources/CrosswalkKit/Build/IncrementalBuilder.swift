@@ -5,54 +5,24 @@ import Foundation
 ///
 /// What each output depends on is tracked with keys:
 /// - a file's *source stamp* (size, times, inode): unchanged files are neither read nor parsed;
-/// - the *site key*: every page's path and front matter, the assets and the config. Markdown
-///   of one page depends on other pages only through these (link targets, titles, aliases,
-///   term summaries), so while it is unchanged a page's markdown is reused unless its own file
-///   changed;
+/// - the *site key*: every page's path and front matter except the one-line text values in
+///   `SourceRecord.textKeys`, the assets and the config. Markdown of one page depends on other
+///   pages through these (link targets, titles, aliases) and through the hover-card text of
+///   the terms it links to; while the key holds, a page's markdown is reused unless its own
+///   file or a linked term's card changed;
 /// - the *listing key*: the site key plus every page's final title and summary (which may come
-///   from the body) and the templates. Listings, navigation and generated pages depend on it;
+///   from the body), every term's meanings and the templates. Listings, navigation and
+///   generated pages depend on it; when only some titles or summaries moved it, only the pages
+///   showing them are written again (`pagesShowing`);
 /// - per page: its source stamp and the pages linking to it (backlinks, neighbours).
-/// A test builds the same edits incrementally and from nothing and compares every byte.
+/// Tests build the same edits incrementally and from nothing and compare every byte.
 public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
     public let fileSystem: FileSystem
     private let lock = NSLock()
 
-    /// A class: every rebuild walks all of them, and copying each struct out was a tenth of
-    /// a rebuild after a one-page edit.
-    private final class Source: Sendable {
-        let stamp: String
-        let model: PageBuilder.Output
-        let loadDiagnostics: [Diagnostic]
-        /// The page's path and front matter, hashed once when the file is read.
-        let nameHash: Int
-
-        init(stamp: String, model: PageBuilder.Output, loadDiagnostics: [Diagnostic]) {
-            self.stamp = stamp
-            self.model = model
-            self.loadDiagnostics = loadDiagnostics
-            var hasher = Hasher()
-            hasher.combine(model.page?.source.relativePath)
-            hasher.combine(model.page?.source.frontMatter.map(Self.visibleElsewhere))
-            nameHash = hasher.finalize()
-        }
-
-        /// Front-matter keys only the page's own file shows (footer, header, lint): a new value
-        /// on the same line changes that page alone, so it need not rebuild the site.
-        static let ownKeys = ["owner", "reviewed", "review_by", "tags"]
-
-        /// The front matter with the values of one-line `ownKeys` blanked, every line kept in
-        /// place (positions in other keys' diagnostics stay right); anything else counts.
-        static func visibleElsewhere(_ yaml: String) -> String {
-            yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                for key in ownKeys where line.hasPrefix(key + ":") { return Substring(key + ":") }
-                return line
-            }.joined(separator: "\n")
-        }
-    }
-
     /// Sources by their file's place in `lastScan`'s walk; nil until read.
-    private var sources: [Source?] = []
+    private var sources: [SourceRecord?] = []
     /// The last build's pages, built, in its site's order, and the stamps of their files:
     /// while the site key holds, the same site order holds and they serve again.
     private var lastBuilt: (pages: [BuiltPage], stamps: [String]) = ([], [])
@@ -62,7 +32,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// The last build's files to write and their keys, and the listing key they were made under.
     private var lastOutputs: (listing: UInt64, items: [SiteRenderer.Item], keys: [(path: String, key: UInt64)])?
     /// The last listing key and what it was made from besides titles and summaries.
-    private var lastListing: (siteKey: UInt64, templates: String, today: String, key: UInt64)?
+    private var lastListing: (siteKey: UInt64, templates: String, today: String, key: UInt64, built: [BuiltPage])?
+    /// Builds so far in which a term's card text changed (marks the pages carrying it).
+    private var cardEdits = 0
     /// Full walks of `content/` so far (tests check named edits need none).
     private(set) var walks = 0
     /// The last full walk of `content/`: files, their stamps, each file's place by absolute
@@ -123,14 +95,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let stale = files.indices.filter { sources[$0]?.stamp != scan.stamps[$0] }
 
         clock.start("model")
-        let reloaded = parallelMap(stale) { position -> Source in
+        let reloaded = parallelMap(stale) { position -> SourceRecord in
             let file = files[position]
             let loaded = loader.loadFile(path: file.path, relativePath: file.relativePath)
             let model = loaded.files.first.map {
                 PageBuilder.build(
                     $0, folderHasIndexMD: scan.indexFolders.contains(LinkResolver.folder(of: file.relativePath)))
             }
-            return Source(
+            return SourceRecord(
                 stamp: scan.stamps[position], model: model ?? PageBuilder.Output(page: nil, diagnostics: []),
                 loadDiagnostics: loaded.diagnostics)
         }
@@ -162,8 +134,19 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // file unchanged) keeps last time's built page.
         let previous = lastBuilt
         let reuse = sameNames && previous.pages.count == site.pages.count
-        let fresh =
+        var fresh =
             reuse ? site.pages.indices.filter { previous.pages[$0].page !== site.pages[$0] } : Array(site.pages.indices)
+        // A term whose summary or meanings changed: the pages linking to it carry them in their
+        // hover cards, so their markdown is made again too.
+        let cards =
+            reuse
+            ? Self.cardChanges(
+                of: fresh, previous: previous.pages, site: site,
+                graph: linkState?.siteKey == newSiteKey ? linkState?.graph : nil) : (terms: [], linkers: [])
+        if !cards.linkers.isEmpty {
+            fresh = Array(cards.linkers.union(fresh)).sorted()
+            cardEdits += 1
+        }
         let stage = MarkdownStage(config: config)
         let rendered = parallelMap(fresh) { stage.render(site.pages[$0], in: site) }
         var built = previous.pages
@@ -174,7 +157,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
             for (index, markdown) in zip(fresh, rendered) {
                 if !previous.pages[index].markdown.hasSameLinks(as: markdown) { changedLinks.append(index) }
                 built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
-                stamps[index] = stamp(of: site.pages[index], scan)
+                // A page built again for a term's card, not for its file: its stamp says so,
+                // so its output and search keys change.
+                let forCards = cards.linkers.contains(index) && previous.pages[index].page === site.pages[index]
+                stamps[index] = stamp(of: site.pages[index], scan) + (forCards ? "+cards\(cardEdits)" : "")
             }
         } else {
             built = zip(fresh, rendered).map { BuiltPage(page: site.pages[$0], markdown: $1) }
@@ -241,29 +227,42 @@ public final class IncrementalBuilder: @unchecked Sendable {
         guard let templates, !report.diagnostics.hasErrors else { return }
 
         clock.start("render+write")
-        let listingKey: UInt64
-        let sameListing =
+        // The listing key covers every title and summary; with the same site, templates and
+        // day, only the pages whose title or summary changed can move it, and only the pages
+        // showing those (`pagesShowing`) and the generated pages need writing again.
+        let priorListing = lastListing
+        let sameListingInputs =
             reuse
-            && lastListing.map { ($0.siteKey, $0.templates, $0.today) == (newSiteKey, templatesStamp, today) } == true
-            && fresh.allSatisfy {
-                previous.pages[$0].title == built[$0].title && previous.pages[$0].summary == built[$0].summary
-            }
-        if sameListing, let last = lastListing {
+            && priorListing.map {
+                ($0.siteKey, $0.templates, $0.today, $0.built.count) == (newSiteKey, templatesStamp, today, built.count)
+            } == true
+        // Pages whose title or summary changed since the listing key was made (a build that
+        // stopped at an error in between made some), and terms whose meanings did: the
+        // glossary's page shows them.
+        let retitled =
+            (sameListingInputs ? priorListing?.built : nil).map { before in
+                built.indices.filter { index in
+                    guard before[index] !== built[index] else { return false }
+                    let (old, new) = (before[index], built[index])
+                    return old.title != new.title || old.summary != new.summary
+                        || old.page.metadata.it != new.page.metadata.it || old.page.metadata.ot != new.page.metadata.ot
+                }
+            } ?? []
+        let listingKey: UInt64
+        if sameListingInputs, retitled.isEmpty, let last = priorListing {
             listingKey = last.key
         } else {
             listingKey = Self.listingKey(newSiteKey, built, templatesStamp: templatesStamp, today: today)
         }
-        lastListing = (newSiteKey, templatesStamp, today, listingKey)
-        func searchKey(_ index: Int) -> Int {
+        lastListing = (newSiteKey, templatesStamp, today, listingKey, built)
+        // A search entry shows only its own page's fields, which its file and the site give.
+        // All keys, every time (a millisecond): a build that stopped at an error may have
+        // built pages whose entries were never made.
+        searchCache.keys = built.indices.map { index in
             var hasher = Hasher()
-            hasher.combine(listingKey)
+            hasher.combine(newSiteKey)
             hasher.combine(stamps[index])
             return hasher.finalize()
-        }
-        if sameListing, searchCache.keys.count == built.count {
-            for index in fresh { searchCache.keys[index] = searchKey(index) }
-        } else {
-            searchCache.keys = built.indices.map(searchKey)
         }
         let renderer = SiteRenderer(
             site: site, pages: built, graph: graph, templates: templates, searchCache: searchCache,
@@ -278,19 +277,27 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var keys: [(path: String, key: UInt64)]
         /// Positions in `items` whose key may have changed.
         var touched: [Int]
-        let sameFiles = previousOutputs?.listing == listingKey && sameGraphBase && freshPages.count < built.count
+        let showing = Self.pagesShowing(retitled, pages: built, graph: graph, site: site).union(freshPages)
+        let sameFiles =
+            sameListingInputs && sameGraphBase && previousOutputs?.listing == priorListing?.key
+            && showing.count < built.count
         if sameFiles, let last = previousOutputs {
-            // Same pages, titles, summaries, links and templates: the same files, and only the
-            // pages built again, the pages they introduce and the search index can differ.
+            // Same pages, links and templates: the same files, and only the pages built again,
+            // shown new backlinks or showing a new title or summary, the pages they introduce
+            // and the search index can differ (with new titles, every generated page too).
             (items, keys, touched) = (last.items, last.keys, [])
             for position in items.indices {
                 let item = items[position]
                 switch item {
-                case .page(let index) where freshPages.contains(index): touched.append(position)
-                case .searchIndex: touched.append(position)
+                case .page(let index) where showing.contains(index): touched.append(position)
                 case .page: continue
+                case .searchIndex: touched.append(position)
                 default:
-                    if let intro = renderer.introPage(of: item), freshPages.contains(intro) { touched.append(position) }
+                    if !retitled.isEmpty {
+                        touched.append(position)
+                    } else if let intro = renderer.introPage(of: item), freshPages.contains(intro) {
+                        touched.append(position)
+                    }
                 }
             }
             for position in touched { keys[position].key = key(items[position]) }

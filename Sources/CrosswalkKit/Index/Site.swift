@@ -25,7 +25,8 @@ public struct Site: Sendable {
     /// edit), everything but the pages is taken from it: order, names, URLs and the matcher
     /// depend on nothing else, and making them again was a tenth of such a rebuild.
     /// `changed`, with `previous`: the only pages that are new values; every other page is
-    /// the very value `previous` holds, so only these need placing.
+    /// the very value `previous` holds, so only these need placing. "Same names" allows new
+    /// summaries and IT/OT meanings (see `SourceRecord.textKeys`).
     public init(
         config: SiteConfig, pages: [Page], assets: [AssetFile], sameNamesAs previous: Site? = nil,
         changed: [Page]? = nil
@@ -35,6 +36,12 @@ public struct Site: Sendable {
         if let previous, let reordered = previous.inSameOrder(pages, changed: changed) {
             self = previous
             self.pages = reordered
+            // A term's summary and meanings are not names: they may differ, and its links
+            // carry them.
+            for page in changed ?? pages {
+                guard let term = termIndexByURL[page.url] else { continue }
+                termLinkAttributes[term] = Self.linkAttributes(for: page)
+            }
             return
         }
         self.config = config

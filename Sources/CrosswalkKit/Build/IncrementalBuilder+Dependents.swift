@@ -1,0 +1,43 @@
+/// Which other pages show a page's text: what `serve` builds again when an edit changes a
+/// title, a summary or a term's meanings but no name, link or relation.
+extension IncrementalBuilder {
+    /// The terms among `fresh` whose hover-card text (summary, IT and OT meanings) changed,
+    /// and the pages whose markdown carries it: those linking to them, by last time's graph.
+    /// Without that graph, every page.
+    static func cardChanges(of fresh: [Int], previous: [BuiltPage], site: Site, graph: LinkGraph?)
+        -> (terms: [Int], linkers: Set<Int>)
+    {
+        let terms = fresh.filter { index in
+            site.termIndex(url: site.pages[index].url) != nil
+                && Site.linkAttributes(for: previous[index].page) != Site.linkAttributes(for: site.pages[index])
+        }
+        guard let graph else { return (terms, terms.isEmpty ? [] : Set(site.pages.indices)) }
+        return (terms, Set(terms.flatMap { graph.backlinks[site.pages[$0].url] ?? [] }))
+    }
+
+    /// The pages that show the title or summary of a page in `retitled`: the page itself, the
+    /// pages it points to ("Referenced by", neighbour graph), the pages pointing to it
+    /// (neighbour graph, related terms, verdict tables), the folder page above it (its
+    /// children) and the pages below its URL (breadcrumbs). Generated pages are not included.
+    static func pagesShowing(_ retitled: [Int], pages: [BuiltPage], graph: LinkGraph, site: Site) -> Set<Int> {
+        var showing = Set<Int>()
+        for index in retitled {
+            let url = pages[index].page.url
+            showing.insert(index)
+            showing.formUnion(pages[index].markdown.linkTargets)
+            showing.formUnion(graph.related[index] ?? [])
+            showing.formUnion((graph.verdictsByTool[index] ?? []).map(\.constraint))
+            showing.formUnion(graph.backlinks[url] ?? [])
+            if !url.isEmpty, let parent = site.index(url: parentFolder(of: url)) { showing.insert(parent) }
+            if !url.isEmpty { showing.formUnion(pages.indices.filter { pages[$0].page.url.hasPrefix(url) }) }
+        }
+        return showing
+    }
+
+    /// `a/b/` → `a/`; `a/` → `` (home).
+    static func parentFolder(of url: String) -> String {
+        let trimmed = url.hasSuffix("/") ? url.dropLast() : Substring(url)
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        return String(trimmed[...slash])
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+/// Edits to the text other pages show (a summary, a term's IT or OT meaning, a title from the
+/// body) rebuild only the pages showing it. After each one, every file and every warning must
+/// still be a full build's.
+@Suite struct IncrementalTextEditTests {
+    static let site = """
+        -- crosswalk.yml --
+        title: Plant KB
+        -- content/index.md --
+        ---
+        title: Welcome
+        summary: The shared vocabulary.
+        ---
+        Start with [PLC](glossary/plc.md) and the [guides](guides/).
+        -- content/glossary/plc.md --
+        ---
+        title: PLC
+        aliases: [programmable logic controller]
+        summary: A rugged computer that runs control logic.
+        it: A specialised server nobody may reboot.
+        ot: The controller that runs the process.
+        related: [historian]
+        ---
+        ## History
+        -- content/glossary/historian.md --
+        ---
+        title: Historian
+        summary: Stores process data over time.
+        it: A database in the DMZ.
+        ot: The plant's memory of every tag.
+        ---
+        It keeps what every PLC reports.
+        -- content/glossary/jump-host.md --
+        ---
+        title: Jump host
+        summary: The one door into the plant network.
+        it: A hardened bastion server.
+        ot: The only way a vendor reaches the controllers.
+        related: [planned-outages]
+        ---
+        Every session is recorded.
+        -- content/guides/deep/index.md --
+        # Deep dives
+
+        The details behind each walk.
+        -- content/constraints/planned-outages.md --
+        ---
+        title: Changes only in planned outages
+        summary: Control systems change only when the process is down.
+        why: [availability]
+        purdue: [1, 2]
+        ---
+        A PLC is changed in the outage, and the historian is checked afterwards.
+        -- content/tools/edr-agent.md --
+        ---
+        title: EDR agent
+        summary: Watches endpoints.
+        constraints:
+          planned-outages: {verdict: caution, note: Install only in the outage.}
+        ---
+        Reports to the historian.
+        -- content/guides/index.md --
+        ---
+        title: Guides
+        summary: Walks and checklists.
+        ---
+        How to find your way.
+        -- content/guides/plant-walk.md --
+        # Plant walk
+
+        What you will see: a PLC and a historian.
+        -- content/guides/deep/valves.md --
+        ---
+        title: Valves
+        summary: Where the valves are.
+        ---
+        See the [plant walk](../plant-walk.md).
+        """
+
+    func snapshot(_ folder: TemporaryFolder, _ output: String) throws -> [String: String] {
+        var files: [String: String] = [:]
+        for file in folder.files(under: output) where file != OutputWriter.markerName {
+            files[file] = try folder.read(output + "/" + file)
+        }
+        return files
+    }
+
+    func full(_ folder: TemporaryFolder) throws -> (files: [String: String], warnings: Set<Diagnostic>) {
+        try? FileManager.default.removeItem(atPath: folder.path("full"))
+        let report = SiteBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("full"), today: "2026-11-29")
+        ).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        return (try snapshot(folder, "full"), Set(report.diagnostics))
+    }
+
+    /// (file, text to replace, replacement, whether the edit keeps every name so that only
+    /// some files are written again)
+    static let edits: [(String, String, String, Bool)] = [
+        ("content/glossary/plc.md", "summary: A rugged", "summary: A sturdy", true),
+        ("content/glossary/plc.md", "it: A specialised", "it: A special", true),
+        ("content/glossary/historian.md", "ot: The plant's memory", "ot: The plant's long memory", true),
+        ("content/guides/plant-walk.md", "# Plant walk", "# Plant tour", true),
+        ("content/guides/plant-walk.md", "What you will see", "What you will hear", true),
+        ("content/guides/index.md", "summary: Walks", "summary: Tours", true),
+        ("content/constraints/planned-outages.md", "summary: Control", "summary: Plant control", true),
+        ("content/tools/edr-agent.md", "summary: Watches", "summary: Guards", true),
+        ("content/guides/index.md", "title: Guides", "title: Field guides", false),
+        ("content/tools/edr-agent.md", "summary: Guards endpoints.", "summary: Guards endpoints.\nowner: SOC", false),
+        ("content/glossary/historian.md", "summary: Stores", "summary: Keeps", true),
+        ("content/glossary/jump-host.md", "summary: The one door", "summary: The single door", true),
+        ("content/constraints/planned-outages.md", "summary: Plant control", "summary: Process control", true),
+        ("content/guides/deep/index.md", "# Deep dives", "# Deeper dives", true),
+    ]
+
+    @Test func textOthersShowMatchesAFullBuildAfterEachEdit() throws {
+        let folder = try SiteFixture(Self.site).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let first = builder.build()
+        #expect(first.succeeded, "\(first.diagnosticText)")
+        for (path, old, new, keepsNames) in Self.edits {
+            let text = try folder.read(path)
+            #expect(text.contains(old), "\(path) holds '\(old)'")
+            try folder.write(text.replacingOccurrences(of: old, with: new), to: path)
+            let edit = builder.build(.files([folder.path(path)]))
+            #expect(edit.succeeded, "\(edit.diagnosticText)")
+            let expected = try full(folder)
+            let live = try snapshot(folder, "live")
+            let differing = Set(live.keys).union(expected.files.keys).filter { live[$0] != expected.files[$0] }
+            #expect(differing.isEmpty, "after '\(new)' in \(path): \(differing.sorted())")
+            #expect(Set(edit.diagnostics) == expected.warnings, "after '\(new)' in \(path)")
+            if keepsNames {
+                #expect(edit.filesWritten < edit.fileCount, "'\(new)' in \(path) rewrote every file")
+            }
+        }
+    }
+
+    /// A summary edit in a build that fails on another page is built then but written only
+    /// once the other page is fixed: what the pages showing it say must then be up to date.
+    @Test func aSummaryEditedInAFailedBuildShowsOnceFixed() throws {
+        let folder = try SiteFixture(Self.site).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        #expect(builder.build().succeeded)
+        let historian = "content/glossary/historian.md"
+        let valves = "content/guides/deep/valves.md"
+        let goodValves = try folder.read(valves)
+        try folder.write(
+            try folder.read(historian).replacingOccurrences(of: "summary: Stores", with: "summary: Keeps"),
+            to: historian)
+        try folder.write(goodValves + "\nSee [[no-such-page]].\n", to: valves)
+        #expect(!builder.build(.files([folder.path(historian), folder.path(valves)])).succeeded)
+        try folder.write(goodValves, to: valves)
+        let fixed = builder.build(.files([folder.path(valves)]))
+        #expect(fixed.succeeded, "\(fixed.diagnosticText)")
+        #expect(try snapshot(folder, "live") == full(folder).files)
+        #expect(try folder.read("live/glossary/plc/index.html").contains("Keeps process data"))
+    }
+
+    /// A term's hover card travels in the markdown of every page that auto-links it.
+    @Test func aTermsNewSummaryReachesThePagesLinkingIt() throws {
+        let folder = try SiteFixture(Self.site).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        #expect(builder.build().succeeded)
+        #expect(try folder.read("live/glossary/historian/index.html").contains("A rugged computer"))
+        let path = "content/glossary/plc.md"
+        try folder.write(try folder.read(path).replacingOccurrences(of: "A rugged", with: "A sturdy"), to: path)
+        let edit = builder.build(.files([folder.path(path)]))
+        #expect(edit.succeeded)
+        for page in ["glossary/historian", "constraints/planned-outages", "guides/plant-walk"] {
+            let html = try folder.read("live/\(page)/index.html")
+            #expect(html.contains("data-summary=\"A sturdy computer"), "\(page)")
+            #expect(!html.contains("A rugged computer"), "\(page)")
+        }
+        #expect(edit.filesWritten < edit.fileCount)
+    }
+}
