@@ -4,11 +4,17 @@ import Foundation
 /// file, not in memory: every body held at once was most of a build's peak memory (about half
 /// of it at 10,000 pages). Reading one back costs a `pread` from the page cache.
 public final class BodySpool: @unchecked Sendable {
-    private let descriptor: Int32
+    /// Internal for tests, which cut the file short to see a read fail.
+    let descriptor: Int32
     private let lock = NSLock()
     // Guarded by `lock`.
     private var end = 0
     private var places: [(offset: Int, count: Int)?]
+    private var failure: String?
+
+    /// Why a body could not be read back, once one could not: the build must then publish
+    /// nothing, since that page would have gone out without its body.
+    var readFailure: String? { lock.withLock { failure } }
 
     /// Nil when no temporary file can be made; the caller then keeps bodies in memory.
     init?(count: Int) {
@@ -51,20 +57,28 @@ public final class BodySpool: @unchecked Sendable {
         }
     }
 
-    /// The body stored for page `index`, or nil when none was.
+    /// The body stored for page `index`, or nil when none was or it could not be read back
+    /// whole (then `readFailure` says why).
     func load(_ index: Int) -> String? {
         guard let place = lock.withLock({ places[index] }) else { return nil }
-        return String(unsafeUninitializedCapacity: place.count) { buffer in
+        var problem: String?
+        let body = String(unsafeUninitializedCapacity: place.count) { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             var read = 0
             while read < place.count {
                 let count = pread(
                     descriptor, base + read, place.count - read, off_t(place.offset + read))
                 if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { break }
+                guard count > 0 else {
+                    problem = count < 0 ? String(cString: strerror(errno)) : "the temporary file ended early"
+                    break
+                }
                 read += count
             }
             return read
         }
+        guard let problem else { return body }
+        lock.withLock { failure = failure ?? problem }
+        return nil
     }
 }

@@ -189,6 +189,11 @@ public struct SiteBuilder: Sendable {
                 return nil
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            if let problem = renderer.bodies?.readFailure {
+                throw OutputWriter.Failure(
+                    message: "cannot read rendered pages back from the temporary file: \(problem)",
+                    hint: "check the free space and health of the temporary folder (TMPDIR), then build again")
+            }
             for asset in site.assets { try writer.copy(from: asset.absolutePath, to: asset.relativePath) }
             for asset in themeAssets() { try writer.copy(from: asset.absolute, to: "assets/" + asset.relative) }
             try writer.commit(record: record.text)

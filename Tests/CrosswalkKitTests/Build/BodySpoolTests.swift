@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CrosswalkKit
@@ -18,5 +19,18 @@ import Testing
         let spool = try #require(BodySpool(count: 2))
         #expect(spool.store("<p>one</p>", at: 0))
         #expect(spool.load(1) == nil)
+    }
+
+    /// A body that cannot be read back whole is not handed out short: the spool says why, so
+    /// the build publishes nothing.
+    @Test func aBodyCutShortIsAFailureNotAShortPage() throws {
+        let spool = try #require(BodySpool(count: 2))
+        #expect(spool.store("<p>first</p>", at: 0))
+        #expect(spool.store("<p>second body</p>", at: 1))
+        #expect(spool.readFailure == nil)
+        #expect(ftruncate(spool.descriptor, 15) == 0)
+        #expect(spool.load(0) == "<p>first</p>")
+        #expect(spool.load(1) == nil)
+        #expect(spool.readFailure == "the temporary file ended early")
     }
 }
