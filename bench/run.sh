@@ -56,7 +56,7 @@ if [[ ${BENCH_HUGO:-1} != 0 ]]; then
     if command -v hugo >/dev/null 2>&1; then HUGO=$(command -v hugo); fi
 fi
 
-# measure NAME LOG CMD... : runs CMD under GNU time, output to LOG; sets M_RC, M_WALL, M_CPU, M_RSS
+# measure NAME LOG CMD... : runs CMD under GNU time, output to LOG; sets M_RC, M_WALL, M_CPU, M_SYS, M_RSS
 # (seconds, seconds user+sys, MiB). Never fails the script.
 measure() {
     local log=$2 tfile user sys rss
@@ -68,6 +68,7 @@ measure() {
     read -r M_WALL user sys rss < <(tail -n 1 "$tfile") || true
     rm -f "$tfile"
     M_CPU=$(awk -v u="${user:-0}" -v s="${sys:-0}" 'BEGIN { printf "%.2f", u + s }')
+    M_SYS=$(awk -v s="${sys:-0}" 'BEGIN { printf "%.2f", s }')
     M_RSS=$(awk -v k="${rss:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
     M_WALL=${M_WALL:-0}
 }
@@ -80,7 +81,7 @@ add_row() {
     local pps par
     pps=$(awk -v n="$4" -v w="$M_WALL" 'BEGIN { if (w > 0) printf "%.0f", n / w; else print "-" }')
     par=$(awk -v c="$M_CPU" -v w="$M_WALL" 'BEGIN { if (w > 0) printf "%.2f", c / w; else print "-" }')
-    row "$1" "$2" "$3" "$(printf '%.2f' "$M_WALL")" "$M_CPU" "$par" "$M_RSS" "$pps"
+    row "$1" "$2" "$3" "$(printf '%.2f' "$M_WALL")" "$M_CPU" "$M_SYS" "$par" "$M_RSS" "$pps"
 }
 
 human_size() {
@@ -126,7 +127,7 @@ for n in $SIZES; do
     measure build "$dir/crosswalk-build.log" "$CROSSWALK" build --source "$dir" --output "$public"
     if [[ $M_RC != 0 ]]; then
         show_failure "build" "$dir/crosswalk-build.log"
-        row "$label" crosswalk "full build" FAILED "-" "-" "-" "-"
+        row "$label" crosswalk "full build" FAILED "-" "-" "-" "-" "-"
         cw_ok=0
     else
         add_row "$label" crosswalk "full build" "$n"
@@ -152,7 +153,7 @@ for n in $SIZES; do
         measure noop "$dir/crosswalk-noop.log" "$CROSSWALK" build --source "$dir" --output "$public"
         if [[ $M_RC != 0 ]]; then
             show_failure "no-op rebuild" "$dir/crosswalk-noop.log"
-            row "$label" crosswalk "no-op rebuild" FAILED "-" "-" "-" "-"
+            row "$label" crosswalk "no-op rebuild" FAILED "-" "-" "-" "-" "-"
         else
             add_row "$label" crosswalk "no-op rebuild" "$n"
         fi
@@ -170,7 +171,7 @@ for n in $SIZES; do
             [[ -f $dir/.corpus-stamp.saved ]] && mv "$dir/.corpus-stamp.saved" "$dir/.corpus-stamp"
             if [[ $M_RC != 0 ]]; then
                 show_failure "one-file-edit rebuild" "$dir/crosswalk-edit.log"
-                row "$label" crosswalk "1-file edit" FAILED "-" "-" "-" "-"
+                row "$label" crosswalk "1-file edit" FAILED "-" "-" "-" "-" "-"
             else
                 add_row "$label" crosswalk "1-file edit" "$n"
             fi
@@ -192,13 +193,13 @@ for n in $SIZES; do
         if [[ $M_RC != 0 ]]; then
             say "  hugo failed (exit $M_RC); last 20 lines of its output:"
             tail -n 20 "$dir/hugo-build.log" | sed 's/^/    | /' >&2
-            row "$label" hugo "$hugo_run" FAILED "-" "-" "-" "-"
+            row "$label" hugo "$hugo_run" FAILED "-" "-" "-" "-" "-"
         else
             add_row "$label" hugo "$hugo_run" "$n"
             if [[ $cw_ok == 1 ]]; then
                 ratio_wall=$(awk -v a="$cw_wall" -v b="$M_WALL" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
                 ratio_rss=$(awk -v a="$cw_rss" -v b="$M_RSS" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
-                row "$label" "crosswalk/hugo" "full build" "$ratio_wall" "" "" "$ratio_rss" ""
+                row "$label" "crosswalk/hugo" "full build" "$ratio_wall" "" "" "" "$ratio_rss" ""
             fi
         fi
     fi
@@ -230,22 +231,22 @@ fi
 printf '\ncrosswalk benchmark — %s, %s cores%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$CORES" "${CPU_MODEL:+ ($CPU_MODEL)}"
 printf 'crosswalk %s%s\n\n' "$CW_VERSION" "${HUGO_VERSION:+, hugo $HUGO_VERSION}"
 {
-    printf 'pages\ttool\trun\twall s\tCPU s\tCPU/wall\tpeak RSS MiB\tpages/s\t\n'
+    printf 'pages\ttool\trun\twall s\tCPU s\tof it sys\tCPU/wall\tpeak RSS MiB\tpages/s\t\n'
     for r in "${ROWS[@]}"; do printf '%s\n' "$r"; done
 } | awk -F'\t' '
-    { for (i = 1; i <= 8; i++) { cell[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
+    { for (i = 1; i <= 9; i++) { cell[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
     END {
         for (r = 1; r <= NR; r++) {
             line = ""
-            for (i = 1; i <= 8; i++) {
+            for (i = 1; i <= 9; i++) {
                 # text columns left-aligned, numbers right-aligned
                 fmt = (i <= 3) ? "%-" w[i] "s" : "%" w[i] "s"
-                line = line sprintf(fmt, cell[r, i]) (i < 8 ? "  " : "")
+                line = line sprintf(fmt, cell[r, i]) (i < 9 ? "  " : "")
             }
             print line
             if (r == 1) {
                 sep = ""
-                for (i = 1; i <= 8; i++) { s = sprintf("%" w[i] "s", ""); gsub(/ /, "-", s); sep = sep s (i < 8 ? "  " : "") }
+                for (i = 1; i <= 9; i++) { s = sprintf("%" w[i] "s", ""); gsub(/ /, "-", s); sep = sep s (i < 9 ? "  " : "") }
                 print sep
             }
         }
