@@ -28,16 +28,9 @@ extension IncrementalBuilder {
             showing.formUnion(graph.related[index] ?? [])
             showing.formUnion((graph.verdictsByTool[index] ?? []).map(\.constraint))
             showing.formUnion(graph.backlinks[url] ?? [])
-            if !url.isEmpty, let parent = site.index(url: parentFolder(of: url)) { showing.insert(parent) }
+            if !url.isEmpty, let parent = site.index(url: SiteRenderer.parentFolder(of: url)) { showing.insert(parent) }
             if !url.isEmpty { showing.formUnion(pages.indices.filter { pages[$0].page.url.hasPrefix(url) }) }
         }
         return showing
-    }
-
-    /// `a/b/` → `a/`; `a/` → `` (home).
-    static func parentFolder(of url: String) -> String {
-        let trimmed = url.hasSuffix("/") ? url.dropLast() : Substring(url)
-        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
-        return String(trimmed[...slash])
     }
 }

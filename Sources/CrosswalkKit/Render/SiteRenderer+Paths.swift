@@ -22,4 +22,11 @@ extension SiteRenderer {
         default: nil
         }
     }
+
+    /// The folder a page URL sits in: `a/b/` → `a/`, `a/` → `` (home).
+    static func parentFolder(of url: String) -> String {
+        let trimmed = url.hasSuffix("/") ? url.dropLast() : Substring(url)
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        return String(trimmed[...slash])
+    }
 }

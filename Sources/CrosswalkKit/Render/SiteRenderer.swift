@@ -32,6 +32,8 @@ public final class SiteRenderer: Sendable {
     let listItems = ListItemCache()
     /// The theme draws listing entries with `partials/list-item`.
     let hasListItemPartial: Bool
+    /// Folder URL → the pages directly inside it, made when first asked.
+    private let pagesByFolder = MadeOnce<[String: [Int]]>()
 
     /// The URL of the tools × constraints matrix.
     public static let matrixURL = "matrix/"
@@ -249,15 +251,17 @@ public final class SiteRenderer: Sendable {
         indices.sorted { titleRank[$0] < titleRank[$1] }
     }
 
-    /// Pages directly inside the folder at `url`, sorted by title.
+    /// Pages directly inside the folder at `url`, sorted by title. From an index of every
+    /// folder's pages, made once: a scan of all pages per folder page was quadratic.
     private func children(of url: String) -> [[String: Any]] {
-        let depth = url.split(separator: "/").count + 1
-        let inside = pages.indices.filter { index in
-            let child = pages[index].page
-            return child.url != url && child.url.hasPrefix(url) && child.kind == .page
-                && child.url.split(separator: "/").count == depth
-        }
-        return sortedByTitle(inside).map { listItem($0, from: url) }
+        let inside = pagesByFolder.value {
+            var byFolder: [String: [Int]] = [:]
+            for index in pages.indices where pages[index].page.kind == .page && !pages[index].page.url.isEmpty {
+                byFolder[Self.parentFolder(of: pages[index].page.url), default: []].append(index)
+            }
+            return byFolder
+        }[url]
+        return sortedByTitle(inside ?? []).map { listItem($0, from: url) }
     }
 
     /// "Referenced by": the pages linking here, grouped by kind in navigation order.
@@ -317,6 +321,21 @@ public final class TitleOrderCache: @unchecked Sendable {
                 rank = SiteRenderer.titleRank(of: titles)
             }
             return rank
+        }
+    }
+}
+
+/// A value made by the first caller that asks, then shared by every render task.
+final class MadeOnce<Value>: @unchecked Sendable {
+    private var made: Value?
+    private let lock = NSLock()
+
+    func value(_ make: () -> Value) -> Value {
+        lock.withLock {
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
         }
     }
 }
