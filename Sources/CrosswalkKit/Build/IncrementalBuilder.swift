@@ -5,11 +5,11 @@ import Foundation
 ///
 /// What each output depends on is tracked with keys:
 /// - a file's *source stamp* (size, times, inode): unchanged files are neither read nor parsed;
-/// - the *site key*: every page's path and front matter except the one-line text values in
-///   `SourceRecord.textKeys`, the assets and the config. Markdown of one page depends on other
-///   pages through these (link targets, titles, aliases) and through the hover-card text of
-///   the terms it links to; while the key holds, a page's markdown is reused unless its own
-///   file or a linked term's card changed;
+/// - the *site key*: what other pages are built from — every page's path, declared title,
+///   aliases, relations and verdicts (`SourceRecord.nameHash(of:)`) — the assets and the
+///   config. Markdown of one page depends on other pages through these and through the
+///   hover-card text of the terms it links to; while the key holds, a page's markdown is
+///   reused unless its own file or a linked term's card changed;
 /// - the *listing key*: the site key plus every page's final title and summary (which may come
 ///   from the body), every term's meanings and the templates. Listings, navigation and
 ///   generated pages depend on it; when only some titles or summaries moved it, only the pages

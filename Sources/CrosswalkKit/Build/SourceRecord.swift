@@ -5,33 +5,50 @@ final class SourceRecord: Sendable {
     let stamp: String
     let model: PageBuilder.Output
     let loadDiagnostics: [Diagnostic]
-    /// The page's path and front matter, hashed once when the file is read.
+    /// What other pages' names, links and order depend on (`nameHash(of:)`), hashed once
+    /// when the file is read.
     let nameHash: Int
 
     init(stamp: String, model: PageBuilder.Output, loadDiagnostics: [Diagnostic]) {
         self.stamp = stamp
         self.model = model
         self.loadDiagnostics = loadDiagnostics
-        var hasher = Hasher()
-        hasher.combine(model.page?.source.relativePath)
-        hasher.combine(model.page?.source.frontMatter.map(Self.visibleElsewhere))
-        nameHash = hasher.finalize()
+        nameHash = model.page.map(Self.nameHash(of:)) ?? 0
     }
 
-    /// Front-matter keys whose values no other page's names, links or order depend on:
-    /// - `owner`, `reviewed`, `review_by`, `tags` show on the page's own file only (footer,
-    ///   header, lint);
-    /// - `summary`, `it`, `ot` show as text on the pages that list or link this one (listings,
-    ///   hover cards), which `serve` finds from the link graph.
-    /// A new value on the same line then rebuilds those pages, not the site.
-    static let textKeys = ["owner", "reviewed", "review_by", "tags", "summary", "it", "ot"]
-
-    /// The front matter with the values of one-line `textKeys` blanked, every line kept in
-    /// place (positions in other keys' diagnostics stay right); anything else counts.
-    static func visibleElsewhere(_ yaml: String) -> String {
-        yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            for key in textKeys where line.hasPrefix(key + ":") { return Substring(key + ":") }
-            return line
-        }.joined(separator: "\n")
+    /// The part of a page other pages are built from, apart from text they only show: where
+    /// it is published, its declared title, aliases, relations and constraint verdicts, with
+    /// the places the last three are written (other pages' diagnostics point there).
+    ///
+    /// Left out, because `serve` follows them page by page: the summary and a term's IT/OT
+    /// meanings (shown in listings and hover cards, see `IncrementalBuilder.pagesShowing`),
+    /// and every key only the page's own file shows (owner, review dates, tags, why, Purdue
+    /// levels, references, category, steps, injects, `autolink`, unknown keys), which changes
+    /// that page alone, or its links, which the link graph follows.
+    static func nameHash(of page: Page) -> Int {
+        var hasher = Hasher()
+        hasher.combine(page.source.relativePath)
+        hasher.combine(page.url)
+        hasher.combine(page.slug)
+        hasher.combine(page.kind)
+        hasher.combine(page.isFolderIndex)
+        hasher.combine(page.declaredTitle)
+        for alias in page.metadata.aliases {
+            hasher.combine(alias.value)
+            hasher.combine(alias.location)
+        }
+        hasher.combine(-1)
+        for related in page.metadata.related {
+            hasher.combine(related.value)
+            hasher.combine(related.location)
+        }
+        hasher.combine(-2)
+        for entry in page.metadata.constraintVerdicts {
+            hasher.combine(entry.constraint.value)
+            hasher.combine(entry.constraint.location)
+            hasher.combine(entry.verdict)
+            hasher.combine(entry.note)
+        }
+        return hasher.finalize()
     }
 }

@@ -26,7 +26,7 @@ public struct Site: Sendable {
     /// depend on nothing else, and making them again was a tenth of such a rebuild.
     /// `changed`, with `previous`: the only pages that are new values; every other page is
     /// the very value `previous` holds, so only these need placing. "Same names" allows new
-    /// summaries and IT/OT meanings (see `SourceRecord.textKeys`).
+    /// summaries and IT/OT meanings (see `SourceRecord.nameHash(of:)`).
     public init(
         config: SiteConfig, pages: [Page], assets: [AssetFile], sameNamesAs previous: Site? = nil,
         changed: [Page]? = nil

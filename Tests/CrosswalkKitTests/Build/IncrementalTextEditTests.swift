@@ -53,6 +53,8 @@ import Testing
         summary: Control systems change only when the process is down.
         why: [availability]
         purdue: [1, 2]
+        references:
+          - {standard: "NIST SP 800-82r3", note: "availability first"}
         ---
         A PLC is changed in the outage, and the historian is checked afterwards.
         -- content/tools/edr-agent.md --
@@ -63,6 +65,16 @@ import Testing
           planned-outages: {verdict: caution, note: Install only in the outage.}
         ---
         Reports to the historian.
+        -- content/workflows/outage.md --
+        ---
+        title: Outage change
+        summary: How a change gets into an outage.
+        steps:
+          - {lane: it, action: "Raise the change", owner: SOC analyst}
+          - {lane: ot, action: "Approve it for the outage", owner: Shift supervisor, authority: true}
+        tags: [change]
+        ---
+        Uses the jump host and the EDR agent.
         -- content/guides/index.md --
         ---
         title: Guides
@@ -113,6 +125,26 @@ import Testing
         ("content/tools/edr-agent.md", "summary: Guards endpoints.", "summary: Guards endpoints.\nowner: SOC", false),
         ("content/glossary/historian.md", "summary: Stores", "summary: Keeps", true),
         ("content/glossary/jump-host.md", "summary: The one door", "summary: The single door", true),
+        // Keys only the page's own file shows, one line or many, and lines moving: that page alone.
+        ("content/constraints/planned-outages.md", "why: [availability]", "why: [availability, safety]", true),
+        ("content/constraints/planned-outages.md", "purdue: [1, 2]", "purdue: [1, 2, 3]", true),
+        ("content/constraints/planned-outages.md", "availability first", "availability comes first", true),
+        ("content/tools/edr-agent.md", "outage.}", "outage.}\ncategory: Endpoint", true),
+        ("content/workflows/outage.md", "Raise the change", "Raise the change request", true),
+        ("content/workflows/outage.md", "tags: [change]", "tags: [change, outage]\nowner: Change manager", true),
+        (
+            "content/glossary/plc.md", "related: [historian]", "related: [historian]\n# Checked with the plant team",
+            true
+        ),
+        ("content/glossary/historian.md", "title: Historian", "title: Historian\nautolink: false", true),
+        // What other pages are built from: names, relations, verdicts.
+        (
+            "content/glossary/plc.md", "aliases: [programmable logic controller]", "aliases: [programmable controller]",
+            false
+        ),
+        ("content/glossary/jump-host.md", "related: [planned-outages]", "related: [plc]", false),
+        ("content/glossary/historian.md", "title: Historian", "title: Process historian", false),
+        ("content/tools/edr-agent.md", "note: Install only in the outage.", "note: Install in the outage.", false),
         ("content/constraints/planned-outages.md", "summary: Plant control", "summary: Process control", true),
         ("content/guides/deep/index.md", "# Deep dives", "# Deeper dives", true),
     ]
