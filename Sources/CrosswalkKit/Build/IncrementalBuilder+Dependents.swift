@@ -33,4 +33,23 @@ extension IncrementalBuilder {
         }
         return showing
     }
+
+    /// Whether a generated page shows the title or summary (or a term's meanings) of a page in
+    /// `retitled`: a section page lists its kind's pages, the matrix its tools and constraints,
+    /// the generated home the pages at the top; each shows its introduction too; the search
+    /// index shows every page.
+    static func generatedShowing(_ item: SiteRenderer.Item, _ retitled: [Int], renderer: SiteRenderer) -> Bool {
+        if let intro = renderer.introPage(of: item), retitled.contains(intro) { return true }
+        return retitled.contains { index in
+            let page = renderer.pages[index].page
+            switch item {
+            case .section(let kind): return page.kind == kind && !page.isFolderIndex
+            case .matrix: return page.kind == .tool || page.kind == .constraint
+            case .generatedHome:
+                return page.kind == .page && !page.url.isEmpty && SiteRenderer.parentFolder(of: page.url).isEmpty
+            case .searchIndex: return true
+            case .page, .notFound, .sitemap: return false
+            }
+        }
+    }
 }

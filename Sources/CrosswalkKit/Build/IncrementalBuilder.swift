@@ -283,8 +283,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
             && showing.count < built.count
         if sameFiles, let last = previousOutputs {
             // Same pages, links and templates: the same files, and only the pages built again,
-            // shown new backlinks or showing a new title or summary, the pages they introduce
-            // and the search index can differ (with new titles, every generated page too).
+            // shown new backlinks or showing a new title or summary, the pages they introduce,
+            // the generated pages listing a retitled page and the search index can differ.
             (items, keys, touched) = (last.items, last.keys, [])
             for position in items.indices {
                 let item = items[position]
@@ -293,7 +293,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 case .page: continue
                 case .searchIndex: touched.append(position)
                 default:
-                    if !retitled.isEmpty {
+                    if Self.generatedShowing(item, retitled, renderer: renderer) {
                         touched.append(position)
                     } else if let intro = renderer.introPage(of: item), freshPages.contains(intro) {
                         touched.append(position)

@@ -75,6 +75,15 @@ import Testing
         tags: [change]
         ---
         Uses the jump host and the EDR agent.
+        -- content/tools/backup-agent.md --
+        ---
+        summary: Copies controller projects nightly.
+        constraints:
+          planned-outages: {verdict: ok, note: Reads only.}
+        ---
+        # Backup agent
+
+        Runs from the historian's network.
         -- content/guides/index.md --
         ---
         title: Guides
@@ -121,6 +130,7 @@ import Testing
         ("content/guides/index.md", "summary: Walks", "summary: Tours", true),
         ("content/constraints/planned-outages.md", "summary: Control", "summary: Plant control", true),
         ("content/tools/edr-agent.md", "summary: Watches", "summary: Guards", true),
+        ("content/tools/backup-agent.md", "# Backup agent", "# Project backup agent", true),
         ("content/guides/index.md", "title: Guides", "title: Field guides", false),
         ("content/tools/edr-agent.md", "summary: Guards endpoints.", "summary: Guards endpoints.\nowner: SOC", false),
         ("content/glossary/historian.md", "summary: Stores", "summary: Keeps", true),
@@ -192,6 +202,37 @@ import Testing
         #expect(fixed.succeeded, "\(fixed.diagnosticText)")
         #expect(try snapshot(folder, "live") == full(folder).files)
         #expect(try folder.read("live/glossary/plc/index.html").contains("Keeps process data"))
+    }
+
+    /// Without a content home page, the generated one lists the pages at the top: their new
+    /// titles and summaries show there, and nothing else is written again.
+    @Test func theGeneratedHomeShowsATopPagesNewSummary() throws {
+        let site = """
+            -- content/about.md --
+            ---
+            title: About
+            summary: Who keeps this knowledge base.
+            ---
+            The plant and the SOC.
+            -- content/glossary/plc.md --
+            ---
+            title: PLC
+            summary: A controller.
+            ---
+            Text.
+            """
+        let folder = try SiteFixture(site).write()
+        let builder = IncrementalBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        #expect(builder.build().succeeded)
+        let path = "content/about.md"
+        for (old, new) in [("summary: Who keeps", "summary: Who looks after"), ("title: About", "title: About us")] {
+            try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
+            let edit = builder.build(.files([folder.path(path)]))
+            #expect(edit.succeeded)
+            #expect(try snapshot(folder, "live") == full(folder).files, "after '\(new)'")
+        }
+        #expect(try folder.read("live/index.html").contains("Who looks after this knowledge base."))
     }
 
     /// A term's hover card travels in the markdown of every page that auto-links it.
