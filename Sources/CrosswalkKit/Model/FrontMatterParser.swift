@@ -25,7 +25,10 @@ enum FrontMatterParser {
         else { return output }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver (no regexes; `plainScalarIsText` types plain scalars instead)
+            // and the encoding given: Yams's default reads the whole process environment on
+            // every call (for YAMS_DEFAULT_ENCODING). Together they were half the Model stage.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             output.diagnostics.append(diagnostic(for: error, in: file))
             return output
@@ -89,7 +92,13 @@ enum FrontMatterParser {
         case .scalar(let scalar):
             budget.bytes -= scalar.string.utf8.count
             guard budget.bytes >= 0 else { return nil }
-            return .scalar(scalar.string, isText: node.tag.rawValue == Tag.Name.str.rawValue, position)
+            // The tag as written, not resolved: empty for a plain scalar without one.
+            let written = scalar.tag.rawValue
+            let isText =
+                written.isEmpty
+                ? plainScalarIsText(scalar.string)
+                : written == Tag.Name.str.rawValue || written == Tag.Name.nonSpecific.rawValue
+            return .scalar(scalar.string, isText: isText, position)
         case .sequence(let sequence):
             var items: [FrontMatterValue] = []
             for item in sequence {
@@ -149,4 +158,25 @@ enum FrontMatterParser {
             return .error(.invalidYAML, at: file.location(frontMatterLine: 1), "invalid YAML: \(error)", hint: hint)
         }
     }
+
+    /// Whether YAML reads a plain (unquoted, untagged) scalar as text, exactly as Yams's default
+    /// resolver does: numbers, booleans, null, dates, `<<` and `=` are not. Its regexes run only
+    /// for what could be one of those (a digit, sign, dot, `~`, `<` or `=` first); a word, the
+    /// usual value, can only be one of the boolean and null spellings.
+    static func plainScalarIsText(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }  // empty is null
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
+            return Node(text).tag.rawValue == Tag.Name.str.rawValue
+        default:
+            return !nonTextWords.contains(text)
+        }
+    }
+
+    /// The words Yams's default resolver reads as booleans or null.
+    static let nonTextWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
 }
