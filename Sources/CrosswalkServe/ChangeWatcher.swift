@@ -31,13 +31,18 @@ struct WatchedPaths: Sendable {
     }
 
     /// Every folder below `tree`, itself included, following symbolic links like the
-    /// loader does but visiting each real folder once.
-    static func folders(under tree: String) -> [String] {
+    /// loader does but visiting each real folder once. `visit` sees each folder before its
+    /// contents are listed: a watch added there reports any subfolder made after the listing
+    /// began, and the listing finds any made before (adding watches after the whole walk
+    /// lost a subfolder made in between, and every later edit inside it).
+    @discardableResult
+    static func folders(under tree: String, visit: (String) -> Void = { _ in }) -> [String] {
         var found: [String] = []
         var visited: Set<String> = []
         func walk(_ folder: String) {
             guard let real = SiteFiles.realPath(folder), visited.insert(real).inserted else { return }
             found.append(folder)
+            visit(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for name in names.sorted() where !ignored(name) {
                 let path = joinPath(folder, name)

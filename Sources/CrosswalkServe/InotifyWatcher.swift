@@ -134,7 +134,7 @@
         }
 
         private func addTree(_ tree: String) {
-            for folder in WatchedPaths.folders(under: tree) {
+            WatchedPaths.folders(under: tree) { folder in
                 let watch = inotify_add_watch(descriptor, folder, Self.folderMask)
                 if watch >= 0 { watches[watch] = folder }
             }
@@ -144,15 +144,19 @@
         /// that left them. A watch on the same folder keeps its number, so this is cheap.
         private func rescan() throws {
             var fresh: [Int32: String] = [:]
+            var outOfWatches = false
             for tree in paths.trees {
-                for folder in WatchedPaths.folders(under: tree) {
+                WatchedPaths.folders(under: tree) { folder in
                     let watch = inotify_add_watch(descriptor, folder, Self.folderMask)
                     if watch >= 0 {
                         fresh[watch] = folder
                     } else if errno == ENOSPC {
-                        throw WatchError.system(
-                            "inotify_add_watch (raise fs.inotify.max_user_watches, or use --poll)", errno)
+                        outOfWatches = true
                     }
+                }
+                if outOfWatches {
+                    throw WatchError.system(
+                        "inotify_add_watch (raise fs.inotify.max_user_watches, or use --poll)", ENOSPC)
                 }
             }
             for watch in watches.keys where fresh[watch] == nil && watch != rootWatch {

@@ -33,4 +33,23 @@ import Testing
         try "# New\n".write(toFile: joinPath(root, "content/notes/new.md"), atomically: false, encoding: .utf8)
         #expect(await eventually { seen.withLock { $0.contains(.unknown) } })
     }
+
+    /// A folder is visited (its watch added) before its contents are listed, so a subfolder
+    /// made at that moment is still found; listing the whole tree first and watching after
+    /// lost such a folder, and every later edit inside it (a flaky `ReloadTests` run).
+    @Test func aSubfolderMadeWhileItsParentIsWatchedIsFound() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crosswalk-tree-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: joinPath(root, "a"), withIntermediateDirectories: true)
+        var visited: [String] = []
+        let found = WatchedPaths.folders(under: root) { folder in
+            visited.append(folder)
+            if folder == joinPath(root, "a") {
+                try? FileManager.default.createDirectory(
+                    atPath: joinPath(folder, "made-meanwhile"), withIntermediateDirectories: true)
+            }
+        }
+        #expect(found.contains(joinPath(root, "a/made-meanwhile")))
+        #expect(visited == found)
+    }
 }
