@@ -22,7 +22,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Sources by their file's place in `lastScan`'s walk; nil until read.
-    private var sources: [SourceRecord?] = []
+    var sources: [SourceRecord?] = []
     /// The last build's pages, built, in its site's order, and the stamps of their files:
     /// while the site key holds, the same site order holds and they serve again.
     private var lastBuilt: (pages: [BuiltPage], stamps: [String]) = ([], [])
@@ -36,10 +36,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Builds so far in which a term's card text changed (marks the pages carrying it).
     private var cardEdits = 0
     /// Full walks of `content/` so far (tests check named edits need none).
-    private(set) var walks = 0
+    var walks = 0
     /// The last full walk of `content/`: files, their stamps, each file's place by absolute
     /// path, and the folders with an `index.md`.
-    private var lastScan:
+    var lastScan:
         (
             discovery: ContentLoader.Discovery, stamps: [String], positions: [String: Int],
             byRelativePath: [String: Int], indexFolders: Set<String>
@@ -53,6 +53,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     var assetStamps: [String: String] = [:]
     let searchCache = SearchEntryCache()
     private let titleOrder = TitleOrderCache()
+    private let glossaryOrder = TitleOrderCache()
+    /// Filled listing entries, valid while the site, the templates and the titles and
+    /// summaries they show hold (see `run`).
+    private var listItemCache: (siteKey: UInt64, templates: String, cache: ListItemCache)?
     private var templateCache: (stamp: String, templates: TemplateSet?, diagnostics: [Diagnostic])?
 
     public init(options: BuildOptions, fileSystem: FileSystem = .disk) {
@@ -264,9 +268,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
             hasher.combine(stamps[index])
             return hasher.finalize()
         }
+        // Entries filled last time show the same title and summary unless the page is retitled.
+        let listItems: ListItemCache
+        if sameListingInputs, let kept = listItemCache, (kept.siteKey, kept.templates) == (newSiteKey, templatesStamp) {
+            kept.cache.forget(pages: Set(retitled))
+            listItems = kept.cache
+        } else {
+            listItems = ListItemCache()
+        }
+        listItemCache = (newSiteKey, templatesStamp, listItems)
         let renderer = SiteRenderer(
             site: site, pages: built, graph: graph, templates: templates, searchCache: searchCache,
-            titleOrder: titleOrder)
+            titleOrder: titleOrder, listItems: listItems, glossaryOrder: glossaryOrder)
         var searchHasher = Hasher()
         searchHasher.combine(searchCache.keys)
         let search = UInt64(bitPattern: Int64(searchHasher.finalize()))
@@ -337,50 +350,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// The stamp of the file `page` was built from.
     private func stamp(of page: Page, _ scan: Scan) -> String {
         scan.byRelativePath[page.source.relativePath].map { scan.stamps[$0] } ?? "-"
-    }
-
-    // MARK: scanning
-
-    typealias Scan = (
-        discovery: ContentLoader.Discovery, stamps: [String], positions: [String: Int],
-        byRelativePath: [String: Int], indexFolders: Set<String>
-    )
-
-    /// The content files and their stamps. Walking the tree and reading every file's stamp
-    /// is the largest cost of a rebuild after a one-page edit, so when the watcher named
-    /// the files it saw written, and all of them were there last time, the last walk stands
-    /// and only those files are stamped again. After a walk, `sources` follow their files to
-    /// their new places.
-    private func scan(_ change: SourceChange, loader: ContentLoader) -> Scan {
-        @Sendable func stamp(_ file: (path: String, relativePath: String), indexFolders: Set<String>) -> String {
-            (fileSystem.stamp(file.path) ?? "-")
-                + (indexFolders.contains(LinkResolver.folder(of: file.relativePath)) ? "+i" : "")
-        }
-        if case .files(let written) = change, var last = lastScan, written.isSubset(of: last.positions.keys) {
-            for path in written {
-                guard let position = last.positions[path] else { continue }
-                last.stamps[position] = stamp(last.discovery.markdown[position], indexFolders: last.indexFolders)
-            }
-            lastScan = last
-            return last
-        }
-        let discovery = loader.discover(sourceRoot: options.sourceRoot)
-        walks += 1
-        let indexFolders = Set(
-            discovery.markdown.filter { LinkResolver.isIndexMarkdown($0.relativePath) }
-                .map { LinkResolver.folder(of: $0.relativePath) })
-        // On every core: one stat per file.
-        let stamps = parallelMap(discovery.markdown) { stamp($0, indexFolders: indexFolders) }
-        let positions = Dictionary(
-            discovery.markdown.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let byRelativePath = Dictionary(
-            discovery.markdown.enumerated().map { ($1.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let previousPlaces = lastScan?.byRelativePath ?? [:]
-        let previousSources = sources
-        sources = discovery.markdown.map { file in previousPlaces[file.relativePath].flatMap { previousSources[$0] } }
-        let scan = (discovery, stamps, positions, byRelativePath, indexFolders)
-        lastScan = scan
-        return scan
     }
 
     private func directoryStamp(_ directory: String) -> String {

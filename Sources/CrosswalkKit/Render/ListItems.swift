@@ -36,7 +36,7 @@ final class ListItem: MustacheParent, Sendable {
 }
 
 /// Filled `partials/list-item` by page and root path, shared by every render task.
-final class ListItemCache: @unchecked Sendable {
+public final class ListItemCache: @unchecked Sendable {
     private struct Key: Hashable {
         var page: Int
         var root: String
@@ -44,6 +44,14 @@ final class ListItemCache: @unchecked Sendable {
 
     private var filled: [Key: String] = [:]
     private let lock = NSLock()
+
+    public init() {}
+
+    /// Drops the entries of `pages` (their title or summary changed).
+    func forget(pages: Set<Int>) {
+        guard !pages.isEmpty else { return }
+        lock.withLock { filled = filled.filter { !pages.contains($0.key.page) } }
+    }
 
     func html(page: Int, root: String, fill: () -> String) -> String {
         let key = Key(page: page, root: root)

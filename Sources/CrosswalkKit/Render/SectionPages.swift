@@ -34,9 +34,13 @@ extension SiteRenderer {
                     ))
             }
         }
-        entries.sort { $0.sortKey.localizedStandardCompare($1.sortKey) == .orderedAscending }
+        // The way people sort, ties in entry order; the order is kept between `serve` rebuilds.
+        let keys = entries.map(\.sortKey)
+        let rank = glossaryOrder?.rank(of: keys) ?? Self.titleRank(of: keys)
+        var ordered = entries.indices.map { $0 }
+        for index in entries.indices { ordered[rank[index]] = index }
         var groups: [(letter: String, items: [[String: Any]])] = []
-        for entry in entries {
+        for entry in ordered.map({ entries[$0] }) {
             let first = entry.sortKey.first.map { String($0).uppercased() } ?? "#"
             let letter = first.first?.isLetter == true ? first : "#"
             if groups.last?.letter == letter {

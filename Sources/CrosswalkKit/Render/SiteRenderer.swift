@@ -28,8 +28,11 @@ public final class SiteRenderer: Sendable {
     let titleRank: [Int]
     /// Page bodies set aside by the Markdown stage (see `BodySpool`); nil: they are in `pages`.
     let bodies: BodySpool?
-    /// Listing entries already filled in, shared by all render tasks.
-    let listItems = ListItemCache()
+    /// Listing entries already filled in, shared by all render tasks (and, in `serve`, kept
+    /// between rebuilds).
+    let listItems: ListItemCache
+    /// The glossary A–Z's order, kept between rebuilds in `serve`.
+    let glossaryOrder: TitleOrderCache?
     /// The theme draws listing entries with `partials/list-item`.
     let hasListItemPartial: Bool
     /// Folder URL → the pages directly inside it, made when first asked.
@@ -40,8 +43,11 @@ public final class SiteRenderer: Sendable {
 
     public init(
         site: Site, pages: [BuiltPage], graph: LinkGraph, templates: TemplateSet, searchCache: SearchEntryCache? = nil,
-        titleOrder: TitleOrderCache? = nil, bodies: BodySpool? = nil
+        titleOrder: TitleOrderCache? = nil, bodies: BodySpool? = nil, listItems: ListItemCache? = nil,
+        glossaryOrder: TitleOrderCache? = nil
     ) {
+        self.listItems = listItems ?? ListItemCache()
+        self.glossaryOrder = glossaryOrder
         self.site = site
         self.bodies = bodies
         self.searchCache = searchCache
