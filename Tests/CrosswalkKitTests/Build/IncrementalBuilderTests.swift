@@ -6,21 +6,13 @@ import Testing
 /// The dev server's incremental builds must give exactly what a build from nothing gives,
 /// after every kind of edit, while rewriting only what the edit affects.
 @Suite struct IncrementalBuilderTests {
-    func snapshot(_ folder: TemporaryFolder, _ output: String) throws -> [String: String] {
-        var files: [String: String] = [:]
-        for file in folder.files(under: output) where file != OutputWriter.markerName {
-            files[file] = try folder.read(output + "/" + file)
-        }
-        return files
-    }
-
     func fullBuild(_ folder: TemporaryFolder) throws -> [String: String] {
         try? FileManager.default.removeItem(atPath: folder.path("full"))
         let report = SiteBuilder(
             options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("full"), today: "2026-11-29")
         ).build()
         #expect(report.succeeded, "\(report.diagnosticText)")
-        return try snapshot(folder, "full")
+        return try folder.snapshot("full")
     }
 
     /// Edits the watcher names: only those files are looked at again, and the result is the
@@ -37,14 +29,14 @@ import Testing
         let edit = builder.build(.files([page]))
         #expect(edit.succeeded, "\(edit.diagnosticText)")
         #expect(builder.walks == 1, "a named edit needs no walk")
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
         #expect(try folder.read("live/constraints/planned-outages/index.html").contains("New body."))
 
         try folder.write("# Brand new\n\nA page the last walk never saw.\n", to: "content/guides/brand-new.md")
         let added = builder.build(.files([folder.path("content/guides/brand-new.md")]))
         #expect(added.succeeded, "\(added.diagnosticText)")
         #expect(builder.walks == 2)
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
         #expect(try folder.read("live/guides/brand-new/index.html").contains("A page the last walk never saw."))
     }
 
@@ -62,14 +54,14 @@ import Testing
         func withOwner(_ owner: String) -> String { "---\nowner: \(owner)\n" + original.dropFirst(4) }
         try folder.write(withOwner("Plant manager"), to: path)
         #expect(builder.build().succeeded)
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
         let afterAdding = builder.searchCache.made
         try folder.write(withOwner("Site engineer"), to: path)
         let edit = builder.build()
         #expect(edit.succeeded)
         #expect(builder.searchCache.made == afterAdding + 1, "only the edited page's entry")
         #expect(edit.filesWritten <= 2, "the page and the search index")
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
         #expect(afterAdding > made)
     }
 
@@ -119,7 +111,7 @@ import Testing
             let warnings = Set(edit.diagnostics)
             #expect(warnings == fullWarnings(), "\(path)")
             #expect(warnings.contains { $0.code == .orphanTerm && $0.location.file.hasSuffix("plc.md") } == orphan)
-            #expect(try snapshot(folder, "live") == fullBuild(folder))
+            #expect(try folder.snapshot("live") == fullBuild(folder))
         }
     }
 
@@ -129,7 +121,7 @@ import Testing
             options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
         let first = builder.build()
         #expect(first.succeeded, "\(first.diagnosticText)")
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
 
         // Nothing changed: nothing is rewritten.
         let madeFirst = builder.searchCache.made
@@ -145,7 +137,7 @@ import Testing
         let edit = builder.build()
         #expect(edit.filesWritten > 0 && edit.filesWritten < edit.fileCount)
         #expect(builder.searchCache.made == madeFirst + 1, "only the edited page's search entry is made again")
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
 
         let edits: [(String, String?)] = [
             ("content/glossary/patch.md", "---\ntitle: Patch\nsummary: A new summary everyone lists.\n---\nText.\n"),
@@ -171,7 +163,7 @@ import Testing
             }
             let report = builder.build()
             #expect(report.succeeded, "\(path): \(report.diagnosticText)")
-            #expect(try snapshot(folder, "live") == fullBuild(folder), "after editing \(path)")
+            #expect(try folder.snapshot("live") == fullBuild(folder), "after editing \(path)")
         }
 
         // One good edit and one bad in the same build: nothing is written. Fixing only the bad
@@ -181,7 +173,7 @@ import Testing
         #expect(!builder.build().succeeded)
         try folder.write("# Second\n\nSee [the section](new-guide.md#section).\n", to: "content/guides/second.md")
         #expect(builder.build().succeeded)
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
         #expect(try folder.read("live/guides/new-guide/index.html").contains("A good edit."))
 
         // Renaming the heading breaks the other page's fragment link, though that page did
@@ -191,7 +183,7 @@ import Testing
         #expect(broken.diagnostics.contains { $0.code == .brokenAnchor })
         try folder.write("# New guide\n\nNo term here.\n\n## Section\n", to: "content/guides/new-guide.md")
         #expect(builder.build().succeeded)
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
     }
 
     @Test func aBrokenEditKeepsTheLastGoodSite() throws {
@@ -199,13 +191,13 @@ import Testing
         let builder = IncrementalBuilder(
             options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
         #expect(builder.build().succeeded)
-        let before = try snapshot(folder, "live")
+        let before = try folder.snapshot("live")
         try folder.write("---\ntitle: [broken\n---\n", to: "content/glossary/plc.md")
         let broken = builder.build()
         #expect(!broken.succeeded && !broken.published)
-        #expect(try snapshot(folder, "live") == before)
+        #expect(try folder.snapshot("live") == before)
         try folder.write("---\ntitle: PLC\nsummary: Fixed.\n---\n## History\nBack.\n", to: "content/glossary/plc.md")
         #expect(builder.build().succeeded)
-        #expect(try snapshot(folder, "live") == fullBuild(folder))
+        #expect(try folder.snapshot("live") == fullBuild(folder))
     }
 }

@@ -102,21 +102,13 @@ import Testing
         See the [plant walk](../plant-walk.md).
         """
 
-    func snapshot(_ folder: TemporaryFolder, _ output: String) throws -> [String: String] {
-        var files: [String: String] = [:]
-        for file in folder.files(under: output) where file != OutputWriter.markerName {
-            files[file] = try folder.read(output + "/" + file)
-        }
-        return files
-    }
-
     func full(_ folder: TemporaryFolder) throws -> (files: [String: String], warnings: Set<Diagnostic>) {
         try? FileManager.default.removeItem(atPath: folder.path("full"))
         let report = SiteBuilder(
             options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("full"), today: "2026-11-29")
         ).build()
         #expect(report.succeeded, "\(report.diagnosticText)")
-        return (try snapshot(folder, "full"), Set(report.diagnostics))
+        return (try folder.snapshot("full"), Set(report.diagnostics))
     }
 
     /// (file, text to replace, replacement, whether the edit keeps every name so that only
@@ -172,7 +164,7 @@ import Testing
             let edit = builder.build(.files([folder.path(path)]))
             #expect(edit.succeeded, "\(edit.diagnosticText)")
             let expected = try full(folder)
-            let live = try snapshot(folder, "live")
+            let live = try folder.snapshot("live")
             let differing = Set(live.keys).union(expected.files.keys).filter { live[$0] != expected.files[$0] }
             #expect(differing.isEmpty, "after '\(new)' in \(path): \(differing.sorted())")
             #expect(Set(edit.diagnostics) == expected.warnings, "after '\(new)' in \(path)")
@@ -200,7 +192,7 @@ import Testing
         try folder.write(goodValves, to: valves)
         let fixed = builder.build(.files([folder.path(valves)]))
         #expect(fixed.succeeded, "\(fixed.diagnosticText)")
-        #expect(try snapshot(folder, "live") == full(folder).files)
+        #expect(try folder.snapshot("live") == full(folder).files)
         #expect(try folder.read("live/glossary/plc/index.html").contains("Keeps process data"))
     }
 
@@ -230,7 +222,7 @@ import Testing
             try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
             let edit = builder.build(.files([folder.path(path)]))
             #expect(edit.succeeded)
-            #expect(try snapshot(folder, "live") == full(folder).files, "after '\(new)'")
+            #expect(try folder.snapshot("live") == full(folder).files, "after '\(new)'")
         }
         #expect(try folder.read("live/index.html").contains("Who looks after this knowledge base."))
     }

@@ -124,6 +124,16 @@ final class TemporaryFolder {
         FileManager.default.fileExists(atPath: path(relative))
     }
 
+    /// A built site below `output` as path → text, without the output marker: what tests of
+    /// incremental builds compare with a full build.
+    func snapshot(_ output: String) throws -> [String: String] {
+        var files: [String: String] = [:]
+        for file in self.files(under: output) where file != OutputWriter.markerName {
+            files[file] = try read(output + "/" + file)
+        }
+        return files
+    }
+
     /// Every file below `relative`, as paths relative to it, sorted.
     func files(under relative: String) -> [String] {
         let base = path(relative)
