@@ -1,18 +1,17 @@
 /// Which other pages show a page's text: what `serve` builds again when an edit changes a
 /// title, a summary or a term's meanings but no name, link or relation.
 extension IncrementalBuilder {
-    /// The terms among `fresh` whose hover-card text (summary, IT and OT meanings) changed,
-    /// and the pages whose markdown carries it: those linking to them, by last time's graph.
-    /// Without that graph, every page.
-    static func cardChanges(of fresh: [Int], previous: [BuiltPage], site: Site, graph: LinkGraph?)
-        -> (terms: [Int], linkers: Set<Int>)
-    {
+    /// The pages whose markdown carries the hover-card text (summary, IT and OT meanings) of a
+    /// term among `fresh` that changed it: those linking to it, by last time's graph. Without
+    /// that graph, every page.
+    static func pagesCarryingCards(of fresh: [Int], previous: [BuiltPage], site: Site, graph: LinkGraph?) -> Set<Int> {
         let terms = fresh.filter { index in
             site.termIndex(url: site.pages[index].url) != nil
                 && Site.linkAttributes(for: previous[index].page) != Site.linkAttributes(for: site.pages[index])
         }
-        guard let graph else { return (terms, terms.isEmpty ? [] : Set(site.pages.indices)) }
-        return (terms, Set(terms.flatMap { graph.backlinks[site.pages[$0].url] ?? [] }))
+        guard !terms.isEmpty else { return [] }
+        guard let graph else { return Set(site.pages.indices) }
+        return Set(terms.flatMap { graph.backlinks[site.pages[$0].url] ?? [] })
     }
 
     /// The pages that show the title or summary of a page in `retitled`: the page itself, the

@@ -142,13 +142,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
             reuse ? site.pages.indices.filter { previous.pages[$0].page !== site.pages[$0] } : Array(site.pages.indices)
         // A term whose summary or meanings changed: the pages linking to it carry them in their
         // hover cards, so their markdown is made again too.
-        let cards =
+        let cardLinkers =
             reuse
-            ? Self.cardChanges(
+            ? Self.pagesCarryingCards(
                 of: fresh, previous: previous.pages, site: site,
-                graph: linkState?.siteKey == newSiteKey ? linkState?.graph : nil) : (terms: [], linkers: [])
-        if !cards.linkers.isEmpty {
-            fresh = Array(cards.linkers.union(fresh)).sorted()
+                graph: linkState?.siteKey == newSiteKey ? linkState?.graph : nil) : []
+        if !cardLinkers.isEmpty {
+            fresh = Array(cardLinkers.union(fresh)).sorted()
             cardEdits += 1
         }
         let stage = MarkdownStage(config: config)
@@ -163,7 +163,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
                 // A page built again for a term's card, not for its file: its stamp says so,
                 // so its output and search keys change.
-                let forCards = cards.linkers.contains(index) && previous.pages[index].page === site.pages[index]
+                let forCards = cardLinkers.contains(index) && previous.pages[index].page === site.pages[index]
                 stamps[index] = stamp(of: site.pages[index], scan) + (forCards ? "+cards\(cardEdits)" : "")
             }
         } else {
