@@ -6,12 +6,21 @@ import Foundation
 enum InputFingerprint {
     static func compute(options: BuildOptions, today: String, fileSystem: FileSystem) -> String {
         var manifest = "crosswalk-fingerprint 1\n"
-        manifest += "options \(options.baseURL ?? "-") \(options.strict) \(today)\n"
-        manifest += "binary \(FileSystem.disk.stamp("/proc/self/exe") ?? "-")\n"
-        manifest += "config \(fileSystem.stamp(joinPath(options.sourceRoot, SiteConfig.fileName)) ?? "-")\n"
+        manifest += globals(options: options, today: today, fileSystem: fileSystem)
         manifest += fileSystem.stamps(below: joinPath(options.sourceRoot, "content"))
         manifest += fileSystem.stamps(below: joinPath(options.sourceRoot, "templates"))
         return String(StableHash.of(Array(manifest.utf8)), radix: 16)
+    }
+}
+
+extension InputFingerprint {
+    /// What every output file depends on besides content and templates: the options, the
+    /// day, the crosswalk binary and `crosswalk.yml`.
+    static func globals(options: BuildOptions, today: String, fileSystem: FileSystem) -> String {
+        var manifest = "options \(options.baseURL ?? "-") \(options.strict) \(today)\n"
+        manifest += "binary \(FileSystem.disk.stamp("/proc/self/exe") ?? "-")\n"
+        manifest += "config \(fileSystem.stamp(joinPath(options.sourceRoot, SiteConfig.fileName)) ?? "-")\n"
+        return manifest
     }
 }
 

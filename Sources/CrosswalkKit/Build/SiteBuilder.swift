@@ -94,7 +94,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += site.diagnostics
         clock.start("markdown")
         let spool = options.dryRun ? nil : BodySpool(count: site.pages.count)
-        let built = renderMarkdown(site, spool: spool, &report)
+        let (built, sources) = renderMarkdown(site, spool: spool, &report)
         clock.start("link")
         let graph = LinkGraph(site: site, pages: built)
         report.diagnostics += graph.diagnostics + LinkChecker.check(built)
@@ -115,7 +115,14 @@ public struct SiteBuilder: Sendable {
         guard !options.dryRun else { return }
         clock.start("render+write")
         let record = BuildRecord(fingerprint: fingerprint, pageCount: built.count, warnings: report.diagnostics)
-        write(items, renderer: renderer, site: site, record: record, &report)
+        let listing = OutputKeys.listing(
+            fingerprint: InputFingerprint.globals(options: options, today: today, fileSystem: fileSystem), pages: built,
+            templates: fileSystem.stamps(below: joinPath(options.sourceRoot, "templates")),
+            assets: site.assets)
+        let keys = items.map {
+            OutputKeys.key(for: $0, renderer: renderer, graph: graph, listing: listing, sources: sources)
+        }
+        write(items, keys: keys, renderer: renderer, site: site, record: record, &report)
     }
 
     // MARK: stages
@@ -163,29 +170,43 @@ public struct SiteBuilder: Sendable {
     /// Each built page keeps only what later stages read (link digests, headings, search
     /// words). With a spool (a build that writes), each rendered body goes to it at once and
     /// the page's source text is let go, so neither is ever held for the whole site.
-    func renderMarkdown(_ site: Site, spool: BodySpool? = nil, _ report: inout BuildReport) -> [BuiltPage] {
+    /// Also each page's source digest (`OutputKeys.digest(of:)`), taken before the body goes.
+    func renderMarkdown(_ site: Site, spool: BodySpool? = nil, _ report: inout BuildReport)
+        -> (built: [BuiltPage], sources: [UInt64])
+    {
         let stage = MarkdownStage(config: site.config)
         let pages = site.pages
-        let built = parallelMap(Array(pages.indices)) { index in
+        let results = parallelMap(Array(pages.indices)) { index -> (BuiltPage, UInt64) in
             var rendered = stage.render(pages[index], in: site)
+            let digest = OutputKeys.digest(of: pages[index].source)
             if let spool, spool.store(rendered.html, at: index) { rendered.html = "" }
             rendered.dropLinkList()
             if spool != nil { pages[index].source.releaseBody() }
-            return BuiltPage(page: pages[index], markdown: rendered)
+            return (BuiltPage(page: pages[index], markdown: rendered), digest)
         }
+        let built = results.map(\.0)
         report.diagnostics += built.flatMap(\.markdown.diagnostics)
-        return built
+        return (built, results.map(\.1))
     }
 
     /// Renders and writes in one parallel pass, so rendered pages are never all held in memory.
+    /// A file whose key is the one the previous output's file was made under is linked from
+    /// it, not rendered (`OutputKeys`).
     private func write(
-        _ items: [SiteRenderer.Item], renderer: SiteRenderer, site: Site, record: BuildRecord,
+        _ items: [SiteRenderer.Item], keys: [UInt64], renderer: SiteRenderer, site: Site, record: BuildRecord,
         _ report: inout BuildReport
     ) {
         do throws(OutputWriter.Failure) {
+            let previous = OutputKeys.load(for: options.outputDirectory)
             let writer = try OutputWriter(output: options.outputDirectory)
-            let failures = parallelMap(items) { item -> OutputWriter.Failure? in
-                do throws(OutputWriter.Failure) { try writer.write(renderer.render(item)) } catch { return error }
+            let paths = items.map(renderer.outputPath(of:))
+            let failures = parallelMap(Array(items.indices)) { index -> OutputWriter.Failure? in
+                do throws(OutputWriter.Failure) {
+                    if previous.byPath[paths[index]] == keys[index], try writer.keepPrevious(paths[index]) {
+                        return nil
+                    }
+                    try writer.write(renderer.render(items[index]))
+                } catch { return error }
                 return nil
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
@@ -196,7 +217,9 @@ public struct SiteBuilder: Sendable {
             }
             for asset in site.assets { try writer.copy(from: asset.absolutePath, to: asset.relativePath) }
             for asset in themeAssets() { try writer.copy(from: asset.absolute, to: "assets/" + asset.relative) }
-            try writer.commit(record: record.text)
+            try writer.commit(
+                record: record.text,
+                keys: OutputKeys(byPath: Dictionary(zip(paths, keys), uniquingKeysWith: { first, _ in first })).text)
             report.published = true
             report.filesWritten = writer.written
             report.filesReused = writer.reused

@@ -98,19 +98,21 @@ public final class OutputWriter: @unchecked Sendable {
     public var written: Int { counts.written }
     public var reused: Int { counts.reused }
 
-    /// Swaps the staging folder in as the output, then saves `record` beside it and releases
-    /// the lock.
-    public func commit(record: String) throws(Failure) {
+    /// Swaps the staging folder in as the output, then saves `record` (and `keys`, see
+    /// `OutputKeys`) beside it and releases the lock.
+    public func commit(record: String, keys: String? = nil) throws(Failure) {
         defer { release() }
         try write(Array(Self.markerText.utf8), to: Self.markerName)
-        // The record of the output being replaced no longer describes anything.
+        // The record and keys of the output being replaced no longer describe anything.
         unlink(recordPath)
+        unlink(OutputKeys.path(of: output))
         let hadOutput = FileManager.default.fileExists(atPath: output)
         // One atomic swap where the kernel offers it: the output is never missing, even if the
         // build is killed here. The staging path then holds the previous output.
         if hadOutput && Self.exchange(staging, output) {
             Self.removeTree(staging)
-            saveRecord(record)
+            save(record, to: recordPath)
+            if let keys { save(keys, to: OutputKeys.path(of: output)) }
             return
         }
         let old = staging.replacingOccurrences(of: ".staging-", with: ".old-")
@@ -124,10 +126,11 @@ public final class OutputWriter: @unchecked Sendable {
             throw Failure(message: "cannot publish the new output: \(reason)")
         }
         if hadOutput { Self.removeTree(old) }
-        saveRecord(record)
+        save(record, to: recordPath)
+        if let keys { save(keys, to: OutputKeys.path(of: output)) }
     }
 
-    private func saveRecord(_ record: String) {
+    private func save(_ record: String, to recordPath: String) {
         let temporary = recordPath + ".new"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor >= 0 {
@@ -139,6 +142,21 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     // MARK: files
+
+    /// Links the previous output's file at `relativePath` into the new output unread: the
+    /// caller knows it was made from the same inputs (`OutputKeys`). False when there is no
+    /// such regular file; the caller renders it then.
+    public func keepPrevious(_ relativePath: String) throws(Failure) -> Bool {
+        guard Self.staysInside(relativePath) else { return false }
+        let previous = joinPath(output, relativePath)
+        var info = stat()
+        guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        let target = joinPath(staging, relativePath)
+        try makeParent(of: target)
+        guard link(previous, target) == 0 else { return false }
+        counts.add(reused: 1)
+        return true
+    }
 
     private func write(_ bytes: [UInt8], to relativePath: String, reuse: Bool = true) throws(Failure) {
         guard Self.staysInside(relativePath) else {

@@ -54,9 +54,10 @@ import Testing
                 #expect(!contents.isEmpty && !contents.contains(text), "\(name): \(path) holds '\(text)'")
             }
         }
-        // Nothing is ever written beside the output except crosswalk's own lock and record.
+        // Nothing is ever written beside the output except crosswalk's own lock, record and keys.
         let beside = (try? FileManager.default.contentsOfDirectory(atPath: folder.root)) ?? []
-        let written = Set(beside).subtracting(before.union(["public", ".public.lock", ".public.record"]))
+        let written = Set(beside).subtracting(
+            before.union(["public", ".public.lock", ".public.record", ".public.keys"]))
         #expect(written.isEmpty, "\(name): the build wrote \(written.sorted()) beside public/")
     }
 }

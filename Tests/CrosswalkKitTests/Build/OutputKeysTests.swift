@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+/// `crosswalk build` over its own last output renders only the files whose keys changed and
+/// links the rest; after every kind of edit the output must be a build from nothing's.
+@Suite struct OutputKeysTests {
+    func build(_ folder: TemporaryFolder, into output: String) -> BuildReport {
+        SiteBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path(output), today: "2026-11-29")
+        ).build()
+    }
+
+    func fresh(_ folder: TemporaryFolder) throws -> [String: String] {
+        try? FileManager.default.removeItem(atPath: folder.path("fresh"))
+        let report = build(folder, into: "fresh")
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        return try folder.snapshot("fresh")
+    }
+
+    @Test func everyEditRebuildsAsFromNothing() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder, into: "public").succeeded)
+        for (path, old, new, _) in IncrementalTextEditTests.edits {
+            try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
+            let edit = build(folder, into: "public")
+            #expect(edit.succeeded, "\(edit.diagnosticText)")
+            #expect(try folder.snapshot("public") == fresh(folder), "after '\(new)' in \(path)")
+        }
+    }
+
+    /// Body edits that keep every title and summary: a new link (the target's backlinks), a
+    /// section introduction below its first paragraph (the generated section page) and new
+    /// words (the search index). Each must reach every file that shows it.
+    @Test func bodyEditsReachEveryFileShowingThem() throws {
+        let site =
+            IncrementalTextEditTests.site
+            + "\n-- content/glossary/index.md --\n---\ntitle: Glossary\nsummary: Words both teams use.\n---\n"
+            + "All the words.\n\nA second paragraph.\n"
+        let folder = try SiteFixture(site).write()
+        #expect(build(folder, into: "public").succeeded)
+        let edits = [
+            ("content/glossary/historian.md", "reports.", "reports. See [the valves](../guides/deep/valves.md)."),
+            ("content/glossary/index.md", "A second paragraph.", "A second paragraph, edited."),
+            ("content/glossary/jump-host.md", "is recorded.", "is recorded and archived offsite."),
+        ]
+        for (path, old, new) in edits {
+            try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
+            let edit = build(folder, into: "public")
+            #expect(edit.succeeded, "\(edit.diagnosticText)")
+            #expect(edit.filesWritten < edit.fileCount, "'\(new)' rendered every file")
+            #expect(try folder.snapshot("public") == fresh(folder), "after '\(new)' in \(path)")
+        }
+    }
+
+    /// A body edit renders that page, the pages whose backlinks it changed and the search
+    /// index; every other file is linked from the last output.
+    @Test func aBodyEditRendersFewFiles() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        let first = build(folder, into: "public")
+        #expect(first.succeeded)
+        let path = "content/guides/deep/valves.md"
+        try folder.write(try folder.read(path) + "\nMore about valves.\n", to: path)
+        let edit = build(folder, into: "public")
+        #expect(edit.succeeded)
+        #expect(edit.filesWritten <= 3, "\(edit.filesWritten) of \(edit.fileCount) written")
+        #expect(edit.filesReused >= edit.fileCount - 3)
+        #expect(try folder.read("public/guides/deep/valves/index.html").contains("More about valves."))
+        #expect(try folder.snapshot("public") == fresh(folder))
+    }
+
+    /// Keys that cannot be read, or an output file removed by hand, only mean more rendering.
+    @Test func damagedKeysOrMissingFilesAreRenderedAgain() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder, into: "public").succeeded)
+        let keysPath = OutputKeys.path(of: folder.path("public"))
+        #expect(FileManager.default.fileExists(atPath: keysPath))
+        try Data("crosswalk-keys 1\nnot a key\n".utf8).write(to: URL(fileURLWithPath: keysPath))
+        try FileManager.default.removeItem(atPath: folder.path("public/glossary/plc/index.html"))
+        let path = "content/guides/walk.md"
+        try folder.write("# Walk\n\nA new page.\n", to: path)
+        #expect(build(folder, into: "public").succeeded)
+        #expect(try folder.snapshot("public") == fresh(folder))
+        try FileManager.default.removeItem(atPath: folder.path("public/glossary/plc/index.html"))
+        try folder.write("# Walk\n\nA new page, edited.\n", to: path)
+        #expect(build(folder, into: "public").succeeded)
+        #expect(try folder.snapshot("public") == fresh(folder))
+    }
+}
