@@ -197,8 +197,9 @@ public struct SiteBuilder: Sendable {
         _ report: inout BuildReport
     ) {
         do throws(OutputWriter.Failure) {
-            let previous = OutputKeys.load(for: options.outputDirectory)
             let writer = try OutputWriter(output: options.outputDirectory)
+            // Read under the writer's lock: no other build can replace the output meanwhile.
+            let previous = OutputKeys.load(for: options.outputDirectory)
             let paths = items.map(renderer.outputPath(of:))
             let failures = parallelMap(Array(items.indices)) { index -> OutputWriter.Failure? in
                 do throws(OutputWriter.Failure) {
