@@ -7,8 +7,10 @@ import Foundation
 ///
 /// A file's key covers what it shows:
 /// - the *listing digest*: the binary, the options and the day, `crosswalk.yml`, every
-///   template, every asset path, and every page's path, front matter, final title and summary
-///   (any front-matter edit renders everything again; a body edit does not);
+///   template, every asset path, and for every page its path, what other pages show or are
+///   built from of its front matter (`shownElsewhere`), its final title and summary (a new
+///   title, summary or name renders everything again; a body edit or a key only that page
+///   shows does not);
 /// - for a page, its own source and the pages linking to it (backlinks, neighbours);
 /// - for a generated page, the source of the page that introduces it;
 /// - for the search index, every page's source.
@@ -55,10 +57,28 @@ struct OutputKeys {
         var manifest = "listing \(fingerprint)\ntemplates \(templates)\n"
         for asset in assets { manifest += "asset \(asset.relativePath)\n" }
         for built in pages {
-            manifest += "page \(built.page.source.relativePath)\n\(built.page.source.frontMatter ?? "")\n"
+            manifest += "page \(built.page.source.relativePath)\n" + shownElsewhere(built.page) + "\n"
             manifest += "title \(built.title)\nsummary \(built.summary ?? "-")\n"
         }
         return StableHash.of(Array(manifest.utf8))
+    }
+
+    /// What other pages show or are built from of `page`'s front matter: the names, relations
+    /// and verdicts `SourceRecord.nameHash(of:)` covers for `serve`, and a term's summary and
+    /// meanings (hover cards, the glossary). Keys only the page shows (owner, tags, steps…)
+    /// are left to its own source digest.
+    static func shownElsewhere(_ page: Page) -> String {
+        func place(_ location: SourceLocation) -> String { "@\(location.line):\(location.column)" }
+        let metadata = page.metadata
+        var text = "\(page.url) \(page.kind) \(page.declaredTitle ?? "-") \(page.summary ?? "-")\n"
+        text += "it \(metadata.it ?? "-")\not \(metadata.ot ?? "-")\n"
+        for alias in metadata.aliases { text += "alias \(alias.value) \(place(alias.location))\n" }
+        for related in metadata.related { text += "related \(related.value) \(place(related.location))\n" }
+        for entry in metadata.constraintVerdicts {
+            text +=
+                "verdict \(entry.constraint.value) \(place(entry.constraint.location)) \(entry.verdict) \(entry.note)\n"
+        }
+        return text
     }
 
     /// The key of one output file; `sources` are the pages' source digests, by index.

@@ -70,6 +70,20 @@ import Testing
         #expect(try folder.snapshot("public") == fresh(folder))
     }
 
+    /// A front-matter key only the page shows renders that page (and the search index) alone.
+    @Test func anOwnKeyEditRendersThatPage() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder, into: "public").succeeded)
+        let path = "content/constraints/planned-outages.md"
+        try folder.write(
+            try folder.read(path).replacingOccurrences(of: "why: [availability]", with: "why: [availability, safety]"),
+            to: path)
+        let edit = build(folder, into: "public")
+        #expect(edit.succeeded)
+        #expect(edit.filesWritten <= 2, "\(edit.filesWritten) of \(edit.fileCount) written")
+        #expect(try folder.snapshot("public") == fresh(folder))
+    }
+
     /// Keys that cannot be read, or an output file removed by hand, only mean more rendering.
     @Test func damagedKeysOrMissingFilesAreRenderedAgain() throws {
         let folder = try SiteFixture(IncrementalTextEditTests.site).write()
