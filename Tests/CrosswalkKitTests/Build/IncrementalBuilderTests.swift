@@ -7,20 +7,16 @@ import Testing
 /// after every kind of edit, while rewriting only what the edit affects.
 @Suite struct IncrementalBuilderTests {
     func fullBuild(_ folder: TemporaryFolder) throws -> [String: String] {
-        try? FileManager.default.removeItem(atPath: folder.path("full"))
-        let report = SiteBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("full"), today: "2026-11-29")
-        ).build()
-        #expect(report.succeeded, "\(report.diagnosticText)")
-        return try folder.snapshot("full")
+        let full = try folder.buildFromNothing(into: "full")
+        #expect(full.report.succeeded, "\(full.report.diagnosticText)")
+        return full.files
     }
 
     /// Edits the watcher names: only those files are looked at again, and the result is the
     /// same as a full build. A named file the last walk did not see means walking again.
     @Test func namedEditsMatchAFullBuild() throws {
         let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         let page = folder.path("content/constraints/planned-outages.md")
         try folder.write(
@@ -44,8 +40,7 @@ import Testing
     /// entry is made again, and the result is still a full build's.
     @Test func ownFrontMatterEditsRebuildOnlyThatPage() throws {
         let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         let made = builder.searchCache.made
         let path = "content/constraints/planned-outages.md"
@@ -69,14 +64,9 @@ import Testing
     /// edit they must still be exactly a full build's, on the edited page and on the others.
     @Test func warningsFollowEachEditAsAFullBuildReportsThem() throws {
         let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         func fullWarnings() -> Set<Diagnostic> {
-            let report = SiteBuilder(
-                options: BuildOptions(
-                    sourceRoot: folder.root, outputDirectory: folder.path("full"), dryRun: true, today: "2026-11-29")
-            ).build()
-            return Set(report.diagnostics)
+            Set(SiteBuilder(options: folder.buildOptions(into: "full", dryRun: true)).build().diagnostics)
         }
         #expect(Set(builder.build().diagnostics) == fullWarnings())
         let path = "content/constraints/planned-outages.md"
@@ -117,8 +107,7 @@ import Testing
 
     @Test func everyEditMatchesAFullBuild() throws {
         let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         let first = builder.build()
         #expect(first.succeeded, "\(first.diagnosticText)")
         #expect(try folder.snapshot("live") == fullBuild(folder))
@@ -188,8 +177,7 @@ import Testing
 
     @Test func aBrokenEditKeepsTheLastGoodSite() throws {
         let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         let before = try folder.snapshot("live")
         try folder.write("---\ntitle: [broken\n---\n", to: "content/glossary/plc.md")

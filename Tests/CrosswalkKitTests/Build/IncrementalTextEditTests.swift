@@ -103,12 +103,9 @@ import Testing
         """
 
     func full(_ folder: TemporaryFolder) throws -> (files: [String: String], warnings: Set<Diagnostic>) {
-        try? FileManager.default.removeItem(atPath: folder.path("full"))
-        let report = SiteBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("full"), today: "2026-11-29")
-        ).build()
-        #expect(report.succeeded, "\(report.diagnosticText)")
-        return (try folder.snapshot("full"), Set(report.diagnostics))
+        let full = try folder.buildFromNothing(into: "full")
+        #expect(full.report.succeeded, "\(full.report.diagnosticText)")
+        return (full.files, Set(full.report.diagnostics))
     }
 
     /// (file, text to replace, replacement, whether the edit keeps every name so that only
@@ -153,8 +150,7 @@ import Testing
 
     @Test func textOthersShowMatchesAFullBuildAfterEachEdit() throws {
         let folder = try SiteFixture(Self.site).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         let first = builder.build()
         #expect(first.succeeded, "\(first.diagnosticText)")
         for (path, old, new, keepsNames) in Self.edits {
@@ -178,8 +174,7 @@ import Testing
     /// once the other page is fixed: what the pages showing it say must then be up to date.
     @Test func aSummaryEditedInAFailedBuildShowsOnceFixed() throws {
         let folder = try SiteFixture(Self.site).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         let historian = "content/glossary/historian.md"
         let valves = "content/guides/deep/valves.md"
@@ -214,8 +209,7 @@ import Testing
             Text.
             """
         let folder = try SiteFixture(site).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         let path = "content/about.md"
         for (old, new) in [("summary: Who keeps", "summary: Who looks after"), ("title: About", "title: About us")] {
@@ -230,8 +224,7 @@ import Testing
     /// A term's hover card travels in the markdown of every page that auto-links it.
     @Test func aTermsNewSummaryReachesThePagesLinkingIt() throws {
         let folder = try SiteFixture(Self.site).write()
-        let builder = IncrementalBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("live"), today: "2026-11-29"))
+        let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         #expect(try folder.read("live/glossary/historian/index.html").contains("A rugged computer"))
         let path = "content/glossary/plc.md"

@@ -7,16 +7,13 @@ import Testing
 /// links the rest; after every kind of edit the output must be a build from nothing's.
 @Suite struct OutputKeysTests {
     func build(_ folder: TemporaryFolder, into output: String) -> BuildReport {
-        SiteBuilder(
-            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path(output), today: "2026-11-29")
-        ).build()
+        SiteBuilder(options: folder.buildOptions(into: output)).build()
     }
 
     func fresh(_ folder: TemporaryFolder) throws -> [String: String] {
-        try? FileManager.default.removeItem(atPath: folder.path("fresh"))
-        let report = build(folder, into: "fresh")
-        #expect(report.succeeded, "\(report.diagnosticText)")
-        return try folder.snapshot("fresh")
+        let fresh = try folder.buildFromNothing(into: "fresh")
+        #expect(fresh.report.succeeded, "\(fresh.report.diagnosticText)")
+        return fresh.files
     }
 
     @Test func everyEditRebuildsAsFromNothing() throws {

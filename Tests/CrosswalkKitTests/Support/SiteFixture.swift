@@ -124,6 +124,22 @@ final class TemporaryFolder {
         FileManager.default.fileExists(atPath: path(relative))
     }
 
+    /// Options for a build of this folder into `output`, on the day the build tests fix.
+    func buildOptions(into output: String, dryRun: Bool = false) -> BuildOptions {
+        BuildOptions(sourceRoot: root, outputDirectory: path(output), dryRun: dryRun, today: "2026-11-29")
+    }
+
+    /// A `serve` builder writing into `live/`.
+    func liveBuilder() -> IncrementalBuilder { IncrementalBuilder(options: buildOptions(into: "live")) }
+
+    /// A build from nothing into `output` (removed first): its files and report, for tests
+    /// that compare an incremental build with one.
+    func buildFromNothing(into output: String) throws -> (files: [String: String], report: BuildReport) {
+        try? FileManager.default.removeItem(atPath: path(output))
+        let report = SiteBuilder(options: buildOptions(into: output)).build()
+        return (try snapshot(output), report)
+    }
+
     /// A built site below `output` as path → text, without the output marker: what tests of
     /// incremental builds compare with a full build.
     func snapshot(_ output: String) throws -> [String: String] {
