@@ -76,6 +76,8 @@ struct SiteOptions: ParsableArguments {
                 + (warnings > 0 ? " with \(problems)" : "")
         }
         if verbose && report.published {
+            Output.standardError(
+                "  \(report.pagesParsed) pages parsed, \(report.pagesFromCache) from the markdown cache")
             Output.standardError("  \(report.filesWritten) files written, \(report.filesReused) unchanged files kept")
         }
         // Machine-readable formats keep standard output for diagnostics only.

@@ -42,6 +42,10 @@ public struct BuildReport: Sendable {
     /// Output files written anew, and unchanged ones linked from the previous output.
     public var filesWritten = 0
     public var filesReused = 0
+    /// Pages whose markdown was parsed and rendered, and pages taken from the markdown cache
+    /// the last build beside the output left (`MarkdownCache`).
+    public var pagesParsed = 0
+    public var pagesFromCache = 0
     public var seconds: Double = 0
     /// How long each stage took, in the order they ran.
     public var timings: [(stage: String, seconds: Double)] = []
@@ -93,8 +97,7 @@ public struct SiteBuilder: Sendable {
         let site = Site(config: config, pages: pages, assets: loaded.assets)
         report.diagnostics += site.diagnostics
         clock.start("markdown")
-        let spool = options.dryRun ? nil : BodySpool(count: site.pages.count)
-        let (built, sources) = renderMarkdown(site, spool: spool, &report)
+        let (built, sources, spool) = renderMarkdown(site, &report)
         clock.start("link")
         let graph = LinkGraph(site: site, pages: built)
         report.diagnostics += graph.diagnostics + LinkChecker.check(built)
@@ -168,25 +171,52 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Each built page keeps only what later stages read (link digests, headings, search
-    /// words). With a spool (a build that writes), each rendered body goes to it at once and
-    /// the page's source text is let go, so neither is ever held for the whole site.
-    /// Also each page's source digest (`OutputKeys.digest(of:)`), taken before the body goes.
-    func renderMarkdown(_ site: Site, spool: BodySpool? = nil, _ report: inout BuildReport)
-        -> (built: [BuiltPage], sources: [UInt64])
+    /// words). In a build that writes, each rendered body goes at once to a spool, returned, and
+    /// the page's source text is let go, so neither is ever held for the whole site; a page
+    /// whose markdown the last build's `MarkdownCache` holds is not parsed again, and the spool
+    /// becomes the next build's cache. Also each page's source digest (`OutputKeys.digest(of:)`),
+    /// taken before the body goes.
+    func renderMarkdown(_ site: Site, _ report: inout BuildReport)
+        -> (built: [BuiltPage], sources: [UInt64], spool: BodySpool?)
     {
         let stage = MarkdownStage(config: site.config)
         let pages = site.pages
-        let results = parallelMap(Array(pages.indices)) { index -> (BuiltPage, UInt64) in
-            var rendered = stage.render(pages[index], in: site)
-            let digest = OutputKeys.digest(of: pages[index].source)
-            if let spool, spool.store(rendered.html, at: index) { rendered.html = "" }
-            rendered.dropLinkList()
+        let digest = MarkdownCache.siteDigest(site, options: options, fileSystem: fileSystem)
+        let (spool, cache) =
+            options.dryRun ? (nil, nil) : MarkdownCache.open(for: options.outputDirectory, site: site, digest: digest)
+        let cards = MarkdownCache.CardDigests(site)
+        let results = parallelMap(Array(pages.indices)) {
+            [spool, cache] index -> (BuiltPage, UInt64, MarkdownCacheRecord?, Bool) in
+            let source = OutputKeys.digest(of: pages[index].source)
+            var record: MarkdownCacheRecord?
+            var rendered: RenderedMarkdown
+            var fromCache = false
+            if let spool,
+                let (cached, kept) = cache?.reuse(index, source: source, site: site, cards: cards, into: spool)
+            {
+                rendered = cached
+                record = kept
+                fromCache = true
+            } else {
+                rendered = stage.render(pages[index], in: site)
+                if let spool, spool.store(rendered.html, at: index) {
+                    rendered.html = ""
+                    record = MarkdownCacheRecord.make(rendered, source: source, cards: cards, spool: spool)
+                }
+            }
             if spool != nil { pages[index].source.releaseBody() }
-            return (BuiltPage(page: pages[index], markdown: rendered), digest)
+            rendered.dropLinkList()
+            return (BuiltPage(page: pages[index], markdown: rendered), source, record, fromCache)
         }
         let built = results.map(\.0)
+        report.pagesFromCache = results.count { $0.3 }
+        report.pagesParsed = results.count - report.pagesFromCache
         report.diagnostics += built.flatMap(\.markdown.diagnostics)
-        return (built, results.map(\.1))
+        if let spool {
+            MarkdownCacheRecord.save(
+                results.map(\.2), site: site, digest: digest, spool: spool, output: options.outputDirectory)
+        }
+        return (built, results.map(\.1), spool)
     }
 
     /// Renders and writes in one parallel pass, so rendered pages are never all held in memory.

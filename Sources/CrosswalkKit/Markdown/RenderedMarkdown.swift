@@ -40,6 +40,23 @@ public struct RenderedMarkdown: Sendable {
 }
 
 extension RenderedMarkdown {
+    /// A page's markdown as an earlier build recorded it (`MarkdownCache`), its link list
+    /// already reduced to the digests.
+    init(
+        html: String, headings: [Heading], linkTargets: [Int], untargetedURLs: [String],
+        anchoredLinks: [OutgoingLink], leadingH1: String?, firstParagraph: String?, diagnostics: [Diagnostic]
+    ) {
+        self.html = html
+        self.headings = headings
+        self.links = []
+        self.linkTargets = linkTargets
+        self.untargetedURLs = untargetedURLs
+        self.anchoredLinks = anchoredLinks
+        self.leadingH1 = leadingH1
+        self.firstParagraph = firstParagraph
+        self.diagnostics = diagnostics
+    }
+
     /// Forgets the full link list, keeping the digests later stages read: a full build of
     /// 100,000 pages held millions of links it never looked at again.
     mutating func dropLinkList() { links = [] }

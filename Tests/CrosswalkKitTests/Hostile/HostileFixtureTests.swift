@@ -54,10 +54,13 @@ import Testing
                 #expect(!contents.isEmpty && !contents.contains(text), "\(name): \(path) holds '\(text)'")
             }
         }
-        // Nothing is ever written beside the output except crosswalk's own lock, record and keys.
+        // Nothing is ever written beside the output except crosswalk's own lock, record, keys
+        // and markdown cache.
         let beside = (try? FileManager.default.contentsOfDirectory(atPath: folder.root)) ?? []
         let written = Set(beside).subtracting(
-            before.union(["public", ".public.lock", ".public.record", ".public.keys"]))
+            before.union([
+                "public", ".public.lock", ".public.record", ".public.keys", ".public.markdown", ".public.bodies",
+            ]))
         #expect(written.isEmpty, "\(name): the build wrote \(written.sorted()) beside public/")
     }
 }

@@ -132,10 +132,15 @@ final class TemporaryFolder {
     /// A `serve` builder writing into `live/`.
     func liveBuilder() -> IncrementalBuilder { IncrementalBuilder(options: buildOptions(into: "live")) }
 
-    /// A build from nothing into `output` (removed first): its files and report, for tests
-    /// that compare an incremental build with one.
+    /// A build from nothing into `output` (removed first, with everything a build keeps beside
+    /// it: record, keys, markdown cache, spare tree): its files and report, for tests that
+    /// compare an incremental build with one.
     func buildFromNothing(into output: String) throws -> (files: [String: String], report: BuildReport) {
         try? FileManager.default.removeItem(atPath: path(output))
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        where name.hasPrefix(".\(output).") {
+            try? FileManager.default.removeItem(atPath: path(name))
+        }
         let report = SiteBuilder(options: buildOptions(into: output)).build()
         return (try snapshot(output), report)
     }

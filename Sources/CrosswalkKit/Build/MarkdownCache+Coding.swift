@@ -1,0 +1,182 @@
+/// The bytes of `MarkdownCache`'s index: little-endian integers and length-prefixed UTF-8,
+/// read with bounds checks everywhere, so a damaged file means no reuse, never a crash or a
+/// wrong page.
+struct CacheBytesWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func integer(_ value: UInt64) {
+        var value = value
+        withUnsafeBytes(of: &value) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func integer(_ value: Int) { integer(UInt64(bitPattern: Int64(value))) }
+
+    mutating func string(_ value: String) {
+        integer(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func optional(_ value: String?) {
+        integer(value == nil ? 0 : 1)
+        if let value { string(value) }
+    }
+
+    mutating func location(_ value: SourceLocation) {
+        string(value.file)
+        integer(value.line)
+        integer(value.column)
+    }
+}
+
+struct CacheBytesReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+    /// Set once a read ran past the end or found a value that cannot be: every later read
+    /// returns a placeholder, and the caller throws the whole result away.
+    private(set) var failed = false
+
+    init(_ bytes: [UInt8], from offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func integer() -> UInt64 {
+        guard !failed, offset + 8 <= bytes.count else {
+            failed = true
+            return 0
+        }
+        var value: UInt64 = 0
+        withUnsafeMutableBytes(of: &value) { target in
+            bytes.withUnsafeBytes { source in
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + 8]))
+            }
+        }
+        offset += 8
+        return UInt64(littleEndian: value)
+    }
+
+    /// A count or position: never negative, never more than the bytes left could hold.
+    mutating func count() -> Int {
+        let value = integer()
+        guard value <= UInt64(bytes.count) else {
+            failed = true
+            return 0
+        }
+        return Int(value)
+    }
+
+    mutating func signed() -> Int { Int(Int64(bitPattern: integer())) }
+
+    mutating func string() -> String {
+        let count = count()
+        guard !failed, offset + count <= bytes.count else {
+            failed = true
+            return ""
+        }
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    mutating func optional() -> String? {
+        switch integer() {
+        case 0: return nil
+        case 1: return string()
+        default:
+            failed = true
+            return nil
+        }
+    }
+
+    mutating func location() -> SourceLocation {
+        SourceLocation(file: string(), line: signed(), column: signed())
+    }
+
+    mutating func fail() { failed = true }
+}
+
+extension RenderedMarkdown {
+    /// Everything but the HTML, which the cache keeps in its bodies file.
+    func encode(into writer: inout CacheBytesWriter) {
+        writer.integer(headings.count)
+        for heading in headings {
+            writer.integer(heading.level)
+            writer.string(heading.text)
+            writer.string(heading.id)
+        }
+        writer.integer(linkTargets.count)
+        for target in linkTargets { writer.integer(target) }
+        writer.integer(untargetedURLs.count)
+        for url in untargetedURLs { writer.string(url) }
+        writer.integer(anchoredLinks.count)
+        for link in anchoredLinks {
+            writer.string(link.kind.rawValue)
+            writer.string(link.targetURL)
+            writer.optional(link.fragment)
+            writer.location(link.location)
+            writer.integer(link.target ?? -1)
+        }
+        writer.optional(leadingH1)
+        writer.optional(firstParagraph)
+        writer.string(plainText)
+        writer.integer(diagnostics.count)
+        for diagnostic in diagnostics {
+            writer.string(diagnostic.severity.rawValue)
+            writer.string(diagnostic.code.rawValue)
+            writer.location(diagnostic.location)
+            writer.string(diagnostic.message)
+            writer.optional(diagnostic.hint)
+        }
+    }
+
+    /// Reads what `encode(into:)` wrote; `html` is left empty. Page indices must be below
+    /// `pageCount`. Nil when the bytes do not hold such a value.
+    static func decode(from reader: inout CacheBytesReader, html: String, pageCount: Int) -> RenderedMarkdown? {
+        var headings: [Heading] = []
+        for _ in 0..<reader.count() where !reader.failed {
+            headings.append(Heading(level: reader.signed(), text: reader.string(), id: reader.string()))
+        }
+        var linkTargets: [Int] = []
+        for _ in 0..<reader.count() where !reader.failed {
+            let target = reader.signed()
+            if !(0..<pageCount).contains(target) { reader.fail() }
+            linkTargets.append(target)
+        }
+        var untargeted: [String] = []
+        for _ in 0..<reader.count() where !reader.failed { untargeted.append(reader.string()) }
+        var anchored: [OutgoingLink] = []
+        for _ in 0..<reader.count() where !reader.failed {
+            guard let kind = OutgoingLink.Kind(rawValue: reader.string()) else {
+                reader.fail()
+                break
+            }
+            var link = OutgoingLink(kind, to: reader.string(), fragment: reader.optional(), at: reader.location())
+            let target = reader.signed()
+            if target != -1 && !(0..<pageCount).contains(target) { reader.fail() }
+            link.target = target == -1 ? nil : target
+            anchored.append(link)
+        }
+        let leadingH1 = reader.optional()
+        let firstParagraph = reader.optional()
+        let plainText = reader.string()
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<reader.count() where !reader.failed {
+            guard let severity = Severity(rawValue: reader.string()),
+                let code = DiagnosticCode(rawValue: reader.string())
+            else {
+                reader.fail()
+                break
+            }
+            diagnostics.append(
+                Diagnostic(
+                    severity, code, at: reader.location(), reader.string(), hint: reader.optional()))
+        }
+        guard !reader.failed else { return nil }
+        var rendered = RenderedMarkdown(
+            html: html, headings: headings, linkTargets: linkTargets, untargetedURLs: untargeted,
+            anchoredLinks: anchored, leadingH1: leadingH1, firstParagraph: firstParagraph, diagnostics: diagnostics)
+        rendered.plainText = plainText
+        return rendered
+    }
+}

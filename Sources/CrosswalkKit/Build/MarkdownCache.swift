@@ -1,0 +1,223 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Every page's rendered markdown, kept beside the output between `crosswalk build`s
+/// (`.public.markdown`, an index, and `.public.bodies`, the body spool of the build that made
+/// it), so a rebuild parses only the pages whose markdown can have changed: a one-page edit at
+/// 10,000 pages spent three of its five seconds parsing pages nobody touched.
+///
+/// A page's markdown is made from its own source, the names of every page (paths, URLs,
+/// titles, aliases: links, wikilinks and the glossary matcher), the assets, the config and
+/// the hover-card text of the terms it links to. So a page's entry serves again when:
+/// - the *site digest* is the same: the binary, `crosswalk.yml`, the asset paths and every
+///   page's names (`names(of:)`, what `SourceRecord.nameHash(of:)` covers for `serve`);
+/// - its source digest is the same (front matter and body);
+/// - the cards of the terms it links to are the same (`CardDigests`).
+/// Like the output keys, this is checked against builds from nothing by tests. A missing,
+/// damaged or foreign cache only means more parsing.
+final class MarkdownCache: @unchecked Sendable {
+    static let header = "crosswalk-markdown 1"
+
+    struct Entry {
+        var source: UInt64
+        var cards: UInt64
+        var body: (offset: Int, count: Int)
+        var metadata: (offset: Int, count: Int)
+    }
+
+    private let entries: [Entry]
+    /// The file the entries point into.
+    private let file: BodySpool
+
+    private init(entries: [Entry], file: BodySpool) {
+        self.entries = entries
+        self.file = file
+    }
+
+    /// The index, the bodies file, and the prefix of a build's spool on its way to be one.
+    static func paths(of output: String) -> (index: String, bodies: String, spool: String) {
+        let output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        return (
+            joinPath(parent, ".\(name).markdown"), joinPath(parent, ".\(name).bodies"),
+            joinPath(parent, ".\(name).bodies-")
+        )
+    }
+
+    /// What every page's markdown depends on besides its own source and the cards it shows.
+    static func siteDigest(_ site: Site, options: BuildOptions, fileSystem: FileSystem) -> UInt64 {
+        var manifest = header + "\n"
+        manifest += "binary \(FileSystem.disk.stamp("/proc/self/exe") ?? "-")\n"
+        manifest += "config \(fileSystem.stamp(joinPath(options.sourceRoot, SiteConfig.fileName)) ?? "-")\n"
+        manifest += "base \(options.baseURL ?? "-")\n"
+        for asset in site.assets { manifest += "asset \(asset.relativePath)\n" }
+        for page in site.pages { manifest += names(of: page) }
+        return StableHash.of(Array(manifest.utf8))
+    }
+
+    /// What other pages' markdown reads of `page`: where it is published and what it is called.
+    static func names(of page: Page) -> String {
+        func place(_ location: SourceLocation) -> String { "@\(location.line):\(location.column)" }
+        var text = "page \(page.source.relativePath)\n\(page.url) \(page.slug) \(page.kind) \(page.isFolderIndex)"
+        text += " \(page.declaredTitle ?? "-")\n"
+        for alias in page.metadata.aliases { text += "alias \(alias.value) \(place(alias.location))\n" }
+        for related in page.metadata.related { text += "related \(related.value) \(place(related.location))\n" }
+        for entry in page.metadata.constraintVerdicts {
+            text += "verdict \(entry.constraint.value) \(place(entry.constraint.location)) \(entry.verdict)\n"
+        }
+        return text
+    }
+
+    /// Per page, a digest of its hover-card text when it is a term, else 0: made once per
+    /// build, so each page's `cards(of:)` hashes eight bytes per link, not the card texts.
+    struct CardDigests: Sendable {
+        let byPage: [UInt64]
+
+        init(_ site: Site) {
+            var byPage = [UInt64](repeating: 0, count: site.pages.count)
+            for (term, page) in site.termPages.enumerated() {
+                byPage[page] = StableHash.of(Array(site.termLinkAttributes[term].utf8)) | 1
+            }
+            self.byPage = byPage
+        }
+
+        /// The hover-card text of the terms `markdown` links to, which its HTML carries.
+        func cards(of markdown: RenderedMarkdown) -> UInt64 {
+            var hash: UInt64 = 0
+            for target in markdown.linkTargets where byPage[target] != 0 {
+                hash = (hash ^ byPage[target]) &* 0x100_0000_01b3
+            }
+            return hash
+        }
+    }
+
+    /// The spool for a build writing `output`, and the cache the last build there left when it
+    /// was made for a site with the same digest and pages. The spool continues the cache's
+    /// file, so unchanged pages cost nothing, unless over half of it is bodies no page uses any
+    /// more: then it is a new file, and the pages served again are copied into it.
+    static func open(for output: String, site: Site, digest: UInt64) -> (spool: BodySpool?, cache: MarkdownCache?) {
+        let paths = paths(of: output)
+        let count = site.pages.count
+        try? OutputWriter.makeDirectories((paths.index as NSString).deletingLastPathComponent)
+        guard let previous = BodySpool(continuing: paths.bodies, count: count),
+            let entries = entries(at: paths.index, site: site, digest: digest, token: previous.token)
+        else {
+            return (BodySpool(count: count, named: paths.spool) ?? BodySpool(count: count), nil)
+        }
+        let cache = MarkdownCache(entries: entries, file: previous)
+        let live = entries.reduce(BodySpool.headerSize) { $0 + $1.body.count + $1.metadata.count }
+        if previous.size <= 2 * live { return (previous, cache) }
+        return (BodySpool(count: count, named: paths.spool) ?? BodySpool(count: count), cache)
+    }
+
+    private static func entries(at path: String, site: Site, digest: UInt64, token: UInt64) -> [Entry]? {
+        guard let bytes = try? readWholeFile(path) else { return nil }
+        var reader = CacheBytesReader(bytes)
+        guard reader.string() == header, reader.integer() == digest, reader.integer() == token,
+            reader.count() == site.pages.count
+        else { return nil }
+        var entries: [Entry] = []
+        entries.reserveCapacity(site.pages.count)
+        for page in site.pages {
+            guard reader.string() == page.source.relativePath else { return nil }
+            entries.append(
+                Entry(
+                    source: reader.integer(), cards: reader.integer(), body: (reader.place(), reader.place()),
+                    metadata: (reader.place(), reader.place())))
+        }
+        guard !reader.failed, reader.atEnd else { return nil }
+        return entries
+    }
+
+    /// Page `index`'s markdown as the last build made it, when it still holds for `source` and
+    /// the site's cards, with its record; its body is put in `spool` and its `html` left empty.
+    func reuse(_ index: Int, source: UInt64, site: Site, cards: CardDigests, into spool: BodySpool)
+        -> (RenderedMarkdown, MarkdownCacheRecord)?
+    {
+        let entry = entries[index]
+        guard entry.source == source, let metadata = file.read(at: entry.metadata.offset, count: entry.metadata.count)
+        else { return nil }
+        var reader = CacheBytesReader(metadata)
+        guard let markdown = RenderedMarkdown.decode(from: &reader, html: "", pageCount: site.pages.count),
+            reader.atEnd, cards.cards(of: markdown) == entry.cards
+        else { return nil }
+        if spool === file {
+            spool.adopt(index, at: entry.body)
+            return (markdown, MarkdownCacheRecord(source: source, cards: entry.cards, metadata: entry.metadata))
+        }
+        guard let body = file.read(at: entry.body.offset, count: entry.body.count),
+            body.withUnsafeBytes({ spool.store(bytes: $0, at: index) }),
+            let record = MarkdownCacheRecord.make(markdown, source: source, cards: cards, spool: spool)
+        else { return nil }
+        return (markdown, record)
+    }
+}
+
+extension CacheBytesReader {
+    /// An offset or size in the bodies file, which the index itself cannot bound.
+    fileprivate mutating func place() -> Int {
+        let value = integer()
+        guard value < 1 << 48 else {
+            fail()
+            return 0
+        }
+        return Int(value)
+    }
+}
+
+/// What a build writing a cache records of each page as it renders it.
+struct MarkdownCacheRecord: Sendable {
+    var source: UInt64
+    var cards: UInt64
+    var metadata: (offset: Int, count: Int)
+
+    /// Appends `markdown`'s metadata to `spool` (which holds its body already); nil when it
+    /// could not be written, and then the cache is not saved.
+    static func make(
+        _ markdown: RenderedMarkdown, source: UInt64, cards: MarkdownCache.CardDigests, spool: BodySpool
+    ) -> Self? {
+        var writer = CacheBytesWriter()
+        markdown.encode(into: &writer)
+        let bytes = writer.bytes
+        guard let offset = bytes.withUnsafeBytes({ spool.append($0) }) else { return nil }
+        return Self(
+            source: source, cards: cards.cards(of: markdown), metadata: (offset, bytes.count))
+    }
+
+    /// Makes `spool` the cache beside `output`, with `records` (one per page, in site order).
+    /// Nothing is saved when a record is missing: the cache there, if any, stays as it was.
+    static func save(
+        _ records: [MarkdownCacheRecord?], site: Site, digest: UInt64, spool: BodySpool, output: String
+    ) {
+        let paths = MarkdownCache.paths(of: output)
+        var writer = CacheBytesWriter()
+        writer.string(MarkdownCache.header)
+        writer.integer(digest)
+        writer.integer(spool.token)
+        writer.integer(site.pages.count)
+        for (index, record) in records.enumerated() {
+            guard let record, let body = spool.place(of: index) else { return }
+            writer.string(site.pages[index].source.relativePath)
+            writer.integer(record.source)
+            writer.integer(record.cards)
+            writer.integer(body.offset)
+            writer.integer(body.count)
+            writer.integer(record.metadata.offset)
+            writer.integer(record.metadata.count)
+        }
+        // Bodies first: until the index follows, the index there names another file's token
+        // and serves nothing.
+        guard spool.keep(at: paths.bodies) else { return }
+        let temporary = paths.index + ".new"
+        let bytes = writer.bytes
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let complete = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) } == bytes.count
+        close(descriptor)
+        if complete { rename(temporary, paths.index) } else { unlink(temporary) }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+/// `crosswalk build` keeps every page's rendered markdown beside the output and parses again
+/// only the pages whose markdown can have changed; whatever it reuses, the output must be a
+/// build from nothing's.
+@Suite struct MarkdownCacheTests {
+    func build(_ folder: TemporaryFolder, into output: String = "public") -> BuildReport {
+        SiteBuilder(options: folder.buildOptions(into: output)).build()
+    }
+
+    func edit(_ folder: TemporaryFolder, _ path: String, _ old: String, _ new: String) throws {
+        let text = try folder.read(path)
+        #expect(text.contains(old), "\(path) has no '\(old)'")
+        try folder.write(text.replacingOccurrences(of: old, with: new), to: path)
+    }
+
+    func expectFromNothing(_ folder: TemporaryFolder, _ comment: Comment? = nil) throws {
+        let fresh = try folder.buildFromNothing(into: "fresh")
+        #expect(fresh.report.succeeded, "\(fresh.report.diagnosticText)")
+        #expect(try folder.snapshot("public") == fresh.files, comment)
+    }
+
+    @Test func aBodyEditParsesThatPageAlone() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        let first = build(folder)
+        #expect(first.succeeded)
+        #expect(first.pagesParsed == first.pageCount && first.pagesFromCache == 0)
+        try edit(folder, "content/guides/deep/valves.md", "See the", "Walk past the PLC, then see the")
+        let second = build(folder)
+        #expect(second.succeeded)
+        #expect(second.pagesParsed == 1, "\(second.pagesParsed) of \(second.pageCount) parsed")
+        #expect(second.pagesFromCache == second.pageCount - 1)
+        #expect(
+            try folder.read("public/guides/deep/valves/index.html").contains("Walk past the <a class=\"term-link\""))
+        try expectFromNothing(folder)
+    }
+
+    /// Links to a term carry its hover card: a new summary or meaning parses the term and the
+    /// pages linking to it, and no other.
+    @Test func aTermCardEditParsesThePagesLinkingIt() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder).succeeded)
+        let linkers = folder.files(under: "public").filter { path in
+            path.hasSuffix(".html") && ((try? folder.read("public/" + path)) ?? "").contains("data-term=\"plc\"")
+        }
+        #expect(linkers.count >= 3)
+        for (old, new) in [("summary: A rugged", "summary: A sturdy"), ("ot: The controller", "ot: The box")] {
+            try edit(folder, "content/glossary/plc.md", old, new)
+            let report = build(folder)
+            #expect(report.succeeded)
+            // The term, the pages whose auto-links carry its card, and the home page, which links
+            // it by a markdown link (every link to a term counts, whatever its kind).
+            #expect(report.pagesParsed == linkers.count + 2, "\(report.pagesParsed) parsed, \(linkers)")
+            try expectFromNothing(folder, "after '\(new)'")
+        }
+    }
+
+    /// Names are what every page's links, wikilinks and auto-links are made from.
+    @Test func aNameEditParsesEveryPage() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder).succeeded)
+        for (path, old, new) in [
+            ("content/glossary/historian.md", "title: Historian", "title: Data historian"),
+            (
+                "content/glossary/plc.md", "aliases: [programmable logic controller]",
+                "aliases: [programmable logic controller, details]"
+            ),
+            ("content/glossary/jump-host.md", "title: Jump host", "title: Jump host\naliases: [bastion]"),
+        ] {
+            try edit(folder, path, old, new)
+            let report = build(folder)
+            #expect(report.succeeded)
+            #expect(report.pagesParsed == report.pageCount, "after '\(new)'")
+            try expectFromNothing(folder, "after '\(new)'")
+        }
+        // The alias on the same line: \`guides/deep/index.md\` mentions "details".
+        #expect(try folder.read("public/guides/deep/index.html").contains(">details</a>"))
+        // A new page is a new name too.
+        try folder.write(
+            "---\ntitle: Valves\nsummary: Gates for flow.\n---\nSee the historian.\n", to: "content/glossary/valve.md")
+        let added = build(folder)
+        #expect(added.succeeded)
+        #expect(added.pagesParsed == added.pageCount)
+        try expectFromNothing(folder)
+    }
+
+    /// A cache cut short, overwritten with junk, paired with another build's bodies or left
+    /// without them is ignored (bodies cut short: the pages whose bodies are gone), and the
+    /// build is still right.
+    @Test func aDamagedCacheOnlyMeansMoreParsing() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder).succeeded)
+        #expect(build(folder, into: "other").succeeded)
+        let paths = MarkdownCache.paths(of: folder.path("public"))
+        let damages: [(String, () throws -> Void)] = [
+            ("index cut short", { try self.cut(paths.index, keeping: 0.6) }),
+            ("index of junk", { try Data(repeating: 0xA5, count: 4_000).write(to: URL(fileURLWithPath: paths.index)) }),
+            ("bodies cut short", { try self.cut(paths.bodies, keeping: 0.5) }),
+            ("bodies of junk", { try Data(repeating: 0x5A, count: 64).write(to: URL(fileURLWithPath: paths.bodies)) }),
+            (
+                "another build's bodies",
+                {
+                    try? FileManager.default.removeItem(atPath: paths.bodies)
+                    try FileManager.default.copyItem(
+                        atPath: MarkdownCache.paths(of: folder.path("other")).bodies, toPath: paths.bodies)
+                }
+            ),
+            ("bodies gone", { try FileManager.default.removeItem(atPath: paths.bodies) }),
+            ("index gone", { try FileManager.default.removeItem(atPath: paths.index) }),
+        ]
+        for (number, (name, damage)) in damages.enumerated() {
+            try damage()
+            try edit(folder, "content/guides/deep/valves.md", "the [plant walk]", "the [plant walk] (\(number))")
+            let report = build(folder)
+            #expect(report.succeeded, "\(name): \(report.diagnosticText)")
+            if name == "bodies cut short" {
+                #expect(report.pagesParsed > 1 && report.pagesFromCache > 0, "\(name): \(report.pagesParsed) parsed")
+            } else {
+                #expect(report.pagesParsed == report.pageCount, "\(name): \(report.pagesFromCache) from the cache")
+            }
+            try expectFromNothing(folder, "\(name)")
+            // And the cache the build left serves the next one.
+            try edit(folder, "content/guides/deep/valves.md", "(\(number))", "(\(number)).")
+            #expect(build(folder).pagesParsed == 1, "\(name): the cache was not made again")
+        }
+    }
+
+    func cut(_ path: String, keeping share: Double) throws {
+        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(truncate(path, off_t(Double(size) * share)) == 0)
+    }
+
+    /// Each build appends the pages it parsed to the bodies file; once most of it is bodies no
+    /// page uses, the next build starts a new file.
+    @Test func theBodiesFileStaysBounded() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        let long = String(repeating: "Valves open and close on the historian's schedule. ", count: 400)
+        try folder.write(
+            "---\ntitle: Valves\nsummary: Where the valves are.\n---\n\(long)\n", to: "content/guides/deep/valves.md")
+        #expect(build(folder).succeeded)
+        let bodies = MarkdownCache.paths(of: folder.path("public")).bodies
+        func size() throws -> Int { try #require(FileManager.default.attributesOfItem(atPath: bodies)[.size] as? Int) }
+        let start = try size()
+        var largest = start
+        for round in 0..<12 {
+            try folder.write(
+                "---\ntitle: Valves\nsummary: Where the valves are.\n---\n\(long)Round \(round).\n",
+                to: "content/guides/deep/valves.md")
+            let report = build(folder)
+            #expect(report.succeeded && report.pagesParsed == 1)
+            largest = max(largest, try size())
+        }
+        #expect(largest <= 2 * start + 64 * 1024, "\(largest) bytes after edits, \(start) at first")
+        try expectFromNothing(folder)
+    }
+
+    @Test func checkRunsNeitherReadNorWriteTheCache() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        let report = SiteBuilder(options: folder.buildOptions(into: "public", dryRun: true)).build()
+        #expect(report.succeeded)
+        #expect(!folder.exists(".public.markdown") && !folder.exists(".public.bodies"))
+    }
+
+    /// Two builds never append to one bodies file: the second to ask gets none.
+    @Test func aKeptSpoolHasOneWriterAtATime() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder).succeeded)
+        let bodies = MarkdownCache.paths(of: folder.path("public")).bodies
+        let first = try #require(BodySpool(continuing: bodies, count: 1))
+        #expect(BodySpool(continuing: bodies, count: 1) == nil)
+        _ = first
+    }
+}
