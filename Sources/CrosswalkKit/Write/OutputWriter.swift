@@ -28,7 +28,13 @@ public final class OutputWriter: @unchecked Sendable {
     /// Beside the output: what the last successful build was made from (see ``BuildRecord``).
     let recordPath: String
     private var lockDescriptor: Int32
-    private let directories = DirectorySet()
+    /// The replaced output is kept here as the next build's staging tree (`OutputWriter+Spare`).
+    let spare: String
+    /// The staging tree is the last build's spare, not a new empty folder.
+    let recycled: Bool
+    private let directories = PathSet()
+    /// Relative paths written or linked, in a recycled tree: the rest of it is swept away.
+    private let produced = PathSet()
     /// Files written and linked, for the report.
     private let counts = Counts()
 
@@ -40,24 +46,29 @@ public final class OutputWriter: @unchecked Sendable {
         self.output = output
         self.staging = joinPath(parent, ".\(name).staging-\(getpid())")
         self.recordPath = Self.recordPath(of: output)
+        self.spare = Self.sparePath(of: output)
         try Self.makeDirectories(parent)
         lockDescriptor = try Self.lock(joinPath(parent, ".\(name).lock"))
+        var recycled = false
         do {
             try Self.checkOutputIsOurs(output)
             Self.removeLeftovers(parent: parent, name: name)
-            try Self.makeDirectories(staging)
+            recycled = Self.adoptSpare(spare, as: staging)
+            if !recycled { try Self.makeDirectories(staging) }
         } catch {
+            self.recycled = recycled
             // Through `release()`, which forgets the descriptor: deinit still runs for this
             // object and would close the number again, perhaps by then another build's file.
             release()
             throw error
         }
+        self.recycled = recycled
         directories.insert(staging)
     }
 
     deinit {
-        // An abandoned session (a failed build) leaves nothing behind.
-        if FileManager.default.fileExists(atPath: staging) { Self.removeTree(staging) }
+        // An abandoned session (a failed build) leaves nothing behind but a spare tree.
+        if FileManager.default.fileExists(atPath: staging) { Self.keepAsSpare(staging, spare: spare) }
         release()
     }
 
@@ -103,6 +114,7 @@ public final class OutputWriter: @unchecked Sendable {
     public func commit(record: String, keys: String? = nil) throws(Failure) {
         defer { release() }
         try write(Array(Self.markerText.utf8), to: Self.markerName)
+        if recycled { Self.sweep(staging, produced: produced.all, folders: directories.all) }
         // The record and keys of the output being replaced no longer describe anything.
         unlink(recordPath)
         unlink(OutputKeys.path(of: output))
@@ -110,7 +122,7 @@ public final class OutputWriter: @unchecked Sendable {
         // One atomic swap where the kernel offers it: the output is never missing, even if the
         // build is killed here. The staging path then holds the previous output.
         if hadOutput && Self.exchange(staging, output) {
-            Self.removeTree(staging)
+            Self.keepAsSpare(staging, spare: spare)
             save(record, to: recordPath)
             if let keys { save(keys, to: OutputKeys.path(of: output)) }
             return
@@ -125,7 +137,7 @@ public final class OutputWriter: @unchecked Sendable {
             if hadOutput { _ = rename(old, output) }
             throw Failure(message: "cannot publish the new output: \(reason)")
         }
-        if hadOutput { Self.removeTree(old) }
+        if hadOutput { Self.keepAsSpare(old, spare: spare) }
         save(record, to: recordPath)
         if let keys { save(keys, to: OutputKeys.path(of: output)) }
     }
@@ -153,7 +165,17 @@ public final class OutputWriter: @unchecked Sendable {
         guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         let target = joinPath(staging, relativePath)
         try makeParent(of: target)
-        guard link(previous, target) == 0 else { return false }
+        if recycled {
+            // Often the spare holds this very file already: it was unchanged last time too.
+            if !Self.sameFile(previous, target) {
+                _ = Self.clearForWrite(target)
+                unlink(target)
+                guard link(previous, target) == 0 else { return false }
+            }
+            produced.insert(relativePath)
+        } else {
+            guard link(previous, target) == 0 else { return false }
+        }
         counts.add(reused: 1)
         return true
     }
@@ -165,9 +187,20 @@ public final class OutputWriter: @unchecked Sendable {
         let target = joinPath(staging, relativePath)
         try makeParent(of: target)
         let previous = joinPath(output, relativePath)
-        if reuse, Self.hasSameBytes(previous, bytes), link(previous, target) == 0 {
-            counts.add(reused: 1)
-            return
+        if recycled { produced.insert(relativePath) }
+        if reuse, Self.hasSameBytes(previous, bytes) {
+            if recycled && Self.sameFile(previous, target) {
+                counts.add(reused: 1)
+                return
+            }
+            if recycled, Self.clearForWrite(target) { unlink(target) }
+            if link(previous, target) == 0 {
+                counts.add(reused: 1)
+                return
+            }
+        } else if recycled {
+            // A file only the spare holds stays, to be written in place (O_TRUNC) below.
+            _ = Self.clearForWrite(target)
         }
         // POSIX open/write/close: `Data.write(to:)` fsyncs every file, far too slow for a site.
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -209,7 +242,17 @@ public final class OutputWriter: @unchecked Sendable {
     private func makeParent(of path: String) throws(Failure) {
         let parent = (path as NSString).deletingLastPathComponent
         guard !directories.contains(parent) else { return }
-        try Self.makeDirectories(parent)
+        if recycled {
+            try Self.ensureDirectory(parent)
+            // Its parents are kept by the sweep too.
+            var above = parent
+            while above.count > staging.count, !directories.contains(above) {
+                directories.insert(above)
+                above = (above as NSString).deletingLastPathComponent
+            }
+        } else {
+            try Self.makeDirectories(parent)
+        }
         directories.insert(parent)
     }
 
@@ -299,13 +342,14 @@ public final class OutputWriter: @unchecked Sendable {
     }
 }
 
-/// Folders already created in the staging tree, shared by the writing threads.
-private final class DirectorySet: @unchecked Sendable {
+/// Paths in the staging tree (folders made, files written), shared by the writing threads.
+private final class PathSet: @unchecked Sendable {
     private var paths: Set<String> = []
     private let lock = NSLock()
 
     func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
     func insert(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    var all: Set<String> { lock.withLock { paths } }
 }
 
 private final class Counts: @unchecked Sendable {

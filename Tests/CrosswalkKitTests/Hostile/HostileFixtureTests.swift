@@ -54,8 +54,8 @@ import Testing
                 #expect(!contents.isEmpty && !contents.contains(text), "\(name): \(path) holds '\(text)'")
             }
         }
-        // Nothing is ever written beside the output except crosswalk's own lock, record, keys
-        // and markdown cache.
+        // Nothing is ever written beside the output except crosswalk's own lock, record, keys,
+        // markdown cache and spare tree.
         let beside = (try? FileManager.default.contentsOfDirectory(atPath: folder.root)) ?? []
         let written = Set(beside).subtracting(
             before.union([

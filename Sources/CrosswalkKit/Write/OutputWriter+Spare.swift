@@ -1,0 +1,102 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The replaced output, kept as the next build's staging folder (`.public.spare`).
+///
+/// Making a fresh staging tree costs a folder per page, and deleting the replaced one as many
+/// again; on this kind of disk (ext4 without a journal, which skips inodes freed in the last
+/// minutes when it makes new ones) the next build paid for that delete in kernel time, most
+/// of a one-page rebuild. A spare tree already has the folders. Nothing in it is trusted: a file
+/// is written or linked over whatever the spare holds at its path (a file the live output shares
+/// is replaced, never written into), and what this build did not write is swept away before
+/// the swap.
+extension OutputWriter {
+    static func sparePath(of output: String) -> String {
+        let parent = (output as NSString).deletingLastPathComponent
+        return joinPath(parent, ".\((output as NSString).lastPathComponent).spare")
+    }
+
+    /// Moves the spare tree, if there is a folder there, to `staging`.
+    static func adoptSpare(_ spare: String, as staging: String) -> Bool {
+        var info = stat()
+        guard lstat(spare, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        return rename(spare, staging) == 0
+    }
+
+    /// Keeps a tree no build needs any more as the spare, or removes it when there is one.
+    static func keepAsSpare(_ tree: String, spare: String) {
+        if rename(tree, spare) != 0 { removeTree(tree) }
+    }
+
+    /// Readies `target` in a recycled staging tree for a new file: false when nothing is there;
+    /// true when a file only the spare holds is there, which is then written in place (no inode
+    /// freed and another made); anything else there is removed first.
+    static func clearForWrite(_ target: String) -> Bool {
+        var info = stat()
+        guard lstat(target, &info) == 0 else { return false }
+        if (info.st_mode & S_IFMT) == S_IFREG && info.st_nlink == 1 { return true }
+        removeAnything(target, info)
+        return false
+    }
+
+    /// True when `first` and `second` are the same file (one is a link of the other).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat()
+        var b = stat()
+        return lstat(first, &a) == 0 && lstat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+
+    /// A folder at `path` in a recycled staging tree: one already there is kept, anything else
+    /// there (a file, a link) replaced, and missing parents made.
+    static func ensureDirectory(_ path: String) throws(Failure) {
+        if mkdir(path, 0o755) == 0 { return }
+        var info = stat()
+        if errno == EEXIST, lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { return }
+            removeAnything(path, info)
+        } else if errno == ENOENT {
+            try ensureDirectory((path as NSString).deletingLastPathComponent)
+        }
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        throw Failure(message: "cannot create folder \(path): \(String(cString: strerror(errno)))")
+    }
+
+    private static func removeAnything(_ path: String, _ info: stat) {
+        if (info.st_mode & S_IFMT) == S_IFDIR { removeTree(path) } else { unlink(path) }
+    }
+
+    /// Removes from the staging tree every file not in `produced` (relative paths) and every
+    /// folder not in `folders` (absolute paths): what the spare held that this build did not
+    /// write. Symbolic links are removed, never followed.
+    static func sweep(_ staging: String, produced: Set<String>, folders: Set<String>) {
+        func visit(_ folder: String, _ prefix: String) {
+            guard let handle = opendir(folder) else { return }
+            var entries: [(name: String, isFolder: Bool)] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                guard name != "." && name != ".." else { continue }
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(joinPath(folder, name), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                entries.append((name, isFolder))
+            }
+            closedir(handle)
+            for (name, isFolder) in entries {
+                let path = joinPath(folder, name)
+                if isFolder {
+                    if folders.contains(path) { visit(path, prefix + name + "/") } else { removeTree(path) }
+                } else if !produced.contains(prefix + name) {
+                    unlink(path)
+                }
+            }
+        }
+        visit(staging, "")
+    }
+}
