@@ -52,7 +52,9 @@ final class MarkdownCache: @unchecked Sendable {
     static func siteDigest(_ site: Site, options: BuildOptions, fileSystem: FileSystem) -> UInt64 {
         var manifest = header + "\n"
         manifest += "binary \(FileSystem.disk.stamp("/proc/self/exe") ?? "-")\n"
-        manifest += "config \(fileSystem.stamp(joinPath(options.sourceRoot, SiteConfig.fileName)) ?? "-")\n"
+        // The config's text, not its file's stamp: tools that write it again unchanged are common.
+        let config = (try? fileSystem.read(joinPath(options.sourceRoot, SiteConfig.fileName))) ?? []
+        manifest += "config \(StableHash.of(Array(config)))\n"
         manifest += "base \(options.baseURL ?? "-")\n"
         for asset in site.assets { manifest += "asset \(asset.relativePath)\n" }
         for page in site.pages { manifest += names(of: page) }

@@ -87,6 +87,21 @@ import Testing
         try expectFromNothing(folder)
     }
 
+    /// The config's text counts, not its file: written again unchanged, it changes nothing.
+    @Test func theConfigCountsByItsText() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder).succeeded)
+        let config = try folder.read("crosswalk.yml")
+        try FileManager.default.removeItem(atPath: folder.path("crosswalk.yml"))
+        try folder.write(config, to: "crosswalk.yml")
+        try edit(folder, "content/guides/deep/valves.md", "See the", "Then see the")
+        #expect(build(folder).pagesParsed == 1)
+        try folder.write(config + "\nsmart_punctuation: false\n", to: "crosswalk.yml")
+        let changed = build(folder)
+        #expect(changed.succeeded && changed.pagesParsed == changed.pageCount)
+        try expectFromNothing(folder)
+    }
+
     /// A cache cut short, overwritten with junk, paired with another build's bodies or left
     /// without them is ignored (bodies cut short: the pages whose bodies are gone), and the
     /// build is still right.
