@@ -78,7 +78,9 @@ struct SiteOptions: ParsableArguments {
         if verbose && report.published {
             Output.standardError(
                 "  \(report.pagesParsed) pages parsed, \(report.pagesFromCache) from the markdown cache")
-            Output.standardError("  \(report.filesWritten) files written, \(report.filesReused) unchanged files kept")
+            Output.standardError(
+                "  \(report.filesRendered) files rendered; \(report.filesWritten) files written, "
+                    + "\(report.filesReused) unchanged files kept")
         }
         // Machine-readable formats keep standard output for diagnostics only.
         if format == .text { print(summary) } else { Output.standardError(summary) }

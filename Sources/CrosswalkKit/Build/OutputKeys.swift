@@ -7,13 +7,14 @@ import Foundation
 ///
 /// A file's key covers what it shows:
 /// - the *listing digest*: the binary, the options and the day, `crosswalk.yml`, every
-///   template, every asset path, and for every page its path, what other pages show or are
-///   built from of its front matter (`shownElsewhere`), its final title and summary (a new
-///   title, summary or name renders everything again; a body edit or a key only that page
-///   shows does not);
-/// - for a page, its own source and the pages linking to it (backlinks, neighbours);
-/// - for a generated page, the source of the page that introduces it;
-/// - for the search index, every page's source.
+///   template, every asset path, and every page's names (`MarkdownCache.names(of:)`: path, URL,
+///   kind, declared title, aliases, relations, verdicts), which decide every link, list and
+///   order; a new name renders everything again;
+/// - for a page: its own source, the pages linking to it (backlinks, neighbours), the hover
+///   cards of the terms it links to (its body carries them), and the *shown text* (final
+///   title, summary, a term's meanings) of every page it shows (`pagesShown(by:)`);
+/// - for a generated page, the search index, the sitemap and the 404 page: every page's shown
+///   text, and the source of the page that introduces it; for the search index every source.
 /// Serve keeps finer keys in memory (`IncrementalBuilder`); both are checked against builds
 /// from nothing by tests.
 struct OutputKeys {
@@ -56,43 +57,83 @@ struct OutputKeys {
     static func listing(fingerprint: String, pages: [BuiltPage], templates: String, assets: [AssetFile]) -> UInt64 {
         var manifest = "listing \(fingerprint)\ntemplates \(templates)\n"
         for asset in assets { manifest += "asset \(asset.relativePath)\n" }
-        for built in pages {
-            manifest += "page \(built.page.source.relativePath)\n" + shownElsewhere(built.page) + "\n"
-            manifest += "title \(built.title)\nsummary \(built.summary ?? "-")\n"
-        }
+        for built in pages { manifest += MarkdownCache.names(of: built.page) }
         return StableHash.of(Array(manifest.utf8))
     }
 
-    /// What other pages show or are built from of `page`'s front matter: the names, relations
-    /// and verdicts `SourceRecord.nameHash(of:)` covers for `serve`, and a term's summary and
-    /// meanings (hover cards, the glossary). Keys only the page shows (owner, tags, steps…)
-    /// are left to its own source digest.
-    static func shownElsewhere(_ page: Page) -> String {
-        func place(_ location: SourceLocation) -> String { "@\(location.line):\(location.column)" }
-        let metadata = page.metadata
-        var text = "\(page.url) \(page.kind) \(page.declaredTitle ?? "-") \(page.summary ?? "-")\n"
-        text += "it \(metadata.it ?? "-")\not \(metadata.ot ?? "-")\n"
-        for alias in metadata.aliases { text += "alias \(alias.value) \(place(alias.location))\n" }
-        for related in metadata.related { text += "related \(related.value) \(place(related.location))\n" }
-        for entry in metadata.constraintVerdicts {
-            text +=
-                "verdict \(entry.constraint.value) \(place(entry.constraint.location)) \(entry.verdict) \(entry.note)\n"
+    /// What other pages show of each page: its final title and summary (either may come from
+    /// its body), a term's meanings and a tool's verdict notes (shown on the constraint's
+    /// page). By page index.
+    static func shownText(_ pages: [BuiltPage]) -> [UInt64] {
+        pages.map { built in
+            let metadata = built.page.metadata
+            var text = "\(built.title)\u{0}\(built.summary ?? "-")"
+            if built.page.kind == .term { text += "\u{0}\(metadata.it ?? "-")\u{0}\(metadata.ot ?? "-")" }
+            for entry in metadata.constraintVerdicts { text += "\u{0}\(entry.note)" }
+            return StableHash.of(Array(text.utf8))
         }
-        return text
     }
 
-    /// The key of one output file; `sources` are the pages' source digests, by index.
-    static func key(
-        for item: SiteRenderer.Item, renderer: SiteRenderer, graph: LinkGraph, listing: UInt64, sources: [UInt64]
-    ) -> UInt64 {
-        var manifest = "\(listing) \(item)"
+    /// The pages whose shown text page `index` shows: itself, the folders above it
+    /// (breadcrumbs), the pages in it when it is a folder page, the pages linking to it and
+    /// those it links to or relates to (Referenced by, neighbours, related), and the other side
+    /// of its verdicts. The inverse of `IncrementalBuilder.pagesShowing`.
+    static func pagesShown(by index: Int, renderer: SiteRenderer, graph: LinkGraph) -> Set<Int> {
+        let pages = renderer.pages
+        let url = pages[index].page.url
+        var shown: Set<Int> = [index]
+        shown.formUnion(graph.backlinks[url] ?? [])
+        shown.formUnion(pages[index].markdown.linkTargets)
+        shown.formUnion(graph.related[index] ?? [])
+        shown.formUnion((graph.verdictsByTool[index] ?? []).map(\.constraint))
+        shown.formUnion((graph.verdictsByConstraint[index] ?? []).map(\.tool))
+        let parts = url.split(separator: "/")
+        for depth in parts.indices.dropFirst() {
+            if let folder = renderer.site.index(url: parts[..<depth].joined(separator: "/") + "/") {
+                shown.insert(folder)
+            }
+        }
+        if pages[index].page.isFolderIndex && !url.isEmpty {
+            shown.formUnion(renderer.children(ofFolder: url))
+        }
+        return shown
+    }
+
+    /// What every key is made from besides the item itself.
+    struct Inputs {
+        var listing: UInt64
+        /// Each page's source digest (`digest(of:)`), by index.
+        var sources: [UInt64]
+        /// Each page's `shownText`, by index, and all of them at once.
+        var shown: [UInt64]
+        var allShown: UInt64
+        /// Each page's digest of the hover cards its body carries (`MarkdownCache.CardDigests`).
+        var cards: [UInt64]
+
+        init(listing: UInt64, sources: [UInt64], shown: [UInt64], cards: [UInt64]) {
+            self.listing = listing
+            self.sources = sources
+            self.shown = shown
+            self.cards = cards
+            allShown = StableHash.of(shown.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) })
+        }
+    }
+
+    /// The key of one output file.
+    static func key(for item: SiteRenderer.Item, renderer: SiteRenderer, graph: LinkGraph, inputs: Inputs) -> UInt64 {
+        var manifest = "\(inputs.listing) \(item)"
         switch item {
         case .page(let index):
-            manifest += " \(sources[index]) \(graph.backlinks[renderer.pages[index].page.url] ?? [])"
+            manifest += " \(inputs.sources[index]) \(graph.backlinks[renderer.pages[index].page.url] ?? [])"
+            manifest += " cards \(inputs.cards[index]) shows"
+            for shown in pagesShown(by: index, renderer: renderer, graph: graph).sorted() {
+                manifest += " \(shown):\(inputs.shown[shown])"
+            }
         case .searchIndex:
-            manifest += " " + sources.map { String($0, radix: 16) }.joined(separator: ",")
+            manifest += " \(inputs.allShown) " + inputs.sources.map { String($0, radix: 16) }.joined(separator: ",")
         default:
-            if let intro = renderer.introPage(of: item) { manifest += " \(sources[intro])" }
+            manifest += " \(inputs.allShown)"
+            if let intro = renderer.introPage(of: item) { manifest += " \(inputs.sources[intro])" }
         }
         return StableHash.of(Array(manifest.utf8))
     }

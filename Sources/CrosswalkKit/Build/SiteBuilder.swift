@@ -42,6 +42,8 @@ public struct BuildReport: Sendable {
     /// Output files written anew, and unchanged ones linked from the previous output.
     public var filesWritten = 0
     public var filesReused = 0
+    /// Files rendered from templates (the rest were linked by their keys, unrendered).
+    public var filesRendered = 0
     /// Pages whose markdown was parsed and rendered, and pages taken from the markdown cache
     /// the last build beside the output left (`MarkdownCache`).
     public var pagesParsed = 0
@@ -122,9 +124,11 @@ public struct SiteBuilder: Sendable {
             fingerprint: InputFingerprint.globals(options: options, today: today, fileSystem: fileSystem), pages: built,
             templates: fileSystem.stamps(below: joinPath(options.sourceRoot, "templates")),
             assets: site.assets)
-        let keys = items.map {
-            OutputKeys.key(for: $0, renderer: renderer, graph: graph, listing: listing, sources: sources)
-        }
+        let cards = MarkdownCache.CardDigests(site)
+        let inputs = OutputKeys.Inputs(
+            listing: listing, sources: sources, shown: OutputKeys.shownText(built),
+            cards: built.map { cards.cards(of: $0.markdown) })
+        let keys = items.map { OutputKeys.key(for: $0, renderer: renderer, graph: graph, inputs: inputs) }
         write(items, keys: keys, renderer: renderer, site: site, record: record, &report)
     }
 
@@ -231,16 +235,18 @@ public struct SiteBuilder: Sendable {
             // Read under the writer's lock: no other build can replace the output meanwhile.
             let previous = OutputKeys.load(for: options.outputDirectory)
             let paths = items.map(renderer.outputPath(of:))
-            let failures = parallelMap(Array(items.indices)) { index -> OutputWriter.Failure? in
+            // Per file: whether it was rendered, or why it could not be written.
+            let outcomes = parallelMap(Array(items.indices)) { index -> Result<Bool, OutputWriter.Failure> in
                 do throws(OutputWriter.Failure) {
                     if previous.byPath[paths[index]] == keys[index], try writer.keepPrevious(paths[index]) {
-                        return nil
+                        return .success(false)
                     }
                     try writer.write(renderer.render(items[index]))
-                } catch { return error }
-                return nil
+                } catch { return .failure(error) }
+                return .success(true)
             }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            for case .failure(let failure) in outcomes { throw failure }
+            report.filesRendered = outcomes.count { (try? $0.get()) == true }
             if let problem = renderer.bodies?.readFailure {
                 throw OutputWriter.Failure(
                     message: "cannot read rendered pages back from the temporary file: \(problem)",

@@ -257,17 +257,21 @@ public final class SiteRenderer: Sendable {
         indices.sorted { titleRank[$0] < titleRank[$1] }
     }
 
-    /// Pages directly inside the folder at `url`, sorted by title. From an index of every
-    /// folder's pages, made once: a scan of all pages per folder page was quadratic.
+    /// Pages directly inside the folder at `url`, sorted by title.
     private func children(of url: String) -> [[String: Any]] {
-        let inside = pagesByFolder.value {
+        sortedByTitle(children(ofFolder: url)).map { listItem($0, from: url) }
+    }
+
+    /// The indices of the pages directly inside the folder at `url`. From an index of every
+    /// folder's pages, made once: a scan of all pages per folder page was quadratic.
+    func children(ofFolder url: String) -> [Int] {
+        pagesByFolder.value {
             var byFolder: [String: [Int]] = [:]
             for index in pages.indices where pages[index].page.kind == .page && !pages[index].page.url.isEmpty {
                 byFolder[Self.parentFolder(of: pages[index].page.url), default: []].append(index)
             }
             return byFolder
-        }[url]
-        return sortedByTitle(inside ?? []).map { listItem($0, from: url) }
+        }[url] ?? []
     }
 
     /// "Referenced by": the pages linking here, grouped by kind in navigation order.

@@ -62,6 +62,7 @@ import Testing
         let edit = build(folder, into: "public")
         #expect(edit.succeeded)
         #expect(edit.filesWritten <= 3, "\(edit.filesWritten) of \(edit.fileCount) written")
+        #expect(edit.filesRendered <= 3, "\(edit.filesRendered) of \(edit.fileCount) rendered")
         #expect(edit.filesReused >= edit.fileCount - 3)
         #expect(try folder.read("public/guides/deep/valves/index.html").contains("More about valves."))
         #expect(try folder.snapshot("public") == fresh(folder))
@@ -79,6 +80,70 @@ import Testing
         #expect(edit.succeeded)
         #expect(edit.filesWritten <= 2, "\(edit.filesWritten) of \(edit.fileCount) written")
         #expect(try folder.snapshot("public") == fresh(folder))
+    }
+
+    /// A new summary, or a title from the body, renders the pages showing it (itself, the folder
+    /// page listing it, the pages linking to it or linked from it) and the generated pages, and
+    /// no other page. (A declared title is a name: wikilinks and auto-links are made from it.)
+    @Test func aShownTextEditRendersThePagesShowingIt() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder, into: "public").succeeded)
+        // (file, old, new, the pages showing it): valves is listed by its folder page and
+        // referenced by the plant walk it links; the plant walk is listed by the guides and
+        // referenced by valves and the PLC and historian it mentions.
+        let edits = [
+            ("content/guides/deep/valves.md", "summary: Where the valves are.", "summary: Where every valve is.", 3),
+            ("content/guides/plant-walk.md", "# Plant walk", "# Plant tour", 5),
+        ]
+        for (path, old, new, showing) in edits {
+            try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
+            let edit = build(folder, into: "public")
+            #expect(edit.succeeded)
+            let generated = edit.fileCount - edit.pageCount
+            #expect(
+                edit.filesRendered <= generated + showing,
+                "\(edit.filesRendered) of \(edit.fileCount) rendered after '\(new)'")
+            #expect(try folder.snapshot("public") == fresh(folder), "after '\(new)'")
+        }
+    }
+
+    /// Titles taken from the body reach the pages showing them through each way a page shows
+    /// another: a tool's constraint map, a workflow's neighbour graph of what it links to.
+    @Test func titlesFromTheBodyReachEveryPageShowingThem() throws {
+        let site = """
+            -- content/constraints/patch-window.md --
+            # Patch window
+
+            Changes wait for the monthly window.
+            -- content/tools/probe.md --
+            # Probe
+
+            Listens on a span port.
+            -- content/tools/scanner.md --
+            ---
+            title: Scanner
+            summary: Finds open ports.
+            constraints:
+              patch-window: {verdict: caution, note: Scan only in the window.}
+            ---
+            Active, so careful.
+            -- content/workflows/scan.md --
+            ---
+            title: Scan
+            summary: How a scan is run.
+            ---
+            Start with the [probe](../tools/probe.md), then the [scanner](../tools/scanner.md).
+            """
+        let folder = try SiteFixture(site).write()
+        #expect(build(folder, into: "public").succeeded)
+        for (path, old, new) in [
+            ("content/constraints/patch-window.md", "# Patch window", "# Patch weekend"),
+            ("content/tools/probe.md", "# Probe", "# Passive probe"),
+        ] {
+            try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
+            #expect(build(folder, into: "public").succeeded)
+            #expect(try folder.snapshot("public") == fresh(folder), "after '\(new)'")
+        }
     }
 
     /// Keys that cannot be read, or an output file removed by hand, only mean more rendering.
