@@ -1,7 +1,8 @@
 /* crosswalk: hover cards for auto-linked glossary terms. Hovering or keyboard-focusing a term
    shows its summary and its meaning for the current lens; Escape dismisses the card. On touch,
    the first tap shows the card and a second tap on the same term follows the link. The card's
-   text comes from the link's data attributes, written by the build. */
+   text comes from card-data.js, written by the build and loaded the first time a card is
+   needed (a script tag: it works from file:// too); each link names its term in data-card. */
 (function () {
   "use strict";
   var links = document.querySelectorAll("a.term-link");
@@ -21,6 +22,30 @@
 
   function lens() { return document.documentElement.getAttribute("data-lens-view") || "both"; }
 
+  var loading = false;
+  var waiting = [];
+  function load(then) {
+    if (window.crosswalkCards) { then(); return; }
+    waiting.push(then);
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = (document.documentElement.getAttribute("data-root") || "") + "card-data.js";
+    script.onload = function () {
+      var callbacks = waiting;
+      waiting = [];
+      callbacks.forEach(function (callback) { callback(); });
+    };
+    script.onerror = function () { loading = false; waiting = []; };
+    document.head.appendChild(script);
+  }
+
+  // [summary, it, ot] of the link's term; empty until card-data.js has loaded.
+  function text(link) {
+    var cards = window.crosswalkCards || {};
+    return cards[link.getAttribute("data-card")] || ["", "", ""];
+  }
+
   function paragraph(className, text) {
     var p = document.createElement("p");
     p.className = className;
@@ -31,12 +56,12 @@
   function fill(link, byTouch) {
     card.textContent = "";
     card.appendChild(paragraph("term-card-title", link.textContent));
-    var summary = link.getAttribute("data-summary");
-    if (summary) card.appendChild(paragraph("term-card-summary", summary));
+    var data = text(link);
+    if (data[0]) card.appendChild(paragraph("term-card-summary", data[0]));
     var view = lens();
     var sides = view === "both" ? ["it", "ot"] : [view];
     sides.forEach(function (side) {
-      var meaning = link.getAttribute("data-" + side);
+      var meaning = data[side === "it" ? 1 : 2];
       if (!meaning) return;
       var p = paragraph("term-card-meaning", " " + meaning);
       var tag = document.createElement("span");
@@ -66,10 +91,13 @@
     window.clearTimeout(showTimer);
     if (current && current !== link) current.removeAttribute("aria-describedby");
     current = link;
-    fill(link, byTouch);
-    card.hidden = false;
-    place(link);
-    link.setAttribute("aria-describedby", card.id);
+    load(function () {
+      if (current !== link) return; // another term, or none, by the time the text came
+      fill(link, byTouch);
+      card.hidden = false;
+      place(link);
+      link.setAttribute("aria-describedby", card.id);
+    });
   }
 
   function hide() {
@@ -90,6 +118,7 @@
     link.removeAttribute("title");
     link.addEventListener("pointerenter", function (event) {
       if (event.pointerType === "touch") return;
+      load(function () {}); // start now: the card shows after a short delay anyway
       window.clearTimeout(hideTimer);
       window.clearTimeout(showTimer);
       showTimer = window.setTimeout(function () { show(link, false); }, 120);

@@ -1,19 +1,6 @@
 /// Which other pages show a page's text: what `serve` builds again when an edit changes a
 /// title, a summary or a term's meanings but no name, link or relation.
 extension IncrementalBuilder {
-    /// The pages whose markdown carries the hover-card text (summary, IT and OT meanings) of a
-    /// term among `fresh` that changed it: those linking to it, by last time's graph. Without
-    /// that graph, every page.
-    static func pagesCarryingCards(of fresh: [Int], previous: [BuiltPage], site: Site, graph: LinkGraph?) -> Set<Int> {
-        let terms = fresh.filter { index in
-            site.termIndex(url: site.pages[index].url) != nil
-                && Site.linkAttributes(for: previous[index].page) != Site.linkAttributes(for: site.pages[index])
-        }
-        guard !terms.isEmpty else { return [] }
-        guard let graph else { return Set(site.pages.indices) }
-        return Set(terms.flatMap { graph.backlinks[site.pages[$0].url] ?? [] })
-    }
-
     /// The pages that show the title or summary of a page in `retitled`: the page itself, the
     /// pages it points to ("Referenced by", neighbour graph), the pages pointing to it
     /// (neighbour graph, related terms, verdict tables), the folder page above it (its
@@ -33,10 +20,33 @@ extension IncrementalBuilder {
         return showing
     }
 
+    /// The pages that show the summary of a page in `resummarized` (or a tool's verdict notes):
+    /// the page itself, the pages listing it under "Referenced by" (those it links to or relates
+    /// to), the pages listing it as related, the other side of its verdicts and its folder page.
+    /// Unlike a title, a summary is not shown by the pages linking to it or below it.
+    static func pagesShowingSummary(_ resummarized: [Int], pages: [BuiltPage], graph: LinkGraph, site: Site)
+        -> Set<Int>
+    {
+        guard !resummarized.isEmpty else { return [] }
+        var showing = Set<Int>()
+        let wanted = Set(resummarized)
+        for (page, related) in graph.related where !wanted.isDisjoint(with: related) { showing.insert(page) }
+        for index in resummarized {
+            let url = pages[index].page.url
+            showing.insert(index)
+            showing.formUnion(pages[index].markdown.linkTargets)
+            showing.formUnion(graph.related[index] ?? [])
+            showing.formUnion((graph.verdictsByTool[index] ?? []).map(\.constraint))
+            showing.formUnion((graph.verdictsByConstraint[index] ?? []).map(\.tool))
+            if !url.isEmpty, let parent = site.index(url: SiteRenderer.parentFolder(of: url)) { showing.insert(parent) }
+        }
+        return showing
+    }
+
     /// Whether a generated page shows the title or summary (or a term's meanings) of a page in
     /// `retitled`: a section page lists its kind's pages, the matrix its tools and constraints,
     /// the generated home the pages at the top; each shows its introduction too; the search
-    /// index shows every page.
+    /// index shows every page, the hover-card data every term.
     static func generatedShowing(_ item: SiteRenderer.Item, _ retitled: [Int], renderer: SiteRenderer) -> Bool {
         if let intro = renderer.introPage(of: item), retitled.contains(intro) { return true }
         return retitled.contains { index in
@@ -47,6 +57,7 @@ extension IncrementalBuilder {
             case .generatedHome:
                 return page.kind == .page && !page.url.isEmpty && SiteRenderer.parentFolder(of: page.url).isEmpty
             case .searchIndex: return true
+            case .cardData: return page.kind == .term
             case .page, .notFound, .sitemap: return false
             }
         }

@@ -7,9 +7,9 @@ import Foundation
 /// - a file's *source stamp* (size, times, inode): unchanged files are neither read nor parsed;
 /// - the *site key*: what other pages are built from — every page's path, declared title,
 ///   aliases, relations and verdicts (`SourceRecord.nameHash(of:)`) — the assets and the
-///   config. Markdown of one page depends on other pages through these and through the
-///   hover-card text of the terms it links to; while the key holds, a page's markdown is
-///   reused unless its own file or a linked term's card changed;
+///   config. Markdown of one page depends on other pages only through these (hover-card text
+///   is in `card-data.js`, not in links); while the key holds, a page's markdown is reused
+///   unless its own file changed;
 /// - the *listing key*: the site key plus every page's final title and summary (which may come
 ///   from the body), every term's meanings and the templates. Listings, navigation and
 ///   generated pages depend on it; when only some titles or summaries moved it, only the pages
@@ -33,8 +33,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var lastOutputs: (listing: UInt64, items: [SiteRenderer.Item], keys: [(path: String, key: UInt64)])?
     /// The last listing key and what it was made from besides titles and summaries.
     private var lastListing: (siteKey: UInt64, templates: String, today: String, key: UInt64, built: [BuiltPage])?
-    /// Builds so far in which a term's card text changed (marks the pages carrying it).
-    private var cardEdits = 0
     /// Full walks of `content/` so far (tests check named edits need none).
     var walks = 0
     /// The last full walk of `content/`: files, their stamps, each file's place by absolute
@@ -138,19 +136,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // file unchanged) keeps last time's built page.
         let previous = lastBuilt
         let reuse = sameNames && previous.pages.count == site.pages.count
-        var fresh =
+        let fresh =
             reuse ? site.pages.indices.filter { previous.pages[$0].page !== site.pages[$0] } : Array(site.pages.indices)
-        // A term whose summary or meanings changed: the pages linking to it carry them in their
-        // hover cards, so their markdown is made again too.
-        let cardLinkers =
-            reuse
-            ? Self.pagesCarryingCards(
-                of: fresh, previous: previous.pages, site: site,
-                graph: linkState?.siteKey == newSiteKey ? linkState?.graph : nil) : []
-        if !cardLinkers.isEmpty {
-            fresh = Array(cardLinkers.union(fresh)).sorted()
-            cardEdits += 1
-        }
         let stage = MarkdownStage(config: config)
         let rendered = parallelMap(fresh) { stage.render(site.pages[$0], in: site) }
         var built = previous.pages
@@ -161,10 +148,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             for (index, markdown) in zip(fresh, rendered) {
                 if !previous.pages[index].markdown.hasSameLinks(as: markdown) { changedLinks.append(index) }
                 built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
-                // A page built again for a term's card, not for its file: its stamp says so,
-                // so its output and search keys change.
-                let forCards = cardLinkers.contains(index) && previous.pages[index].page === site.pages[index]
-                stamps[index] = stamp(of: site.pages[index], scan) + (forCards ? "+cards\(cardEdits)" : "")
+                stamps[index] = stamp(of: site.pages[index], scan)
             }
         } else {
             built = zip(fresh, rendered).map { BuiltPage(page: site.pages[$0], markdown: $1) }
@@ -290,7 +274,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var keys: [(path: String, key: UInt64)]
         /// Positions in `items` whose key may have changed.
         var touched: [Int]
-        let showing = Self.pagesShowing(retitled, pages: built, graph: graph, site: site).union(freshPages)
+        // A new title shows wherever the page is named; a new summary (or meaning) only where
+        // it is listed.
+        var (newTitles, newSummaries): ([Int], [Int]) = ([], [])
+        for index in retitled {
+            if priorListing?.built[index].title != built[index].title {
+                newTitles.append(index)
+            } else {
+                newSummaries.append(index)
+            }
+        }
+        let showing = Self.pagesShowing(newTitles, pages: built, graph: graph, site: site)
+            .union(Self.pagesShowingSummary(newSummaries, pages: built, graph: graph, site: site)).union(freshPages)
         let sameFiles =
             sameListingInputs && sameGraphBase && previousOutputs?.listing == priorListing?.key
             && showing.count < built.count

@@ -55,3 +55,23 @@ enum StableHash {
         return hash
     }
 }
+
+/// FNV-1a over values fed one after another: numbers as their eight bytes, text as its UTF-8
+/// and a separator, so no run of values reads as another.
+struct StableHasher {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine(_ number: UInt64) {
+        var number = number
+        for _ in 0..<8 {
+            value = (value ^ (number & 0xff)) &* 0x100_0000_01b3
+            number >>= 8
+        }
+    }
+
+    mutating func combine(_ text: String) {
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        // 0xFF never occurs in UTF-8.
+        value = (value ^ 0xff) &* 0x100_0000_01b3
+    }
+}

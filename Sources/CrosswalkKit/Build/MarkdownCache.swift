@@ -10,20 +10,19 @@ import Foundation
 /// 10,000 pages spent three of its five seconds parsing pages nobody touched.
 ///
 /// A page's markdown is made from its own source, the names of every page (paths, URLs,
-/// titles, aliases: links, wikilinks and the glossary matcher), the assets, the config and
-/// the hover-card text of the terms it links to. So a page's entry serves again when:
+/// titles, aliases: links, wikilinks and the glossary matcher), the assets and the config (a
+/// term's hover-card text is in `card-data.js`, not in its links). So a page's entry serves
+/// again when:
 /// - the *site digest* is the same: the binary, `crosswalk.yml`, the asset paths and every
 ///   page's names (`names(of:)`, what `SourceRecord.nameHash(of:)` covers for `serve`);
-/// - its source digest is the same (front matter and body);
-/// - the cards of the terms it links to are the same (`CardDigests`).
+/// - its source digest is the same (front matter and body).
 /// Like the output keys, this is checked against builds from nothing by tests. A missing,
 /// damaged or foreign cache only means more parsing.
 final class MarkdownCache: @unchecked Sendable {
-    static let header = "crosswalk-markdown 1"
+    static let header = "crosswalk-markdown 2"
 
     struct Entry {
         var source: UInt64
-        var cards: UInt64
         var body: (offset: Int, count: Int)
         var metadata: (offset: Int, count: Int)
     }
@@ -48,7 +47,7 @@ final class MarkdownCache: @unchecked Sendable {
         )
     }
 
-    /// What every page's markdown depends on besides its own source and the cards it shows.
+    /// What every page's markdown depends on besides its own source.
     static func siteDigest(_ site: Site, options: BuildOptions, fileSystem: FileSystem) -> UInt64 {
         var manifest = header + "\n"
         manifest += "binary \(FileSystem.disk.stamp("/proc/self/exe") ?? "-")\n"
@@ -72,29 +71,6 @@ final class MarkdownCache: @unchecked Sendable {
             text += "verdict \(entry.constraint.value) \(place(entry.constraint.location)) \(entry.verdict)\n"
         }
         return text
-    }
-
-    /// Per page, a digest of its hover-card text when it is a term, else 0: made once per
-    /// build, so each page's `cards(of:)` hashes eight bytes per link, not the card texts.
-    struct CardDigests: Sendable {
-        let byPage: [UInt64]
-
-        init(_ site: Site) {
-            var byPage = [UInt64](repeating: 0, count: site.pages.count)
-            for (term, page) in site.termPages.enumerated() {
-                byPage[page] = StableHash.of(Array(site.termLinkAttributes[term].utf8)) | 1
-            }
-            self.byPage = byPage
-        }
-
-        /// The hover-card text of the terms `markdown` links to, which its HTML carries.
-        func cards(of markdown: RenderedMarkdown) -> UInt64 {
-            var hash: UInt64 = 0
-            for target in markdown.linkTargets where byPage[target] != 0 {
-                hash = (hash ^ byPage[target]) &* 0x100_0000_01b3
-            }
-            return hash
-        }
     }
 
     /// The spool for a build writing `output`, and the cache the last build there left when it
@@ -128,16 +104,16 @@ final class MarkdownCache: @unchecked Sendable {
             guard reader.string() == page.source.relativePath else { return nil }
             entries.append(
                 Entry(
-                    source: reader.integer(), cards: reader.integer(), body: (reader.place(), reader.place()),
+                    source: reader.integer(), body: (reader.place(), reader.place()),
                     metadata: (reader.place(), reader.place())))
         }
         guard !reader.failed, reader.atEnd else { return nil }
         return entries
     }
 
-    /// Page `index`'s markdown as the last build made it, when it still holds for `source` and
-    /// the site's cards, with its record; its body is put in `spool` and its `html` left empty.
-    func reuse(_ index: Int, source: UInt64, site: Site, cards: CardDigests, into spool: BodySpool)
+    /// Page `index`'s markdown as the last build made it, when it still holds for `source`, with
+    /// its record; its body is put in `spool` and its `html` left empty.
+    func reuse(_ index: Int, source: UInt64, site: Site, into spool: BodySpool)
         -> (RenderedMarkdown, MarkdownCacheRecord)?
     {
         let entry = entries[index]
@@ -145,15 +121,15 @@ final class MarkdownCache: @unchecked Sendable {
         else { return nil }
         var reader = CacheBytesReader(metadata)
         guard let markdown = RenderedMarkdown.decode(from: &reader, html: "", pageCount: site.pages.count),
-            reader.atEnd, cards.cards(of: markdown) == entry.cards
+            reader.atEnd
         else { return nil }
         if spool === file {
             spool.adopt(index, at: entry.body)
-            return (markdown, MarkdownCacheRecord(source: source, cards: entry.cards, metadata: entry.metadata))
+            return (markdown, MarkdownCacheRecord(source: source, metadata: entry.metadata))
         }
         guard let body = file.read(at: entry.body.offset, count: entry.body.count),
             body.withUnsafeBytes({ spool.store(bytes: $0, at: index) }),
-            let record = MarkdownCacheRecord.make(markdown, source: source, cards: cards, spool: spool)
+            let record = MarkdownCacheRecord.make(markdown, source: source, spool: spool)
         else { return nil }
         return (markdown, record)
     }
@@ -174,20 +150,16 @@ extension CacheBytesReader {
 /// What a build writing a cache records of each page as it renders it.
 struct MarkdownCacheRecord: Sendable {
     var source: UInt64
-    var cards: UInt64
     var metadata: (offset: Int, count: Int)
 
     /// Appends `markdown`'s metadata to `spool` (which holds its body already); nil when it
     /// could not be written, and then the cache is not saved.
-    static func make(
-        _ markdown: RenderedMarkdown, source: UInt64, cards: MarkdownCache.CardDigests, spool: BodySpool
-    ) -> Self? {
+    static func make(_ markdown: RenderedMarkdown, source: UInt64, spool: BodySpool) -> Self? {
         var writer = CacheBytesWriter()
         markdown.encode(into: &writer)
         let bytes = writer.bytes
         guard let offset = bytes.withUnsafeBytes({ spool.append($0) }) else { return nil }
-        return Self(
-            source: source, cards: cards.cards(of: markdown), metadata: (offset, bytes.count))
+        return Self(source: source, metadata: (offset, bytes.count))
     }
 
     /// Makes `spool` the cache beside `output`, with `records` (one per page, in site order).
@@ -205,7 +177,6 @@ struct MarkdownCacheRecord: Sendable {
             guard let record, let body = spool.place(of: index) else { return }
             writer.string(site.pages[index].source.relativePath)
             writer.integer(record.source)
-            writer.integer(record.cards)
             writer.integer(body.offset)
             writer.integer(body.count)
             writer.integer(record.metadata.offset)

@@ -10,11 +10,12 @@ import Foundation
 ///   template, every asset path, and every page's names (`MarkdownCache.names(of:)`: path, URL,
 ///   kind, declared title, aliases, relations, verdicts), which decide every link, list and
 ///   order; a new name renders everything again;
-/// - for a page: its own source, the pages linking to it (backlinks, neighbours), the hover
-///   cards of the terms it links to (its body carries them), and the *shown text* (final
-///   title, summary, a term's meanings) of every page it shows (`pagesShown(by:)`);
-/// - for a generated page, the search index, the sitemap and the 404 page: every page's shown
-///   text, and the source of the page that introduces it; for the search index every source.
+/// - for a page: its own source, the pages linking to it (backlinks, neighbours), and the
+///   *shown text* (final title; summary and verdict notes) of every page it shows
+///   (`pagesShown(by:)`);
+/// - for a generated file (section pages, the matrix, the home page, the 404 page, the search
+///   index, the hover-card data, the sitemap): every page's shown text and a term's meanings,
+///   and the source of the page that introduces it; for the search index every source.
 /// Serve keeps finer keys in memory (`IncrementalBuilder`); both are checked against builds
 /// from nothing by tests.
 struct OutputKeys {
@@ -61,42 +62,62 @@ struct OutputKeys {
         return StableHash.of(Array(manifest.utf8))
     }
 
-    /// What other pages show of each page: its final title and summary (either may come from
-    /// its body), a term's meanings and a tool's verdict notes (shown on the constraint's
-    /// page). By page index.
-    static func shownText(_ pages: [BuiltPage]) -> [UInt64] {
-        pages.map { built in
-            let metadata = built.page.metadata
-            var text = "\(built.title)\u{0}\(built.summary ?? "-")"
-            if built.page.kind == .term { text += "\u{0}\(metadata.it ?? "-")\u{0}\(metadata.ot ?? "-")" }
-            for entry in metadata.constraintVerdicts { text += "\u{0}\(entry.note)" }
-            return StableHash.of(Array(text.utf8))
+    /// What other pages show of each page, by page index: its final title (either may come from
+    /// its body), and apart its summary with a tool's verdict notes (shown on the constraint's
+    /// page): a page linking to another shows its title in the neighbour graph, not its
+    /// summary. `all` covers both and a term's meanings (the glossary and the hover cards).
+    struct ShownText {
+        var titles: [UInt64] = []
+        var summaries: [UInt64] = []
+        var all: UInt64 = 0
+
+        init(_ pages: [BuiltPage]) {
+            var all = StableHasher()
+            for built in pages {
+                let metadata = built.page.metadata
+                var summary = StableHasher()
+                summary.combine(built.summary ?? "\u{0}")
+                for entry in metadata.constraintVerdicts { summary.combine(entry.note) }
+                titles.append(StableHash.of(Array(built.title.utf8)))
+                summaries.append(summary.value)
+                all.combine(titles[titles.count - 1])
+                all.combine(summary.value)
+                if built.page.kind == .term {
+                    all.combine(metadata.it ?? "\u{0}")
+                    all.combine(metadata.ot ?? "\u{0}")
+                }
+            }
+            self.all = all.value
         }
     }
 
-    /// The pages whose shown text page `index` shows: itself, the folders above it
-    /// (breadcrumbs), the pages in it when it is a folder page, the pages linking to it and
-    /// those it links to or relates to (Referenced by, neighbours, related), and the other side
-    /// of its verdicts. The inverse of `IncrementalBuilder.pagesShowing`.
-    static func pagesShown(by index: Int, renderer: SiteRenderer, graph: LinkGraph) -> Set<Int> {
+    /// The pages whose titles page `index` shows: itself, the folders above it (breadcrumbs),
+    /// the pages in it when it is a folder page, the pages linking to it and those it links to
+    /// or relates to (Referenced by, neighbours, related), and the other side of its verdicts;
+    /// and the pages whose summaries it shows: the same but for the pages it only links to and
+    /// the folders above it. The inverse of `IncrementalBuilder.pagesShowing`.
+    static func pagesShown(by index: Int, renderer: SiteRenderer, graph: LinkGraph)
+        -> (titles: Set<Int>, summaries: Set<Int>)
+    {
         let pages = renderer.pages
         let url = pages[index].page.url
-        var shown: Set<Int> = [index]
-        shown.formUnion(graph.backlinks[url] ?? [])
-        shown.formUnion(pages[index].markdown.linkTargets)
-        shown.formUnion(graph.related[index] ?? [])
-        shown.formUnion((graph.verdictsByTool[index] ?? []).map(\.constraint))
-        shown.formUnion((graph.verdictsByConstraint[index] ?? []).map(\.tool))
+        var summaries: Set<Int> = [index]
+        summaries.formUnion(graph.backlinks[url] ?? [])
+        summaries.formUnion(graph.related[index] ?? [])
+        summaries.formUnion((graph.verdictsByTool[index] ?? []).map(\.constraint))
+        summaries.formUnion((graph.verdictsByConstraint[index] ?? []).map(\.tool))
+        if pages[index].page.isFolderIndex && !url.isEmpty {
+            summaries.formUnion(renderer.children(ofFolder: url))
+        }
+        var titles = summaries
+        titles.formUnion(pages[index].markdown.linkTargets)
         let parts = url.split(separator: "/")
         for depth in parts.indices.dropFirst() {
             if let folder = renderer.site.index(url: parts[..<depth].joined(separator: "/") + "/") {
-                shown.insert(folder)
+                titles.insert(folder)
             }
         }
-        if pages[index].page.isFolderIndex && !url.isEmpty {
-            shown.formUnion(renderer.children(ofFolder: url))
-        }
-        return shown
+        return (titles, summaries)
     }
 
     /// What every key is made from besides the item itself.
@@ -104,38 +125,37 @@ struct OutputKeys {
         var listing: UInt64
         /// Each page's source digest (`digest(of:)`), by index.
         var sources: [UInt64]
-        /// Each page's `shownText`, by index, and all of them at once.
-        var shown: [UInt64]
-        var allShown: UInt64
-        /// Each page's digest of the hover cards its body carries (`MarkdownCache.CardDigests`).
-        var cards: [UInt64]
-
-        init(listing: UInt64, sources: [UInt64], shown: [UInt64], cards: [UInt64]) {
-            self.listing = listing
-            self.sources = sources
-            self.shown = shown
-            self.cards = cards
-            allShown = StableHash.of(shown.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) })
-        }
+        var shown: ShownText
     }
 
     /// The key of one output file.
     static func key(for item: SiteRenderer.Item, renderer: SiteRenderer, graph: LinkGraph, inputs: Inputs) -> UInt64 {
-        var manifest = "\(inputs.listing) \(item)"
+        var key = StableHasher()
+        key.combine(inputs.listing)
+        key.combine(renderer.outputPath(of: item))
         switch item {
         case .page(let index):
-            manifest += " \(inputs.sources[index]) \(graph.backlinks[renderer.pages[index].page.url] ?? [])"
-            manifest += " cards \(inputs.cards[index]) shows"
-            for shown in pagesShown(by: index, renderer: renderer, graph: graph).sorted() {
-                manifest += " \(shown):\(inputs.shown[shown])"
+            key.combine(inputs.sources[index])
+            for linking in graph.backlinks[renderer.pages[index].page.url] ?? [] { key.combine(UInt64(linking)) }
+            let shown = pagesShown(by: index, renderer: renderer, graph: graph)
+            key.combine("titles")
+            for page in shown.titles.sorted() {
+                key.combine(UInt64(page))
+                key.combine(inputs.shown.titles[page])
+            }
+            key.combine("summaries")
+            for page in shown.summaries.sorted() {
+                key.combine(UInt64(page))
+                key.combine(inputs.shown.summaries[page])
             }
         case .searchIndex:
-            manifest += " \(inputs.allShown) " + inputs.sources.map { String($0, radix: 16) }.joined(separator: ",")
+            key.combine(inputs.shown.all)
+            for source in inputs.sources { key.combine(source) }
         default:
-            manifest += " \(inputs.allShown)"
-            if let intro = renderer.introPage(of: item) { manifest += " \(inputs.sources[intro])" }
+            key.combine(inputs.shown.all)
+            if let intro = renderer.introPage(of: item) { key.combine(inputs.sources[intro]) }
         }
-        return StableHash.of(Array(manifest.utf8))
+        return key.value
     }
 
     /// A page's source as read: front matter and body.

@@ -124,10 +124,7 @@ public struct SiteBuilder: Sendable {
             fingerprint: InputFingerprint.globals(options: options, today: today, fileSystem: fileSystem), pages: built,
             templates: fileSystem.stamps(below: joinPath(options.sourceRoot, "templates")),
             assets: site.assets)
-        let cards = MarkdownCache.CardDigests(site)
-        let inputs = OutputKeys.Inputs(
-            listing: listing, sources: sources, shown: OutputKeys.shownText(built),
-            cards: built.map { cards.cards(of: $0.markdown) })
+        let inputs = OutputKeys.Inputs(listing: listing, sources: sources, shown: OutputKeys.ShownText(built))
         let keys = items.map { OutputKeys.key(for: $0, renderer: renderer, graph: graph, inputs: inputs) }
         write(items, keys: keys, renderer: renderer, site: site, record: record, &report)
     }
@@ -188,7 +185,6 @@ public struct SiteBuilder: Sendable {
         let digest = MarkdownCache.siteDigest(site, options: options, fileSystem: fileSystem)
         let (spool, cache) =
             options.dryRun ? (nil, nil) : MarkdownCache.open(for: options.outputDirectory, site: site, digest: digest)
-        let cards = MarkdownCache.CardDigests(site)
         let results = parallelMap(Array(pages.indices)) {
             [spool, cache] index -> (BuiltPage, UInt64, MarkdownCacheRecord?, Bool) in
             let source = OutputKeys.digest(of: pages[index].source)
@@ -196,7 +192,7 @@ public struct SiteBuilder: Sendable {
             var rendered: RenderedMarkdown
             var fromCache = false
             if let spool,
-                let (cached, kept) = cache?.reuse(index, source: source, site: site, cards: cards, into: spool)
+                let (cached, kept) = cache?.reuse(index, source: source, site: site, into: spool)
             {
                 rendered = cached
                 record = kept
@@ -205,7 +201,7 @@ public struct SiteBuilder: Sendable {
                 rendered = stage.render(pages[index], in: site)
                 if let spool, spool.store(rendered.html, at: index) {
                     rendered.html = ""
-                    record = MarkdownCacheRecord.make(rendered, source: source, cards: cards, spool: spool)
+                    record = MarkdownCacheRecord.make(rendered, source: source, spool: spool)
                 }
             }
             if spool != nil { pages[index].source.releaseBody() }

@@ -16,7 +16,8 @@ public struct Site: Sendable {
     public private(set) var termPages: [Int] = []
     /// Finds term names in prose; built once per site.
     public private(set) var matcher: GlossaryMatcher
-    /// Per term (matcher order): the escaped attributes of its auto-links after `href`.
+    /// Per term (matcher order): the escaped attributes of its auto-links after `href`, made
+    /// from its names alone.
     public private(set) var termLinkAttributes: [String] = []
     private var termIndexByURL: [String: Int] = [:]
 
@@ -36,12 +37,6 @@ public struct Site: Sendable {
         if let previous, let reordered = previous.inSameOrder(pages, changed: changed) {
             self = previous
             self.pages = reordered
-            // A term's summary and meanings are not names: they may differ, and its links
-            // carry them.
-            for page in changed ?? pages {
-                guard let term = termIndexByURL[page.url] else { continue }
-                termLinkAttributes[term] = Self.linkAttributes(for: page)
-            }
             return
         }
         self.config = config
@@ -105,18 +100,11 @@ public struct Site: Sendable {
     /// The matcher's index of the term published at `url`, if it is a term.
     public func termIndex(url: String) -> Int? { termIndexByURL[url] }
 
-    /// What a reader's hover card needs, as data attributes (no inline script). No `title`:
-    /// the card replaces the native tooltip, and the summary twice per link was a tenth of a
-    /// page's size.
+    /// What a term's auto-links carry for the reader's hover card: which term it is. The
+    /// card's text is in `card-data.js` (`CardData`), not in every link. No `title`: the card
+    /// replaces the native tooltip.
     static func linkAttributes(for term: Page) -> String {
-        var attributes = " data-term=\"\(HTMLEscape.attribute(term.slug))\""
-        attributes += " data-title=\"\(HTMLEscape.attribute(term.declaredTitle ?? term.slug))\""
-        if let summary = term.summary {
-            attributes += " data-summary=\"\(HTMLEscape.attribute(summary))\""
-        }
-        if let it = term.metadata.it { attributes += " data-it=\"\(HTMLEscape.attribute(it))\"" }
-        if let ot = term.metadata.ot { attributes += " data-ot=\"\(HTMLEscape.attribute(ot))\"" }
-        return attributes
+        " data-term=\"\(HTMLEscape.attribute(term.slug))\" data-card=\"\(HTMLEscape.attribute(term.url))\""
     }
 
     /// Problems found while indexing: two pages at one URL, an alias claimed twice.

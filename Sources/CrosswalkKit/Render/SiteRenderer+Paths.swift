@@ -9,6 +9,7 @@ extension SiteRenderer {
         case .generatedHome: "index.html"
         case .notFound: "404.html"
         case .searchIndex: SearchIndex.fileName
+        case .cardData: CardData.fileName
         case .sitemap: Sitemap.fileName
         }
     }

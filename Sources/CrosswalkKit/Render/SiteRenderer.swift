@@ -95,6 +95,8 @@ public final class SiteRenderer: Sendable {
         case notFound
         /// `search-index.js`, read by the theme's search box.
         case searchIndex
+        /// `card-data.js`, the terms' hover-card text, when the site has terms.
+        case cardData
         /// `sitemap.xml`, when the site has a base URL.
         case sitemap
     }
@@ -102,6 +104,7 @@ public final class SiteRenderer: Sendable {
     public var items: [Item] {
         let generated = generatedURLs
         var items: [Item] = hasMatrix ? [.matrix, .searchIndex] : [.searchIndex]
+        if !site.termPages.isEmpty { items.append(.cardData) }
         if site.config.baseURL != nil { items.append(.sitemap) }
         items += sections.map { .section($0) }
         if site.index(url: "") == nil { items.append(.generatedHome) }
@@ -118,6 +121,7 @@ public final class SiteRenderer: Sendable {
         case .generatedHome: renderGeneratedHome()
         case .notFound: renderNotFound()
         case .searchIndex: OutputFile(path: SearchIndex.fileName, contents: searchIndexScript())
+        case .cardData: OutputFile(path: CardData.fileName, contents: cardDataScript())
         case .sitemap: OutputFile(path: Sitemap.fileName, contents: sitemap())
         }
     }

@@ -221,8 +221,9 @@ import Testing
         #expect(try folder.read("live/index.html").contains("Who looks after this knowledge base."))
     }
 
-    /// A term's hover card travels in the markdown of every page that auto-links it.
-    @Test func aTermsNewSummaryReachesThePagesLinkingIt() throws {
+    /// A term's hover card is in `card-data.js`: a new summary rewrites that file and the pages
+    /// showing the summary, not the pages that only mention the term.
+    @Test func aTermsNewSummaryReachesItsCardNotThePagesMentioningIt() throws {
         let folder = try SiteFixture(Self.site).write()
         let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
@@ -231,11 +232,10 @@ import Testing
         try folder.write(try folder.read(path).replacingOccurrences(of: "A rugged", with: "A sturdy"), to: path)
         let edit = builder.build(.files([folder.path(path)]))
         #expect(edit.succeeded)
-        for page in ["glossary/historian", "constraints/planned-outages", "guides/plant-walk"] {
-            let html = try folder.read("live/\(page)/index.html")
-            #expect(html.contains("data-summary=\"A sturdy computer"), "\(page)")
-            #expect(!html.contains("A rugged computer"), "\(page)")
-        }
+        #expect(try folder.read("live/card-data.js").contains("\"glossary/plc/\":[\"A sturdy computer"))
+        // The plant walk mentions the PLC: its page shows the term's title only.
+        let walk = try folder.read("live/guides/plant-walk/index.html")
+        #expect(walk.contains("data-card=\"glossary/plc/\"") && !walk.contains("computer that runs"))
         #expect(edit.filesWritten < edit.fileCount)
     }
 }

@@ -62,7 +62,7 @@ import Testing
             folder.files(under: "public") == [
                 ".crosswalk-output", "404.html", "assets/cards.js", "assets/controls.js", "assets/early.js",
                 "assets/favicon.svg", "assets/pictures.css", "assets/print.css", "assets/search.js", "assets/style.css",
-                "constraints/index.html", "constraints/planned-outages/index.html",
+                "card-data.js", "constraints/index.html", "constraints/planned-outages/index.html",
                 "glossary/index.html", "glossary/patch/index.html", "glossary/plc/index.html", "glossary/rack.png",
                 "guides/plant-walk/index.html", "index.html", "matrix/index.html", "search-index.js",
                 "tools/edr-agent/index.html", "tools/index.html",

@@ -71,11 +71,23 @@ import Testing
         #expect(linkTexts(body) == ["PLC", "IT"])
     }
 
-    @Test func carriesTheHoverCardDataEscaped() throws {
-        let body = try html("# Page\n\nA PLC.\n")
-        #expect(body.contains("href=\"../../glossary/plc/index.html\""))
-        #expect(body.contains("data-summary=\"A controller with &quot;quotes&quot; &amp; &lt;angles&gt;.\""))
-        #expect(body.contains("data-it=\"An appliance.\" data-ot=\"The controller.\""))
+    /// A link names its term; the card's text is in `card-data.js`, escaped for a script.
+    @Test func namesItsTermAndTheCardDataHoldsItsText() throws {
+        let (folder, report) = try SiteFixture(Self.terms + "-- content/guides/page.md --\n# Page\n\nA PLC.\n").build()
+        #expect(report.succeeded)
+        let body = try folder.read("public/guides/page/index.html")
+        #expect(
+            body.contains(
+                "<a class=\"term-link\" href=\"../../glossary/plc/index.html\" data-term=\"plc\" data-card=\"glossary/plc/\">PLC</a>"
+            ))
+        #expect(!body.contains("data-summary") && !body.contains("An appliance."))
+        let cards = try folder.read("public/card-data.js")
+        #expect(cards.hasPrefix("/* crosswalk hover cards"))
+        #expect(
+            cards.contains(
+                "\"glossary/plc/\":[\"A controller with \\\"quotes\\\" & \\u003cangles>.\",\"An appliance.\",\"The controller.\"]"
+            ))
+        #expect(cards.contains("\"glossary/it/\":[\"Business computing.\",\"\",\"\"]"))
     }
 
     @Test func skipsHeadingsCodeLinksImagesAndRawHTML() throws {
