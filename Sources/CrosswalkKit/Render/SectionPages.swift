@@ -15,23 +15,35 @@ extension SiteRenderer {
         return OutputFile(path: url + "index.html", contents: templates.render(context, template: template))
     }
 
-    /// A–Z: every term with its IT and OT meanings, and every alias pointing at its term.
+    /// The theme partial that draws one glossary entry; themes without it draw `items`.
+    static let glossaryEntryPartial = "partials/glossary-entry"
+
+    /// A–Z: every term with its IT and OT meanings, and every alias pointing at its term. With
+    /// the theme's `partials/glossary-entry`, each letter also carries its entries filled in
+    /// (`items_html`); filled entries are kept with the listing entries (`ListItemCache`), so in
+    /// `serve` a new summary fills one entry again, not thousands.
     private func glossaryLetters(_ terms: [Int], from url: String) -> [[String: Any]] {
-        var entries: [(sortKey: String, fields: [String: Any])] = []
+        let partial = templates.names.contains(Self.glossaryEntryPartial)
+        var entries: [(sortKey: String, fields: [String: Any], html: String?)] = []
+        func filled(_ fields: [String: Any], page: Int, entry: Int) -> String? {
+            guard partial else { return nil }
+            return listItems.html(page: page, root: "#glossary-\(entry)") {
+                templates.render(fields, template: Self.glossaryEntryPartial)
+            }
+        }
         for index in terms {
             let built = pages[index]
             var fields = listItem(index, from: url)
             if let it = built.page.metadata.it, !it.isEmpty { fields["it"] = it }
             if let ot = built.page.metadata.ot, !ot.isEmpty { fields["ot"] = ot }
             fields["anchor"] = "term-" + built.page.slug
-            entries.append((built.title, fields))
-            for alias in built.page.metadata.aliases
+            entries.append((built.title, fields, filled(fields, page: index, entry: 0)))
+            for (number, alias) in built.page.metadata.aliases.enumerated()
             where alias.value.caseInsensitiveCompare(built.title) != .orderedSame {
-                entries.append(
-                    (
-                        alias.value,
-                        ["title": alias.value, "see": built.title, "href": fields["href"] ?? "", "is_alias": true]
-                    ))
+                let aliasFields: [String: Any] = [
+                    "title": alias.value, "see": built.title, "href": fields["href"] ?? "", "is_alias": true,
+                ]
+                entries.append((alias.value, aliasFields, filled(aliasFields, page: index, entry: number + 1)))
             }
         }
         // The way people sort, ties in entry order; the order is kept between `serve` rebuilds.
@@ -39,17 +51,21 @@ extension SiteRenderer {
         let rank = glossaryOrder?.rank(of: keys) ?? Self.titleRank(of: keys)
         var ordered = entries.indices.map { $0 }
         for index in entries.indices { ordered[rank[index]] = index }
-        var groups: [(letter: String, items: [[String: Any]])] = []
+        var groups: [(letter: String, items: [[String: Any]], html: String)] = []
         for entry in ordered.map({ entries[$0] }) {
             let first = entry.sortKey.first.map { String($0).uppercased() } ?? "#"
             let letter = first.first?.isLetter == true ? first : "#"
-            if groups.last?.letter == letter {
-                groups[groups.count - 1].items.append(entry.fields)
-            } else {
-                groups.append((letter, [entry.fields]))
-            }
+            if groups.last?.letter != letter { groups.append((letter, [], "")) }
+            groups[groups.count - 1].items.append(entry.fields)
+            groups[groups.count - 1].html += entry.html ?? ""
         }
-        return groups.map { ["letter": $0.letter, "id": "letter-" + $0.letter.lowercased(), "items": $0.items] }
+        return groups.map { group in
+            var fields: [String: Any] = [
+                "letter": group.letter, "id": "letter-" + group.letter.lowercased(), "items": group.items,
+            ]
+            if partial { fields["items_html"] = group.html }
+            return fields
+        }
     }
 
     /// Tools down the side, constraints across the top; each cell the verdict as symbol and

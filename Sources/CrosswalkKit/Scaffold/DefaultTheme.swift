@@ -991,14 +991,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 <section class="letter" aria-labelledby="{{id}}">
 <h2 id="{{id}}">{{letter}}</h2>
 <dl class="glossary-list">
-{{#items}}
-{{#is_alias}}<dt class="alias"><a href="{{href}}">{{title}}</a></dt><dd class="alias">see <a href="{{href}}">{{see}}</a></dd>{{/is_alias}}
-{{^is_alias}}<dt id="{{anchor}}"><a href="{{href}}">{{title}}</a></dt>
-<dd>{{#summary}}<p>{{summary}}</p>{{/summary}}
-<div class="meanings compact lens-pair">{{#it}}<p class="meaning meaning-it" data-lens="it"><span class="side">IT:</span> {{it}}</p>{{/it}}
-{{#ot}}<p class="meaning meaning-ot" data-lens="ot"><span class="side">OT:</span> {{ot}}</p>{{/ot}}</div>
-</dd>{{/is_alias}}
-{{/items}}
+{{{items_html}}}
 </dl>
 </section>
 {{/page.letters}}
@@ -1206,6 +1199,15 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 <footer class="site-footer">
 <p>{{site.title}} · built with crosswalk{{#page.source}} · source: <code>{{page.source}}</code>{{/page.source}}{{#page.owner}} · owner: {{page.owner}}{{/page.owner}}{{#page.reviewed}} · reviewed {{page.reviewed}}{{/page.reviewed}}{{#page.review_by}} · review by {{page.review_by}}{{/page.review_by}}</p>
 </footer>
+
+"""####),
+        ("partials/glossary-entry.mustache", ####"""
+{{#is_alias}}<dt class="alias"><a href="{{href}}">{{title}}</a></dt><dd class="alias">see <a href="{{href}}">{{see}}</a></dd>{{/is_alias}}
+{{^is_alias}}<dt id="{{anchor}}"><a href="{{href}}">{{title}}</a></dt>
+<dd>{{#summary}}<p>{{summary}}</p>{{/summary}}
+<div class="meanings compact lens-pair">{{#it}}<p class="meaning meaning-it" data-lens="it"><span class="side">IT:</span> {{it}}</p>{{/it}}
+{{#ot}}<p class="meaning meaning-ot" data-lens="ot"><span class="side">OT:</span> {{ot}}</p>{{/ot}}</div>
+</dd>{{/is_alias}}
 
 """####),
         ("partials/header.mustache", ####"""
