@@ -274,18 +274,22 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var keys: [(path: String, key: UInt64)]
         /// Positions in `items` whose key may have changed.
         var touched: [Int]
-        // A new title shows wherever the page is named; a new summary (or meaning) only where
-        // it is listed.
-        var (newTitles, newSummaries): ([Int], [Int]) = ([], [])
+        // A new title shows wherever the page is named; a new summary only where it is listed;
+        // a term's new meanings only on its own page (and the glossary and hover cards).
+        var (newTitles, newSummaries, newMeanings): ([Int], [Int], [Int]) = ([], [], [])
         for index in retitled {
-            if priorListing?.built[index].title != built[index].title {
+            let before = priorListing?.built[index]
+            if before?.title != built[index].title {
                 newTitles.append(index)
-            } else {
+            } else if before?.summary != built[index].summary {
                 newSummaries.append(index)
+            } else {
+                newMeanings.append(index)
             }
         }
         let showing = Self.pagesShowing(newTitles, pages: built, graph: graph, site: site)
-            .union(Self.pagesShowingSummary(newSummaries, pages: built, graph: graph, site: site)).union(freshPages)
+            .union(Self.pagesShowingSummary(newSummaries, pages: built, graph: graph, site: site))
+            .union(newMeanings).union(freshPages)
         let sameFiles =
             sameListingInputs && sameGraphBase && previousOutputs?.listing == priorListing?.key
             && showing.count < built.count
