@@ -19,15 +19,24 @@ extension OutputWriter {
         return joinPath(parent, ".\((output as NSString).lastPathComponent).spare")
     }
 
-    /// Moves the spare tree, if there is a folder there, to `staging`.
+    /// Moves the spare tree to `staging`, when there is one a build left: a folder holding the
+    /// output marker (whatever else it holds is swept away, so a folder of someone else's is
+    /// never taken).
     static func adoptSpare(_ spare: String, as staging: String) -> Bool {
         var info = stat()
-        guard lstat(spare, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        guard lstat(spare, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+            lstat(joinPath(spare, markerName), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG
+        else { return false }
         return rename(spare, staging) == 0
     }
 
-    /// Keeps a tree no build needs any more as the spare, or removes it when there is one.
+    /// Keeps a tree no build needs any more as the spare (marked as one), or removes it when
+    /// there is a spare already.
     static func keepAsSpare(_ tree: String, spare: String) {
+        let marker = joinPath(tree, markerName)
+        if !FileManager.default.fileExists(atPath: marker) {
+            FileManager.default.createFile(atPath: marker, contents: Data(markerText.utf8))
+        }
         if rename(tree, spare) != 0 { removeTree(tree) }
     }
 

@@ -46,6 +46,7 @@ import Testing
         let folder = try TemporaryFolder()
         let outside = folder.path("outside")
         try folder.write("keep me", to: "outside/secret.txt")
+        _ = try publish(folder, ["a/index.html": "a0"], record: "0")
         _ = try publish(folder, ["a/index.html": "a1"], record: "1")
         try folder.write("stale", to: ".public.spare/gone/index.html")
         try folder.write("stale", to: ".public.spare/a/old.html")
@@ -88,6 +89,18 @@ import Testing
         // And the next build still publishes exactly what it writes.
         _ = try publish(folder, ["a/index.html": "same", "b/index.html": "b4"], record: "4")
         #expect(try published(folder) == ["a/index.html": "same", "b/index.html": "b4"])
+    }
+
+    /// A folder at the spare's path that no build left (no output marker) is never taken, so
+    /// nothing in it is swept away.
+    @Test func aFolderWithoutTheMarkerIsNotTaken() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("mine", to: ".public.spare/notes.txt")
+        _ = try publish(folder, ["a/index.html": "a1"], record: "1")
+        let second = try publish(folder, ["a/index.html": "a2"], record: "2")
+        #expect(!second.recycled)
+        #expect(try published(folder) == ["a/index.html": "a2"])
+        #expect(try folder.read(".public.spare/notes.txt") == "mine")
     }
 
     /// Whole builds over a spare: every edit still gives a build from nothing's output.
