@@ -27,6 +27,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// while the site key holds, the same site order holds and they serve again.
     private var lastBuilt: (pages: [BuiltPage], stamps: [String]) = ([], [])
     private var siteKey: UInt64?
+    /// The site key without the pages: the config and the assets.
+    private var baseKey: UInt64?
     /// The last build's site, whose names and matcher serve again while `siteKey` holds.
     private var previousSite: Site?
     /// The last build's files to write and their keys, and the listing key they were made under.
@@ -123,11 +125,20 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
         clock.start("index")
         let newSiteKey = Self.siteKey(config: config, pageNames: names.finalize(), assets: scan.discovery.assets)
+        let newBaseKey = Self.siteKey(config: config, pageNames: 0, assets: scan.discovery.assets)
         let sameNames = newSiteKey == siteKey
         let site = Site(
             config: config, pages: pages, assets: scan.discovery.assets, sameNamesAs: sameNames ? previousSite : nil,
             changed: reloaded.compactMap(\.model.page))
+        // A rename (see `IncrementalBuilder+Rename`): new names on pages that stay where they
+        // were, under the same config, after a build whose graph is at hand.
+        let priorSite = previousSite
+        let lastGraph = linkState?.siteKey == siteKey ? linkState?.graph : nil
+        let renamed =
+            sameNames || newBaseKey != baseKey || lastGraph == nil
+            ? nil : Self.renamedPages(from: priorSite, to: site, built: lastBuilt.pages)
         siteKey = newSiteKey
+        baseKey = newBaseKey
         previousSite = site
         report.diagnostics += site.diagnostics
 
@@ -135,10 +146,21 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // Same names: the same site order, and a page value that is still last time's (its
         // file unchanged) keeps last time's built page.
         let previous = lastBuilt
-        let reuse = sameNames && previous.pages.count == site.pages.count
-        let fresh =
+        let renameMode = renamed != nil
+        let reuse = (sameNames || renameMode) && previous.pages.count == site.pages.count
+        var fresh =
             reuse ? site.pages.indices.filter { previous.pages[$0].page !== site.pages[$0] } : Array(site.pages.indices)
-        let stage = MarkdownStage(config: config)
+        if let renamed, let priorSite, let lastGraph {
+            fresh = Self.pagesToReparse(
+                renamed: renamed, edited: fresh, prior: priorSite, site: site, previous: previous.pages,
+                graph: lastGraph)
+        }
+        report.pagesParsed = fresh.count
+        let stage = {
+            var stage = MarkdownStage(config: config)
+            stage.recordsMentions = true
+            return stage
+        }()
         let rendered = parallelMap(fresh) { stage.render(site.pages[$0], in: site) }
         var built = previous.pages
         var stamps = previous.stamps
@@ -183,6 +205,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let graph = LinkGraph(site: site, pages: built)
             linkState = (siteKey, graph, LinkChecker.checkEach(built))
             lintState = nil
+            if renameMode, let lastGraph {
+                backlinksChanged = Self.backlinksChanged(from: lastGraph, to: graph, pages: built)
+            }
         }
         guard let (_, graph, anchors) = linkState else { return }
         report.diagnostics += graph.diagnostics
@@ -224,11 +249,18 @@ public final class IncrementalBuilder: @unchecked Sendable {
             && priorListing.map {
                 ($0.siteKey, $0.templates, $0.today, $0.built.count) == (newSiteKey, templatesStamp, today, built.count)
             } == true
+        // After a rename the names moved the key, but titles and summaries compare as usual.
+        let comparableListing =
+            sameListingInputs
+            || renameMode
+                && priorListing.map {
+                    ($0.templates, $0.today, $0.built.count) == (templatesStamp, today, built.count)
+                } == true
         // Pages whose title or summary changed since the listing key was made (a build that
         // stopped at an error in between made some), and terms whose meanings did: the
         // glossary's page shows them.
         let retitled =
-            (sameListingInputs ? priorListing?.built : nil).map { before in
+            (comparableListing ? priorListing?.built : nil).map { before in
                 built.indices.filter { index in
                     guard before[index] !== built[index] else { return false }
                     let (old, new) = (before[index], built[index])
@@ -254,8 +286,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         // Entries filled last time show the same title and summary unless the page is retitled.
         let listItems: ListItemCache
-        if sameListingInputs, let kept = listItemCache, (kept.siteKey, kept.templates) == (newSiteKey, templatesStamp) {
-            kept.cache.forget(pages: Set(retitled))
+        if comparableListing, let kept = listItemCache, kept.templates == templatesStamp,
+            kept.siteKey == newSiteKey || renameMode
+        {
+            kept.cache.forget(pages: Set(retitled).union(renamed ?? []))
             listItems = kept.cache
         } else {
             listItems = ListItemCache()
@@ -277,6 +311,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // A new title shows wherever the page is named; a new summary only where it is listed;
         // a term's new meanings only on its own page (and the glossary and hover cards).
         var (newTitles, newSummaries, newMeanings): ([Int], [Int], [Int]) = ([], [], [])
+        newTitles += renamed ?? []
         for index in retitled {
             let before = priorListing?.built[index]
             if before?.title != built[index].title {
@@ -291,8 +326,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
             .union(Self.pagesShowingSummary(newSummaries, pages: built, graph: graph, site: site))
             .union(newMeanings).union(freshPages)
         let sameFiles =
-            sameListingInputs && sameGraphBase && previousOutputs?.listing == priorListing?.key
-            && showing.count < built.count
+            (sameListingInputs && sameGraphBase || renameMode && comparableListing)
+            && previousOutputs?.listing == priorListing?.key && showing.count < built.count
         if sameFiles, let last = previousOutputs {
             // Same pages, links and templates: the same files, and only the pages built again,
             // shown new backlinks or showing a new title or summary, the pages they introduce,
@@ -305,7 +340,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 case .page: continue
                 case .searchIndex: touched.append(position)
                 default:
-                    if Self.generatedShowing(item, retitled, renderer: renderer) {
+                    // A rename can change any listing (names, aliases, order): all of them.
+                    if renameMode || Self.generatedShowing(item, retitled, renderer: renderer) {
                         touched.append(position)
                     } else if let intro = renderer.introPage(of: item), freshPages.contains(intro) {
                         touched.append(position)

@@ -6,6 +6,8 @@ public struct MarkdownStage: Sendable {
     public var options: MarkdownOptions
     /// Off: pure CommonMark exactly as libcmark renders it (`crosswalk render --commonmark`).
     public var extensions: Bool
+    /// Records each page's words (`RenderedMarkdown.mentions`).
+    var recordsMentions = false
 
     public init(options: MarkdownOptions = [], extensions: Bool = true) {
         self.options = options
@@ -47,6 +49,16 @@ public struct MarkdownStage: Sendable {
         let (protected, marked) = EscapedBrackets.protect(page.source.body)
         let document = MarkdownDocument(parsing: protected, options: options)
         let root = document.root
+        var mentions: WordBloom?
+        if recordsMentions {
+            // Before any transform: wikilinks are still text, and every word the matcher could
+            // see is here.
+            var bloom = WordBloom()
+            root.walk { event, node in
+                if event == .enter, node.type == .text, let text = node.literal { bloom.insert(wordsOf: text) }
+            }
+            mentions = bloom
+        }
         // Tables first: a table followed by `===` would otherwise read as the title heading.
         PipeTables.apply(to: root, source: protected, options: options)
         let leadingH1 = Self.takeLeadingH1(root, declaredTitle: page.declaredTitle)
@@ -70,6 +82,7 @@ public struct MarkdownStage: Sendable {
             leadingH1: leadingH1, firstParagraph: Self.firstParagraph(root),
             diagnostics: rewriter.diagnostics + wikilinks.diagnostics)
         rendered.plainText = Self.plainText(root)
+        rendered.mentions = mentions
         return rendered
     }
 

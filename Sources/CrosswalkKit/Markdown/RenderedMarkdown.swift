@@ -21,6 +21,9 @@ public struct RenderedMarkdown: Sendable {
     public var firstParagraph: String?
     /// The start of the body's prose as plain text (2 KB: the index keeps 60 distinct words).
     public var plainText: String = ""
+    /// Every word of the body's text, when the stage records them (`serve`, to find the pages
+    /// a renamed term can appear on).
+    var mentions: WordBloom?
     public var diagnostics: [Diagnostic]
 
     public init(

@@ -1,0 +1,63 @@
+/// A rename in `serve`: an edit that gives pages new names (a title, aliases) or relations but
+/// keeps every page at its place, under the same config and assets. Other pages' markdown can
+/// change only where a changed name can be written, so rather than the whole site, `serve`
+/// parses again the pages that linked the renamed ones and those whose words (`WordBloom`) can
+/// hold an old or new name; the graph is made again (it is cheap) and the outputs are written
+/// as after a title edit.
+extension IncrementalBuilder {
+    /// The pages whose names or relations changed, when the site is otherwise the last one:
+    /// the same files at the same URLs, in the same order, each with its words recorded. Nil
+    /// when it is not such an edit.
+    static func renamedPages(from prior: Site?, to site: Site, built: [BuiltPage]) -> [Int]? {
+        guard let prior, prior.pages.count == site.pages.count, built.count == site.pages.count else { return nil }
+        var renamed: [Int] = []
+        for index in site.pages.indices {
+            let (old, new) = (prior.pages[index], site.pages[index])
+            guard built[index].markdown.mentions != nil else { return nil }
+            if old === new { continue }
+            guard old.source.relativePath == new.source.relativePath, old.url == new.url, old.kind == new.kind,
+                old.slug == new.slug, old.isFolderIndex == new.isFolderIndex
+            else { return nil }
+            if SourceRecord.nameHash(of: old) != SourceRecord.nameHash(of: new) { renamed.append(index) }
+        }
+        return renamed
+    }
+
+    /// The pages whose markdown a rename can change: the pages edited, those that linked a
+    /// renamed page (by the last graph), and those whose text can hold one of its names that
+    /// changed (old or new), as an auto-link or a wikilink.
+    static func pagesToReparse(
+        renamed: [Int], edited: [Int], prior: Site, site: Site, previous: [BuiltPage], graph: LinkGraph
+    ) -> [Int] {
+        var reparse = Set(edited)
+        var names: Set<String> = []
+        for index in renamed {
+            reparse.formUnion(graph.backlinks[prior.pages[index].url] ?? [])
+            let old = Set(Self.names(of: prior.pages[index]))
+            let new = Set(Self.names(of: site.pages[index]))
+            names.formUnion(old.symmetricDifference(new))
+        }
+        if !names.isEmpty {
+            let names = Array(names)
+            let candidates = site.pages.indices.filter { !reparse.contains($0) }
+            let mentioning = parallelMap(candidates) { index in
+                previous[index].markdown.mentions.map { words in names.contains { words.mayContain(name: $0) } } ?? true
+            }
+            for (index, mentions) in zip(candidates, mentioning) where mentions { reparse.insert(index) }
+        }
+        return reparse.sorted()
+    }
+
+    /// What a page is called: what auto-links and wikilinks find it by.
+    private static func names(of page: Page) -> [String] {
+        [page.declaredTitle ?? page.slug, page.slug] + page.metadata.aliases.map(\.value)
+    }
+
+    /// The pages whose backlinks differ between two graphs of the same pages.
+    static func backlinksChanged(from old: LinkGraph, to new: LinkGraph, pages: [BuiltPage]) -> [Int] {
+        pages.indices.filter { index in
+            let url = pages[index].page.url
+            return old.backlinks[url] != new.backlinks[url]
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+/// Renames in `serve`: a new title, new aliases or new relations parse again only the pages
+/// that linked the renamed page and those whose words can hold a changed name, and the output
+/// must still be a full build's, file for file.
+@Suite struct IncrementalRenameTests {
+    static let site = """
+        -- content/glossary/relay.md --
+        ---
+        title: Relay panel
+        summary: Where the interlocks are wired.
+        ---
+        Hard-wired logic.
+        -- content/glossary/ups.md --
+        ---
+        title: Uninterruptible power supply (UPS)
+        summary: Keeps controllers up when the grid drops.
+        ---
+        Batteries and an inverter.
+        -- content/glossary/oil-pump.md --
+        ---
+        title: Ölpumpe
+        summary: Moves lubricating oil.
+        ---
+        Keeps bearings alive.
+        -- content/glossary/historian.md --
+        ---
+        title: Historian
+        summary: Keeps process data.
+        related: [relay]
+        ---
+        It reads every relay panel.
+        -- content/notes/plural.md --
+        # Spares
+
+        The relay cabinets hold spares, next to the battery backups.
+        -- content/notes/wrapped.md --
+        # Walk
+
+        Check the relay
+        cabinet before the outage, and the data historians after it.
+        -- content/notes/table.md --
+        # Stock
+
+        | Item | Where |
+        |---|---|
+        | Fuses | the relay cabinet |
+
+        Count the spare batteries.
+        -- content/notes/shout.md --
+        # Lubrication
+
+        Never start the ÖLFÖRDERPUMPE dry.
+        -- content/notes/by-file-name.md --
+        # By file name
+
+        Ask the [[relay]] team.
+        -- content/notes/quiet.md --
+        # Quiet
+
+        Nothing here names anything.
+        """
+
+    func expectFullBuild(_ folder: TemporaryFolder, _ report: BuildReport, _ comment: String) throws {
+        let full = try folder.buildFromNothing(into: "full")
+        #expect(Set(report.diagnostics) == Set(full.report.diagnostics), "\(comment)")
+        guard full.report.succeeded else { return }
+        #expect(try folder.snapshot("live") == full.files, "\(comment)")
+    }
+
+    @Test func renamesParseOnlyThePagesThatCanMentionThem() throws {
+        let folder = try SiteFixture(Self.site).write()
+        let builder = folder.liveBuilder()
+        let first = builder.build()
+        #expect(first.succeeded, "\(first.diagnosticText)")
+        // (file, old, new, a page that must show the change)
+        let edits = [
+            ("content/glossary/relay.md", "title: Relay panel", "title: Relay cabinet", "notes/table/index.html"),
+            (
+                "content/glossary/ups.md", "title: Uninterruptible power supply (UPS)", "title: Battery backup (UPS)",
+                "notes/plural/index.html"
+            ),
+            ("content/glossary/oil-pump.md", "title: Ölpumpe", "title: Ölförderpumpe", "notes/shout/index.html"),
+            (
+                "content/glossary/ups.md", "summary: Keeps", "aliases: [spare battery]\nsummary: Keeps",
+                "notes/table/index.html"
+            ),
+            (
+                "content/glossary/historian.md", "title: Historian", "title: Historian\naliases: [data historian]",
+                "notes/wrapped/index.html"
+            ),
+            ("content/glossary/historian.md", "related: [relay]", "related: [ups]", "glossary/ups/index.html"),
+            (
+                "content/glossary/relay.md", "title: Relay cabinet", "title: Relay panel",
+                "glossary/historian/index.html"
+            ),
+        ]
+        for (path, old, new, showing) in edits {
+            let before = try? folder.read("live/" + showing)
+            try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
+            let report = builder.build(.files([folder.path(path)]))
+            #expect(report.succeeded, "after '\(new)': \(report.diagnosticText)")
+            #expect(report.pagesParsed < report.pageCount, "after '\(new)': every page parsed")
+            #expect(try folder.read("live/" + showing) != before, "after '\(new)': \(showing) unchanged")
+            try expectFullBuild(folder, report, "after '\(new)'")
+        }
+        // The quiet page names nothing: no rename touched it.
+        // A wikilink by file name shows the title it has now.
+        #expect(try folder.read("live/notes/by-file-name/index.html").contains(">Relay panel</a>"))
+        let quiet = try folder.read("live/notes/quiet/index.html")
+        #expect(!quiet.contains("term-link"))
+    }
+
+    /// A rename that breaks a wikilink reports it, as a full build does; naming it back fixes it.
+    @Test func aRenameThatBreaksAWikilinkIsReported() throws {
+        let site = Self.site + "\n-- content/notes/wiki.md --\n# Wiki\n\nSee [[Relay panel]].\n"
+        let folder = try SiteFixture(site).write()
+        let builder = folder.liveBuilder()
+        #expect(builder.build().succeeded)
+        let path = "content/glossary/relay.md"
+        try folder.write(try folder.read(path).replacingOccurrences(of: "Relay panel", with: "Relay board"), to: path)
+        let broken = builder.build(.files([folder.path(path)]))
+        #expect(broken.has(.brokenWikilink, file: "content/notes/wiki.md"))
+        try expectFullBuild(folder, broken, "broken")
+        try folder.write(try folder.read(path).replacingOccurrences(of: "Relay board", with: "Relay panel"), to: path)
+        let fixed = builder.build(.files([folder.path(path)]))
+        #expect(fixed.succeeded, "\(fixed.diagnosticText)")
+        try expectFullBuild(folder, fixed, "fixed")
+    }
+}
