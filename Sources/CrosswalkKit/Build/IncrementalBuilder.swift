@@ -15,6 +15,8 @@ import Foundation
 ///   generated pages depend on it; when only some titles or summaries moved it, only the pages
 ///   showing them are written again (`pagesShowing`);
 /// - per page: its source stamp and the pages linking to it (backlinks, neighbours).
+/// An edit that changes names but keeps every page in place (a new title, alias, relation or
+/// verdict) moves the site key but is followed too: see `IncrementalBuilder+Rename`.
 /// Tests build the same edits incrementally and from nothing and compare every byte.
 public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
