@@ -342,8 +342,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 case .page: continue
                 case .searchIndex: touched.append(position)
                 default:
-                    // A rename can change any listing (names, aliases, order): all of them.
-                    if renameMode || Self.generatedShowing(item, retitled, renderer: renderer) {
+                    if Self.generatedShowing(item, retitled + (renamed ?? []), renderer: renderer) {
                         touched.append(position)
                     } else if let intro = renderer.introPage(of: item), freshPages.contains(intro) {
                         touched.append(position)
