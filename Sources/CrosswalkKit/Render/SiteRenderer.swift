@@ -68,21 +68,6 @@ public final class SiteRenderer: Sendable {
         self.titleRank = titleOrder?.rank(of: titles) ?? Self.titleRank(of: titles)
     }
 
-    /// Each title's place when sorted the way people sort (`localizedStandardCompare`), ties
-    /// in page order.
-    static func titleRank(of titles: [String]) -> [Int] {
-        let order = titles.indices.sorted { a, b in
-            switch titles[a].localizedStandardCompare(titles[b]) {
-            case .orderedAscending: true
-            case .orderedDescending: false
-            case .orderedSame: a < b
-            }
-        }
-        var rank = [Int](repeating: 0, count: titles.count)
-        for (position, index) in order.enumerated() { rank[index] = position }
-        return rank
-    }
-
     /// Everything to render: each task renders one item. Site-wide items come first: the
     /// matrix and the search index are the largest single tasks, and started last they left
     /// one core working alone at the end of the build.
@@ -316,26 +301,6 @@ public final class SiteRenderer: Sendable {
             ])
         }
         return summaries
-    }
-}
-
-/// Title order kept between rebuilds (`serve`): sorting titles the way people sort them cost a
-/// tenth of a rebuild, and an edit rarely changes a title.
-public final class TitleOrderCache: @unchecked Sendable {
-    private var titles: [String] = []
-    private var rank: [Int] = []
-    private let lock = NSLock()
-
-    public init() {}
-
-    func rank(of titles: [String]) -> [Int] {
-        lock.withLock {
-            if titles != self.titles {
-                self.titles = titles
-                rank = SiteRenderer.titleRank(of: titles)
-            }
-            return rank
-        }
     }
 }
 

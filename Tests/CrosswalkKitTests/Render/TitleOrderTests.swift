@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+/// Titles sort the way people sort: case, accents and width ignored, numbers by value, then a
+/// fixed order for titles that differ only there, then page order.
+@Suite struct TitleOrderTests {
+    func sorted(_ titles: [String]) -> [String] { SiteRenderer.titleOrder(titles).map { titles[$0] } }
+
+    @Test func sortsAsPeopleSort() {
+        #expect(sorted(["Item 10", "item 9", "Item 010", "Item 1"]) == ["Item 1", "item 9", "Item 010", "Item 10"])
+        #expect(
+            sorted(["Zone", "Ölpumpe", "eclair", "Éclair", "alpha"]) == [
+                "alpha", "Éclair", "eclair", "Ölpumpe", "Zone",
+            ])
+        #expect(sorted(["ＦＵＬＬ", "full", "Full"]) == ["Full", "full", "ＦＵＬＬ"])
+        #expect(sorted(["b", "a", "B", "A"]) == ["A", "a", "B", "b"])
+    }
+
+    @Test func tiesKeepPageOrder() {
+        #expect(SiteRenderer.titleOrder(["Same", "Other", "Same"]) == [1, 0, 2])
+        #expect(SiteRenderer.titleRank(of: ["b", "Item 10", "a", "Item 9"]) == [1, 3, 0, 2])
+    }
+
+    /// A total order: sorting any shuffle of the same titles gives the same titles in the same
+    /// order, and ordinary titles come out as `localizedStandardCompare` puts them.
+    @Test func isATotalOrderAndAgreesOnOrdinaryTitles() {
+        let pieces = [
+            "PLC", "plc", "Ölpumpe", "Olpumpe", "oel", "Éclair", "eclair", "Zone", "zone 2", "Zone 10", "Item 9",
+            "Item 10", "ß", "ss", "Straße", "strasse", "日本", "Ωmega", "omega", "x y", "A-B", "AB",
+        ]
+        var random = SplitMix(seed: 1_234)
+        let titles = (0..<500).map { _ in
+            (0..<Int(random.next() % 3 + 1)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined(separator: " ")
+        }
+        let distinct = Array(Set(titles))
+        let once = sorted(distinct)
+        let shuffled = distinct.sorted { a, b in a.hashValue < b.hashValue }
+        #expect(sorted(shuffled) == once)
+        let ordinary = [
+            "Process historian", "process historian log", "Patch", "Patch window 2", "Patch window 10", "PLC",
+        ]
+        #expect(sorted(ordinary) == ordinary.sorted { $0.localizedStandardCompare($1) == .orderedAscending })
+    }
+}
