@@ -12,7 +12,7 @@ import Testing
         #expect(sorted(["Item 10", "item 9", "Item 010", "Item 1"]) == ["Item 1", "item 9", "Item 010", "Item 10"])
         #expect(
             sorted(["Zone", "Ölpumpe", "eclair", "Éclair", "alpha"]) == [
-                "alpha", "Éclair", "eclair", "Ölpumpe", "Zone",
+                "alpha", "eclair", "Éclair", "Ölpumpe", "Zone",
             ])
         #expect(sorted(["ＦＵＬＬ", "full", "Full"]) == ["Full", "full", "ＦＵＬＬ"])
         #expect(sorted(["b", "a", "B", "A"]) == ["A", "a", "B", "b"])
