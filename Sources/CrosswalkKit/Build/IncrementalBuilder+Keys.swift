@@ -57,4 +57,23 @@ extension IncrementalBuilder {
             return StableHash.of(Array("\(listing) \(item) \(intro ?? "-")".utf8))
         }
     }
+
+    /// Each page's search-entry key. An entry shows only its own page's fields, which its file
+    /// gives (with `stamps` marking pages parsed again for other pages' names), and whether it
+    /// introduces a section (the sections there are, the config): not other pages' names, so a
+    /// rename keeps the entries of the pages it does not touch.
+    static func searchKeys(site: Site, baseKey: UInt64, built: [BuiltPage], stamps: [String]) -> [Int] {
+        var base = Hasher()
+        base.combine(baseKey)
+        base.combine(site.sections.map(\.rawValue))
+        base.combine(site.count(of: .tool) > 0 && site.count(of: .constraint) > 0)
+        let baseValue = base.finalize()
+        return built.indices.map { index in
+            var hasher = Hasher()
+            hasher.combine(baseValue)
+            hasher.combine(built[index].page.url)
+            hasher.combine(stamps[index])
+            return hasher.finalize()
+        }
+    }
 }

@@ -31,6 +31,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var siteKey: UInt64?
     /// The site key without the pages: the config and the assets.
     private var baseKey: UInt64?
+    /// Renames followed so far (marks the pages parsed again for them).
+    private var renames = 0
     /// The last build's site, whose names and matcher serve again while `siteKey` holds.
     private var previousSite: Site?
     /// The last build's files to write and their keys, and the listing key they were made under.
@@ -150,13 +152,19 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let previous = lastBuilt
         let renameMode = renamed != nil
         let reuse = (sameNames || renameMode) && previous.pages.count == site.pages.count
-        var fresh =
+        let edited =
             reuse ? site.pages.indices.filter { previous.pages[$0].page !== site.pages[$0] } : Array(site.pages.indices)
+        var fresh = edited
         if let renamed, let priorSite, let lastGraph {
             fresh = Self.pagesToReparse(
-                renamed: renamed, edited: fresh, prior: priorSite, site: site, previous: previous.pages,
+                renamed: renamed, edited: edited, prior: priorSite, site: site, previous: previous.pages,
                 graph: lastGraph)
+            renames += 1
         }
+        // Parsed again for another page's names, not for its own file: its stamp says so, so its
+        // output and search keys change (a wikilink's label, say, is another page's title).
+        let reparsedMark = fresh.count > edited.count ? "+renamed\(renames)" : ""
+        let editedSet = Set(edited)
         report.pagesParsed = fresh.count
         let stage = {
             var stage = MarkdownStage(config: config)
@@ -172,7 +180,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             for (index, markdown) in zip(fresh, rendered) {
                 if !previous.pages[index].markdown.hasSameLinks(as: markdown) { changedLinks.append(index) }
                 built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
-                stamps[index] = stamp(of: site.pages[index], scan)
+                stamps[index] = stamp(of: site.pages[index], scan) + (editedSet.contains(index) ? "" : reparsedMark)
             }
         } else {
             built = zip(fresh, rendered).map { BuiltPage(page: site.pages[$0], markdown: $1) }
@@ -277,15 +285,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
             listingKey = Self.listingKey(newSiteKey, built, templatesStamp: templatesStamp, today: today)
         }
         lastListing = (newSiteKey, templatesStamp, today, listingKey, built)
-        // A search entry shows only its own page's fields, which its file and the site give.
-        // All keys, every time (a millisecond): a build that stopped at an error may have
-        // built pages whose entries were never made.
-        searchCache.keys = built.indices.map { index in
-            var hasher = Hasher()
-            hasher.combine(newSiteKey)
-            hasher.combine(stamps[index])
-            return hasher.finalize()
-        }
+        // All keys, every time (a millisecond): a build that stopped at an error may have built
+        // pages whose entries were never made.
+        searchCache.keys = Self.searchKeys(site: site, baseKey: newBaseKey, built: built, stamps: stamps)
         // Entries filled last time show the same title and summary unless the page is retitled.
         let listItems: ListItemCache
         if comparableListing, let kept = listItemCache, kept.templates == templatesStamp,
