@@ -97,8 +97,9 @@ struct CacheBytesReader {
 }
 
 extension RenderedMarkdown {
-    /// Everything but the HTML, which the cache keeps in its bodies file.
-    func encode(into writer: inout CacheBytesWriter) {
+    /// Everything but the HTML, which the cache keeps in its bodies file, and the prose text,
+    /// for which it keeps the page's search words (`BuiltPage.searchWords`).
+    func encode(into writer: inout CacheBytesWriter, searchWords: [String]) {
         writer.integer(headings.count)
         for heading in headings {
             writer.integer(heading.level)
@@ -119,7 +120,8 @@ extension RenderedMarkdown {
         }
         writer.optional(leadingH1)
         writer.optional(firstParagraph)
-        writer.string(plainText)
+        writer.integer(searchWords.count)
+        for word in searchWords { writer.string(word) }
         writer.integer(diagnostics.count)
         for diagnostic in diagnostics {
             writer.string(diagnostic.severity.rawValue)
@@ -130,9 +132,11 @@ extension RenderedMarkdown {
         }
     }
 
-    /// Reads what `encode(into:)` wrote; `html` is left empty. Page indices must be below
-    /// `pageCount`. Nil when the bytes do not hold such a value.
-    static func decode(from reader: inout CacheBytesReader, html: String, pageCount: Int) -> RenderedMarkdown? {
+    /// Reads what `encode(into:searchWords:)` wrote; `html` is left empty. Page indices must be
+    /// below `pageCount`. Nil when the bytes do not hold such a value.
+    static func decode(from reader: inout CacheBytesReader, html: String, pageCount: Int)
+        -> (markdown: RenderedMarkdown, searchWords: [String])?
+    {
         var headings: [Heading] = []
         for _ in 0..<reader.count() where !reader.failed {
             headings.append(Heading(level: reader.signed(), text: reader.string(), id: reader.string()))
@@ -159,7 +163,8 @@ extension RenderedMarkdown {
         }
         let leadingH1 = reader.optional()
         let firstParagraph = reader.optional()
-        let plainText = reader.string()
+        var searchWords: [String] = []
+        for _ in 0..<reader.count() where !reader.failed { searchWords.append(reader.string()) }
         var diagnostics: [Diagnostic] = []
         for _ in 0..<reader.count() where !reader.failed {
             guard let severity = Severity(rawValue: reader.string()),
@@ -173,10 +178,9 @@ extension RenderedMarkdown {
                     severity, code, at: reader.location(), reader.string(), hint: reader.optional()))
         }
         guard !reader.failed else { return nil }
-        var rendered = RenderedMarkdown(
+        let rendered = RenderedMarkdown(
             html: html, headings: headings, linkTargets: linkTargets, untargetedURLs: untargeted,
             anchoredLinks: anchored, leadingH1: leadingH1, firstParagraph: firstParagraph, diagnostics: diagnostics)
-        rendered.plainText = plainText
-        return rendered
+        return (rendered, searchWords)
     }
 }

@@ -19,7 +19,7 @@ import Foundation
 /// Like the output keys, this is checked against builds from nothing by tests. A missing,
 /// damaged or foreign cache only means more parsing.
 final class MarkdownCache: @unchecked Sendable {
-    static let header = "crosswalk-markdown 2"
+    static let header = "crosswalk-markdown 3"
 
     struct Entry {
         var source: UInt64
@@ -111,27 +111,26 @@ final class MarkdownCache: @unchecked Sendable {
         return entries
     }
 
-    /// Page `index`'s markdown as the last build made it, when it still holds for `source`, with
-    /// its record; its body is put in `spool` and its `html` left empty.
-    func reuse(_ index: Int, source: UInt64, site: Site, into spool: BodySpool)
-        -> (RenderedMarkdown, MarkdownCacheRecord)?
-    {
+    /// Page `index` built as the last build made it, when it still holds for `source`, with its
+    /// record; its body is put in `spool` and its `html` left empty.
+    func reuse(_ index: Int, source: UInt64, site: Site, into spool: BodySpool) -> (BuiltPage, MarkdownCacheRecord)? {
         let entry = entries[index]
         guard entry.source == source, let metadata = file.read(at: entry.metadata.offset, count: entry.metadata.count)
         else { return nil }
         var reader = CacheBytesReader(metadata)
-        guard let markdown = RenderedMarkdown.decode(from: &reader, html: "", pageCount: site.pages.count),
+        guard let (markdown, words) = RenderedMarkdown.decode(from: &reader, html: "", pageCount: site.pages.count),
             reader.atEnd
         else { return nil }
+        let built = BuiltPage(page: site.pages[index], markdown: markdown, searchWords: words)
         if spool === file {
             spool.adopt(index, at: entry.body)
-            return (markdown, MarkdownCacheRecord(source: source, metadata: entry.metadata))
+            return (built, MarkdownCacheRecord(source: source, metadata: entry.metadata))
         }
         guard let body = file.read(at: entry.body.offset, count: entry.body.count),
             body.withUnsafeBytes({ spool.store(bytes: $0, at: index) }),
-            let record = MarkdownCacheRecord.make(markdown, source: source, spool: spool)
+            let record = MarkdownCacheRecord.make(built, source: source, spool: spool)
         else { return nil }
-        return (markdown, record)
+        return (built, record)
     }
 }
 
@@ -152,11 +151,11 @@ struct MarkdownCacheRecord: Sendable {
     var source: UInt64
     var metadata: (offset: Int, count: Int)
 
-    /// Appends `markdown`'s metadata to `spool` (which holds its body already); nil when it
-    /// could not be written, and then the cache is not saved.
-    static func make(_ markdown: RenderedMarkdown, source: UInt64, spool: BodySpool) -> Self? {
+    /// Appends `built`'s markdown metadata and search words to `spool` (which holds its body
+    /// already); nil when they could not be written, and then the cache is not saved.
+    static func make(_ built: BuiltPage, source: UInt64, spool: BodySpool) -> Self? {
         var writer = CacheBytesWriter()
-        markdown.encode(into: &writer)
+        built.markdown.encode(into: &writer, searchWords: built.searchWords)
         let bytes = writer.bytes
         guard let offset = bytes.withUnsafeBytes({ spool.append($0) }) else { return nil }
         return Self(source: source, metadata: (offset, bytes.count))

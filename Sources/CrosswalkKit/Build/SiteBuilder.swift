@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
             templates: fileSystem.stamps(below: joinPath(options.sourceRoot, "templates")),
             assets: site.assets)
         let inputs = OutputKeys.Inputs(listing: listing, sources: sources, shown: OutputKeys.ShownText(built))
-        let keys = items.map { OutputKeys.key(for: $0, renderer: renderer, graph: graph, inputs: inputs) }
+        let keys = parallelMap(items) { OutputKeys.key(for: $0, renderer: renderer, graph: graph, inputs: inputs) }
         write(items, keys: keys, renderer: renderer, site: site, record: record, &report)
     }
 
@@ -188,25 +188,17 @@ public struct SiteBuilder: Sendable {
         let results = parallelMap(Array(pages.indices)) {
             [spool, cache] index -> (BuiltPage, UInt64, MarkdownCacheRecord?, Bool) in
             let source = OutputKeys.digest(of: pages[index].source)
-            var record: MarkdownCacheRecord?
-            var rendered: RenderedMarkdown
-            var fromCache = false
-            if let spool,
-                let (cached, kept) = cache?.reuse(index, source: source, site: site, into: spool)
-            {
-                rendered = cached
-                record = kept
-                fromCache = true
-            } else {
-                rendered = stage.render(pages[index], in: site)
-                if let spool, spool.store(rendered.html, at: index) {
-                    rendered.html = ""
-                    record = MarkdownCacheRecord.make(rendered, source: source, spool: spool)
-                }
+            defer { if spool != nil { pages[index].source.releaseBody() } }
+            if let spool, let (built, record) = cache?.reuse(index, source: source, site: site, into: spool) {
+                return (built, source, record, true)
             }
-            if spool != nil { pages[index].source.releaseBody() }
+            var rendered = stage.render(pages[index], in: site)
+            let stored = spool?.store(rendered.html, at: index) == true
+            if stored { rendered.html = "" }
             rendered.dropLinkList()
-            return (BuiltPage(page: pages[index], markdown: rendered), source, record, fromCache)
+            let built = BuiltPage(page: pages[index], markdown: rendered)
+            let record = stored ? spool.flatMap { MarkdownCacheRecord.make(built, source: source, spool: $0) } : nil
+            return (built, source, record, false)
         }
         let built = results.map(\.0)
         report.pagesFromCache = results.count { $0.3 }

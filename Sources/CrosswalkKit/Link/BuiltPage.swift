@@ -13,19 +13,34 @@ public final class BuiltPage: Sendable {
     /// Summaries shown in listings and hover cards stay short.
     public static let summaryLimit = 200
 
-    public init(page: Page, markdown: RenderedMarkdown) {
-        self.page = page
-        let title = page.declaredTitle ?? markdown.leadingH1 ?? page.fileNameTitle
-        let summary = page.summary ?? markdown.firstParagraph.map { Self.shorten($0, to: Self.summaryLimit) }
-        self.title = title
-        self.summary = summary
+    public convenience init(page: Page, markdown: RenderedMarkdown) {
+        let title = Self.title(page, markdown)
+        let summary = Self.summary(page, markdown)
         var known = Set<String>()
         let named = [title, summary ?? ""] + page.metadata.aliases.map(\.value) + markdown.headings.map(\.text)
         for text in named { known.formUnion(SearchText.words(in: text)) }
-        searchWords = SearchIndex.words(fromText: markdown.plainText, excluding: known)
+        self.init(
+            page: page, markdown: markdown,
+            searchWords: SearchIndex.words(fromText: markdown.plainText, excluding: known))
+    }
+
+    /// A page whose search words are known already (`MarkdownCache` keeps them).
+    init(page: Page, markdown: RenderedMarkdown, searchWords: [String]) {
+        self.page = page
+        title = Self.title(page, markdown)
+        summary = Self.summary(page, markdown)
+        self.searchWords = searchWords
         var kept = markdown
         kept.plainText = ""
         self.markdown = kept
+    }
+
+    private static func title(_ page: Page, _ markdown: RenderedMarkdown) -> String {
+        page.declaredTitle ?? markdown.leadingH1 ?? page.fileNameTitle
+    }
+
+    private static func summary(_ page: Page, _ markdown: RenderedMarkdown) -> String? {
+        page.summary ?? markdown.firstParagraph.map { shorten($0, to: summaryLimit) }
     }
 
     /// Cuts `text` at a word boundary before `limit` characters and adds an ellipsis.
