@@ -5,8 +5,7 @@ struct CacheBytesWriter {
     private(set) var bytes: [UInt8] = []
 
     mutating func integer(_ value: UInt64) {
-        var value = value
-        withUnsafeBytes(of: &value) { bytes.append(contentsOf: $0) }
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
     mutating func integer(_ value: Int) { integer(UInt64(bitPattern: Int64(value))) }

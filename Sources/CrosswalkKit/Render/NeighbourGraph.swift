@@ -64,7 +64,15 @@ enum NeighbourGraph {
 
     /// Cuts `text` to `limit` characters with an ellipsis.
     static func truncate(_ text: String, to limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+        // Counting characters walks grapheme breaks: a label per neighbour per page made it a
+        // visible cost. No more bytes than the limit, or plain ASCII, needs no such walk.
+        let bytes = text.utf8
+        if bytes.count <= limit { return text }
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let cut = String(decoding: bytes.prefix(limit - 1), as: UTF8.self)
+            return cut.trimmingCharacters(in: .whitespaces) + "…"
+        }
+        return text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     private static func rowY(_ row: Int, count: Int, middle: Double) -> Double {

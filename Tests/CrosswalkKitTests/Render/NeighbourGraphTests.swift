@@ -33,6 +33,16 @@ import Testing
         #expect(
             NeighbourGraph.truncate("Keep control systems in vendor-qualified configurations", to: 13)
                 == "Keep control…")
+        // Cut by characters, whatever the script: the ASCII shortcut and the general way agree.
+        for title in [
+            "Ölförderpumpe für Kühlkreisläufe", "日本語のタイトルはとても長いです", "e\u{301}clair e\u{301}clair e\u{301}clair",
+            "Plain ascii title here", "Short",
+        ] {
+            let cut = NeighbourGraph.truncate(title, to: 13)
+            let expected =
+                title.count <= 13 ? title : String(title.prefix(12)).trimmingCharacters(in: .whitespaces) + "…"
+            #expect(cut == expected, "\(title)")
+        }
         #expect(NeighbourGraph.wrap("Change to a control system", width: 17) == ["Change to a", "control system"])
         #expect(NeighbourGraph.wrap("Short", width: 17) == ["Short"])
     }
