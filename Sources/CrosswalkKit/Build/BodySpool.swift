@@ -81,6 +81,27 @@ public final class BodySpool: @unchecked Sendable {
         places = Array(repeating: nil, count: count)
     }
 
+    /// A kept spool opened to read only (`serve` starts from a build's cache): not locked, and
+    /// never written, so a build appending to it meanwhile changes nothing read here.
+    init?(reading path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, let header = Self.read(descriptor, at: 0, count: Self.headerSize) else {
+            close(descriptor)
+            return nil
+        }
+        var reader = CacheBytesReader(header)
+        guard reader.integer() == Self.magic else {
+            close(descriptor)
+            return nil
+        }
+        token = reader.integer()
+        self.descriptor = descriptor
+        end = Int(info.st_size)
+        places = []
+    }
+
     deinit {
         close(descriptor)
         if let path { unlink(path) }

@@ -165,25 +165,40 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // output and search keys change (a wikilink's label, say, is another page's title).
         let reparsedMark = fresh.count > edited.count ? "+renamed\(renames)" : ""
         let editedSet = Set(edited)
-        report.pagesParsed = fresh.count
         let stage = {
             var stage = MarkdownStage(config: config)
             stage.recordsMentions = true
             return stage
         }()
-        let rendered = parallelMap(fresh) { stage.render(site.pages[$0], in: site) }
+        // Every page to build: start from the markdown cache a `crosswalk build` into `public/`
+        // left, when it was made for this site (its pages lack recorded words, so a rename then
+        // rebuilds everything once).
+        let cached: [BuiltPage?] =
+            reuse
+            ? []
+            : MarkdownCache.reading(
+                for: joinPath(options.sourceRoot, "public"), site: site,
+                digest: MarkdownCache.siteDigest(site, options: options, fileSystem: fileSystem)
+            ).map { cache in parallelMap(Array(site.pages.indices)) { cache.builtPage($0, site: site) } } ?? []
+        let toParse = cached.isEmpty ? fresh : fresh.filter { cached[$0] == nil }
+        report.pagesParsed = toParse.count
+        let rendered = parallelMap(toParse) { stage.render(site.pages[$0], in: site) }
         var built = previous.pages
         var stamps = previous.stamps
         /// Pages built again whose links or headings changed.
         var changedLinks: [Int] = []
         if reuse {
-            for (index, markdown) in zip(fresh, rendered) {
+            for (index, markdown) in zip(toParse, rendered) {
                 if !previous.pages[index].markdown.hasSameLinks(as: markdown) { changedLinks.append(index) }
                 built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
                 stamps[index] = stamp(of: site.pages[index], scan) + (editedSet.contains(index) ? "" : reparsedMark)
             }
         } else {
-            built = zip(fresh, rendered).map { BuiltPage(page: site.pages[$0], markdown: $1) }
+            var parsed = [BuiltPage?](repeating: nil, count: site.pages.count)
+            for (index, markdown) in zip(toParse, rendered) {
+                parsed[index] = BuiltPage(page: site.pages[index], markdown: markdown)
+            }
+            built = site.pages.indices.compactMap { cached.isEmpty ? parsed[$0] : cached[$0] ?? parsed[$0] }
             stamps = site.pages.map { stamp(of: $0, scan) }
         }
         lastBuilt = (built, stamps)

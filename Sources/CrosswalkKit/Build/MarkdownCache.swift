@@ -19,7 +19,7 @@ import Foundation
 /// Like the output keys, this is checked against builds from nothing by tests. A missing,
 /// damaged or foreign cache only means more parsing.
 final class MarkdownCache: @unchecked Sendable {
-    static let header = "crosswalk-markdown 3"
+    static let header = "crosswalk-markdown 4"
 
     struct Entry {
         var source: UInt64
@@ -54,7 +54,6 @@ final class MarkdownCache: @unchecked Sendable {
         // The config's text, not its file's stamp: tools that write it again unchanged are common.
         let config = (try? fileSystem.read(joinPath(options.sourceRoot, SiteConfig.fileName))) ?? []
         manifest += "config \(StableHash.of(Array(config)))\n"
-        manifest += "base \(options.baseURL ?? "-")\n"
         for asset in site.assets { manifest += "asset \(asset.relativePath)\n" }
         for page in site.pages { manifest += names(of: page) }
         return StableHash.of(Array(manifest.utf8))
@@ -90,6 +89,32 @@ final class MarkdownCache: @unchecked Sendable {
         let live = entries.reduce(BodySpool.headerSize) { $0 + $1.body.count + $1.metadata.count }
         if previous.size <= 2 * live { return (previous, cache) }
         return (BodySpool(count: count, named: paths.spool) ?? BodySpool(count: count), cache)
+    }
+
+    /// The cache a `crosswalk build` left beside `output`, to read only: `serve` starts from it
+    /// rather than parsing every page. Nil when there is none for this site.
+    static func reading(for output: String, site: Site, digest: UInt64) -> MarkdownCache? {
+        let paths = paths(of: output)
+        guard let file = BodySpool(reading: paths.bodies),
+            let entries = entries(at: paths.index, site: site, digest: digest, token: file.token)
+        else { return nil }
+        return MarkdownCache(entries: entries, file: file)
+    }
+
+    /// Page `index` built as the cache holds it, its body in memory; nil when its file changed
+    /// since or the cache cannot give it whole.
+    func builtPage(_ index: Int, site: Site) -> BuiltPage? {
+        let entry = entries[index]
+        guard entry.source == OutputKeys.digest(of: site.pages[index].source),
+            let metadata = file.read(at: entry.metadata.offset, count: entry.metadata.count),
+            let body = file.read(at: entry.body.offset, count: entry.body.count)
+        else { return nil }
+        var reader = CacheBytesReader(metadata)
+        let html = String(decoding: body, as: UTF8.self)
+        guard let (markdown, words) = RenderedMarkdown.decode(from: &reader, html: html, pageCount: site.pages.count),
+            reader.atEnd
+        else { return nil }
+        return BuiltPage(page: site.pages[index], markdown: markdown, searchWords: words)
     }
 
     private static func entries(at path: String, site: Site, digest: UInt64, token: UInt64) -> [Entry]? {

@@ -171,6 +171,26 @@ import Testing
         try expectFromNothing(folder)
     }
 
+    /// `serve` starts from the cache a build into `public/` left: it parses only the pages
+    /// whose files changed since, and builds what a full build does.
+    @Test func serveStartsFromTheBuildsCache() throws {
+        let folder = try SiteFixture(IncrementalTextEditTests.site).write()
+        #expect(build(folder).succeeded)
+        try edit(folder, "content/guides/deep/valves.md", "See the", "Then see the")
+        let builder = folder.liveBuilder()
+        let first = builder.build()
+        #expect(first.succeeded, "\(first.diagnosticText)")
+        #expect(first.pagesParsed == 1, "\(first.pagesParsed) of \(first.pageCount) parsed")
+        let fresh = try folder.buildFromNothing(into: "fresh")
+        #expect(try folder.snapshot("live") == fresh.files)
+        #expect(Set(first.diagnostics) == Set(fresh.report.diagnostics))
+        // And a rename later still reaches every page (the cached pages have no recorded words,
+        // so it rebuilds them all once).
+        try edit(folder, "content/glossary/plc.md", "title: PLC", "title: Controller")
+        #expect(builder.build(.files([folder.path("content/glossary/plc.md")])).succeeded)
+        #expect(try folder.snapshot("live") == folder.buildFromNothing(into: "fresh").files)
+    }
+
     @Test func checkRunsNeitherReadNorWriteTheCache() throws {
         let folder = try SiteFixture(IncrementalTextEditTests.site).write()
         let report = SiteBuilder(options: folder.buildOptions(into: "public", dryRun: true)).build()
