@@ -174,7 +174,7 @@ public struct ContentLoader: Sendable {
                     hint: "add front matter with a title and some text, or delete the file"))
             return
         }
-        if text.utf8.contains(0) {
+        if text.containsUTF8Byte(0) {
             let line = text.prefix { $0 != "\0" }.count { $0 == "\n" } + 1
             output.diagnostics.append(
                 .error(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a content file's bytes into text: UTF-8 only, BOM dropped, CRLF and CR made LF.
 enum TextDecoder {
     enum Failure: Error, Equatable {
@@ -19,7 +21,7 @@ enum TextDecoder {
             let (line, column) = lineAndColumn(of: offset, in: bytes)
             return .failure(.invalidUTF8(line: line, column: column))
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if text.containsUTF8Byte(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
         }
@@ -53,5 +55,16 @@ enum TextDecoder {
             String(decoding: bytes[lineStart..<(bytes.startIndex + offset)], as: UTF8.self)
             .unicodeScalars.count + 1
         return (line, column)
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 holds `byte`, found with `memchr`: the generic `contains` stepped
+    /// through the UTF-8 view byte by byte, a visible part of loading 10,000 files.
+    func containsUTF8Byte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false
+        }
     }
 }
