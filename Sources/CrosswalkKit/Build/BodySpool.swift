@@ -57,49 +57,26 @@ public final class BodySpool: @unchecked Sendable {
         places = Array(repeating: nil, count: count)
     }
 
-    /// The spool a build kept at `path`, to append to; nil when there is none, another build
-    /// is writing it, or it is not a spool.
-    init?(continuing path: String, count: Int) {
-        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+    /// The spool a build kept at `path`, to append to (locked: nil while another build writes
+    /// it), or with `readOnly` only to read (`serve` starts from a build's cache; never written,
+    /// so a build appending meanwhile changes nothing read here). Nil when there is none or it
+    /// is not a spool.
+    init?(continuing path: String, count: Int, readOnly: Bool = false) {
+        let descriptor = open(path, (readOnly ? O_RDONLY : O_RDWR) | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var info = stat()
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, fstat(descriptor, &info) == 0,
-            let header = Self.read(descriptor, at: 0, count: Self.headerSize)
+        var reader = CacheBytesReader(Self.read(descriptor, at: 0, count: Self.headerSize) ?? [])
+        guard readOnly || flock(descriptor, LOCK_EX | LOCK_NB) == 0, fstat(descriptor, &info) == 0,
+            reader.integer() == Self.magic, !reader.failed
         else {
             close(descriptor)
             return nil
         }
-        var reader = CacheBytesReader(header)
-        guard reader.integer() == Self.magic else {
-            close(descriptor)
-            return nil
-        }
         token = reader.integer()
         self.descriptor = descriptor
         end = Int(info.st_size)
-        continued = true
-        places = Array(repeating: nil, count: count)
-    }
-
-    /// A kept spool opened to read only (`serve` starts from a build's cache): not locked, and
-    /// never written, so a build appending to it meanwhile changes nothing read here.
-    init?(reading path: String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, let header = Self.read(descriptor, at: 0, count: Self.headerSize) else {
-            close(descriptor)
-            return nil
-        }
-        var reader = CacheBytesReader(header)
-        guard reader.integer() == Self.magic else {
-            close(descriptor)
-            return nil
-        }
-        token = reader.integer()
-        self.descriptor = descriptor
-        end = Int(info.st_size)
-        places = []
+        continued = !readOnly
+        places = Array(repeating: nil, count: readOnly ? 0 : count)
     }
 
     deinit {

@@ -95,7 +95,7 @@ final class MarkdownCache: @unchecked Sendable {
     /// rather than parsing every page. Nil when there is none for this site.
     static func reading(for output: String, site: Site, digest: UInt64) -> MarkdownCache? {
         let paths = paths(of: output)
-        guard let file = BodySpool(reading: paths.bodies),
+        guard let file = BodySpool(continuing: paths.bodies, count: 0, readOnly: true),
             let entries = entries(at: paths.index, site: site, digest: digest, token: file.token)
         else { return nil }
         return MarkdownCache(entries: entries, file: file)

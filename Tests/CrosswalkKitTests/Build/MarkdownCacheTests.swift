@@ -191,7 +191,7 @@ import Testing
         #expect(try folder.snapshot("live") == folder.buildFromNothing(into: "fresh").files)
     }
 
-    @Test func checkRunsNeitherReadNorWriteTheCache() throws {
+    @Test func checkRunsWriteNoCache() throws {
         let folder = try SiteFixture(IncrementalTextEditTests.site).write()
         let report = SiteBuilder(options: folder.buildOptions(into: "public", dryRun: true)).build()
         #expect(report.succeeded)
