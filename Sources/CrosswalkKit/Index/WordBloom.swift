@@ -6,7 +6,7 @@
 /// words) but never a false "no": words are cut and folded exactly as `GlossaryMatcher` cuts and
 /// folds them, and each word ending in `s` also stands for the singulars the matcher tries
 /// (`ies` → `y`, `es`, `s`), so any text the matcher could match a name in holds all its words.
-struct WordBloom: Sendable, Equatable {
+struct WordBloom: Sendable {
     private var bits = [UInt64](repeating: 0, count: 128)
 
     init() {}
