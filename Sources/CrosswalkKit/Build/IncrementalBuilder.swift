@@ -179,7 +179,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
             : MarkdownCache.reading(
                 for: joinPath(options.sourceRoot, "public"), site: site,
                 digest: MarkdownCache.siteDigest(site, options: options, fileSystem: fileSystem)
-            ).map { cache in parallelMap(Array(site.pages.indices)) { cache.builtPage($0, site: site) } } ?? []
+            ).map { cache in
+                parallelMap(Array(site.pages.indices)) { index in
+                    cache.builtPage(index, source: OutputKeys.digest(of: site.pages[index].source), site: site)
+                }
+            } ?? []
         let toParse = cached.isEmpty ? fresh : fresh.filter { cached[$0] == nil }
         report.pagesParsed = toParse.count
         let rendered = parallelMap(toParse) { stage.render(site.pages[$0], in: site) }

@@ -92,7 +92,8 @@ final class MarkdownCache: @unchecked Sendable {
     }
 
     /// The cache a `crosswalk build` left beside `output`, to read only: `serve` starts from it
-    /// rather than parsing every page. Nil when there is none for this site.
+    /// and `crosswalk check` checks from it, rather than parsing every page. Nil when there is
+    /// none for this site.
     static func reading(for output: String, site: Site, digest: UInt64) -> MarkdownCache? {
         let paths = paths(of: output)
         guard let file = BodySpool(continuing: paths.bodies, count: 0, readOnly: true),
@@ -101,16 +102,17 @@ final class MarkdownCache: @unchecked Sendable {
         return MarkdownCache(entries: entries, file: file)
     }
 
-    /// Page `index` built as the cache holds it, its body in memory; nil when its file changed
-    /// since or the cache cannot give it whole.
-    func builtPage(_ index: Int, site: Site) -> BuiltPage? {
+    /// Page `index` built as the cache holds it, its body in memory (or left empty without
+    /// `body`: a check renders nothing); nil when its file changed since (`source`, its digest
+    /// now) or the cache cannot give it whole.
+    func builtPage(_ index: Int, source: UInt64, site: Site, body: Bool = true) -> BuiltPage? {
         let entry = entries[index]
-        guard entry.source == OutputKeys.digest(of: site.pages[index].source),
+        guard entry.source == source,
             let metadata = file.read(at: entry.metadata.offset, count: entry.metadata.count),
-            let body = file.read(at: entry.body.offset, count: entry.body.count)
+            let bytes = body ? file.read(at: entry.body.offset, count: entry.body.count) : []
         else { return nil }
         var reader = CacheBytesReader(metadata)
-        let html = String(decoding: body, as: UTF8.self)
+        let html = String(decoding: bytes, as: UTF8.self)
         guard let (markdown, words) = RenderedMarkdown.decode(from: &reader, html: html, pageCount: site.pages.count),
             reader.atEnd
         else { return nil }

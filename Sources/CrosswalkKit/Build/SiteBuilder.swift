@@ -185,10 +185,16 @@ public struct SiteBuilder: Sendable {
         let digest = MarkdownCache.siteDigest(site, options: options, fileSystem: fileSystem)
         let (spool, cache) =
             options.dryRun ? (nil, nil) : MarkdownCache.open(for: options.outputDirectory, site: site, digest: digest)
+        // A check writes nothing, but reads what the last build beside the output parsed.
+        let readOnly =
+            options.dryRun ? MarkdownCache.reading(for: options.outputDirectory, site: site, digest: digest) : nil
         let results = parallelMap(Array(pages.indices)) {
-            [spool, cache] index -> (BuiltPage, UInt64, MarkdownCacheRecord?, Bool) in
+            [spool, cache, readOnly] index -> (BuiltPage, UInt64, MarkdownCacheRecord?, Bool) in
             let source = OutputKeys.digest(of: pages[index].source)
             defer { if spool != nil { pages[index].source.releaseBody() } }
+            if let built = readOnly?.builtPage(index, source: source, site: site, body: false) {
+                return (built, source, nil, true)
+            }
             if let spool, let (built, record) = cache?.reuse(index, source: source, site: site, into: spool) {
                 return (built, source, record, true)
             }

@@ -191,6 +191,23 @@ import Testing
         #expect(try folder.snapshot("live") == folder.buildFromNothing(into: "fresh").files)
     }
 
+    /// `crosswalk check` reads the cache a build left (it writes none): it parses only pages
+    /// changed since, and reports what a check from nothing reports.
+    @Test func checkRunsReadTheBuildsCache() throws {
+        let site =
+            IncrementalTextEditTests.site + "\n-- content/notes/broken.md --\n# Broken\n\nSee [[No such page]].\n"
+        let folder = try SiteFixture(site).write()
+        #expect(!build(folder).succeeded)
+        #expect(build(folder).pagesParsed == 0)
+        try edit(folder, "content/guides/deep/valves.md", "See the", "Then see the")
+        let check = SiteBuilder(options: folder.buildOptions(into: "public", dryRun: true)).build()
+        #expect(check.pagesParsed == 1 && check.pagesFromCache == check.pageCount - 1)
+        let cold = SiteBuilder(options: folder.buildOptions(into: "elsewhere", dryRun: true)).build()
+        #expect(cold.pagesParsed == cold.pageCount)
+        #expect(check.diagnostics == cold.diagnostics)
+        #expect(check.has(.brokenWikilink, file: "content/notes/broken.md"))
+    }
+
     @Test func checkRunsWriteNoCache() throws {
         let folder = try SiteFixture(IncrementalTextEditTests.site).write()
         let report = SiteBuilder(options: folder.buildOptions(into: "public", dryRun: true)).build()
