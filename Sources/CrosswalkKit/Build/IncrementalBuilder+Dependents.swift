@@ -1,20 +1,15 @@
 /// Which other pages show a page's text: what `serve` builds again when an edit changes a
 /// title, a summary or a term's meanings but no name, link or relation.
 extension IncrementalBuilder {
-    /// The pages that show the title or summary of a page in `retitled`: the page itself, the
-    /// pages it points to ("Referenced by", neighbour graph), the pages pointing to it
-    /// (neighbour graph, related terms, verdict tables), the folder page above it (its
-    /// children) and the pages below its URL (breadcrumbs). Generated pages are not included.
+    /// The pages that show the title or summary of a page in `retitled`: every page showing its
+    /// summary (`pagesShowingSummary`), and besides, the pages pointing to it (neighbour graph,
+    /// wikilink labels, related terms, verdict tables) and the pages below its URL
+    /// (breadcrumbs). Generated pages are not included.
     static func pagesShowing(_ retitled: [Int], pages: [BuiltPage], graph: LinkGraph, site: Site) -> Set<Int> {
-        var showing = Set<Int>()
+        var showing = pagesShowingSummary(retitled, pages: pages, graph: graph, site: site)
         for index in retitled {
             let url = pages[index].page.url
-            showing.insert(index)
-            showing.formUnion(pages[index].markdown.linkTargets)
-            showing.formUnion(graph.related[index] ?? [])
-            showing.formUnion((graph.verdictsByTool[index] ?? []).map(\.constraint))
             showing.formUnion(graph.backlinks[url] ?? [])
-            if !url.isEmpty, let parent = site.index(url: SiteRenderer.parentFolder(of: url)) { showing.insert(parent) }
             if !url.isEmpty { showing.formUnion(pages.indices.filter { pages[$0].page.url.hasPrefix(url) }) }
         }
         return showing

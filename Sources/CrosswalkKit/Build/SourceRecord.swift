@@ -26,29 +26,11 @@ final class SourceRecord: Sendable {
     /// levels, references, category, steps, injects, `autolink`, unknown keys), which changes
     /// that page alone, or its links, which the link graph follows.
     static func nameHash(of page: Page) -> Int {
+        // The names the markdown cache keys on, and the verdict notes, which the constraint's
+        // page and the matrix show.
         var hasher = Hasher()
-        hasher.combine(page.source.relativePath)
-        hasher.combine(page.url)
-        hasher.combine(page.slug)
-        hasher.combine(page.kind)
-        hasher.combine(page.isFolderIndex)
-        hasher.combine(page.declaredTitle)
-        for alias in page.metadata.aliases {
-            hasher.combine(alias.value)
-            hasher.combine(alias.location)
-        }
-        hasher.combine(-1)
-        for related in page.metadata.related {
-            hasher.combine(related.value)
-            hasher.combine(related.location)
-        }
-        hasher.combine(-2)
-        for entry in page.metadata.constraintVerdicts {
-            hasher.combine(entry.constraint.value)
-            hasher.combine(entry.constraint.location)
-            hasher.combine(entry.verdict)
-            hasher.combine(entry.note)
-        }
+        hasher.combine(MarkdownCache.names(of: page))
+        for entry in page.metadata.constraintVerdicts { hasher.combine(entry.note) }
         return hasher.finalize()
     }
 }
