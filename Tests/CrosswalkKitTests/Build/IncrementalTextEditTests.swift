@@ -221,6 +221,23 @@ import Testing
         #expect(try folder.read("live/index.html").contains("Who looks after this knowledge base."))
     }
 
+    /// A title taken from the body shows on the pages linking to it (their neighbour graphs)
+    /// and on the other side of its verdicts, in `serve` as in a full build.
+    @Test func titlesFromTheBodyReachThePagesLinkingThem() throws {
+        let folder = try SiteFixture(OutputKeysTests.bodyTitleSite).write()
+        let builder = folder.liveBuilder()
+        #expect(builder.build().succeeded)
+        for (path, old, new) in [
+            ("content/constraints/patch-window.md", "# Patch window", "# Patch weekend"),
+            ("content/tools/probe.md", "# Probe", "# Passive probe"),
+        ] {
+            try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
+            #expect(builder.build(.files([folder.path(path)])).succeeded)
+            #expect(try folder.snapshot("live") == full(folder).files, "after '\(new)'")
+        }
+        #expect(try folder.read("live/workflows/scan/index.html").contains("Passive probe"))
+    }
+
     /// A term's hover card is in `card-data.js`: a new summary rewrites that file and the pages
     /// showing the summary, not the pages that only mention the term.
     @Test func aTermsNewSummaryReachesItsCardNotThePagesMentioningIt() throws {

@@ -107,33 +107,35 @@ import Testing
         }
     }
 
+    static let bodyTitleSite = """
+        -- content/constraints/patch-window.md --
+        # Patch window
+
+        Changes wait for the monthly window.
+        -- content/tools/probe.md --
+        # Probe
+
+        Listens on a span port.
+        -- content/tools/scanner.md --
+        ---
+        title: Scanner
+        summary: Finds open ports.
+        constraints:
+          patch-window: {verdict: caution, note: Scan only in the window.}
+        ---
+        Active, so careful.
+        -- content/workflows/scan.md --
+        ---
+        title: Scan
+        summary: How a scan is run.
+        ---
+        Start with the [probe](../tools/probe.md), then the [scanner](../tools/scanner.md).
+        """
+
     /// Titles taken from the body reach the pages showing them through each way a page shows
     /// another: a tool's constraint map, a workflow's neighbour graph of what it links to.
     @Test func titlesFromTheBodyReachEveryPageShowingThem() throws {
-        let site = """
-            -- content/constraints/patch-window.md --
-            # Patch window
-
-            Changes wait for the monthly window.
-            -- content/tools/probe.md --
-            # Probe
-
-            Listens on a span port.
-            -- content/tools/scanner.md --
-            ---
-            title: Scanner
-            summary: Finds open ports.
-            constraints:
-              patch-window: {verdict: caution, note: Scan only in the window.}
-            ---
-            Active, so careful.
-            -- content/workflows/scan.md --
-            ---
-            title: Scan
-            summary: How a scan is run.
-            ---
-            Start with the [probe](../tools/probe.md), then the [scanner](../tools/scanner.md).
-            """
+        let site = Self.bodyTitleSite
         let folder = try SiteFixture(site).write()
         #expect(build(folder, into: "public").succeeded)
         for (path, old, new) in [
