@@ -1,5 +1,23 @@
 import Foundation
 
+/// `memmem` (which Glibc's Swift module does not offer): memchr for the first byte, then memcmp.
+enum ByteSearch {
+    static func offset(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Int? {
+        guard let first = needle.first, let base = haystack.baseAddress, let pattern = needle.baseAddress,
+            needle.count <= haystack.count
+        else { return nil }
+        var start = 0
+        let lastStart = haystack.count - needle.count
+        while start <= lastStart {
+            guard let found = memchr(base + start, Int32(first), lastStart - start + 1) else { return nil }
+            let offset = UnsafeRawPointer(found) - base
+            if memcmp(found, pattern, needle.count) == 0 { return offset }
+            start = offset + 1
+        }
+        return nil
+    }
+}
+
 /// Byte-level stand-ins for Foundation string calls on the per-link hot path. Foundation's
 /// `range(of:)` and percent coding go through locale-aware, UTF-16 machinery; these give the
 /// same answers for the inputs they accept and fall back to Foundation otherwise.
@@ -9,6 +27,15 @@ extension Substring {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = pattern.first else { return nil }
         let bytes = utf8
+        // Native strings are contiguous: one memmem instead of a byte loop through the view.
+        if let offset = bytes.withContiguousStorageIfAvailable({ haystack -> Int? in
+            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return nil }
+            return ByteSearch.offset(of: UnsafeRawBufferPointer(pattern), in: UnsafeRawBufferPointer(haystack))
+        }) {
+            guard let offset else { return nil }
+            let start = bytes.index(bytes.startIndex, offsetBy: offset)
+            return start..<bytes.index(start, offsetBy: pattern.count)
+        }
         var start = bytes.startIndex
         while let candidate = bytes[start...].firstIndex(of: first) {
             var end = candidate
@@ -24,6 +51,17 @@ extension Substring {
             start = bytes.index(after: candidate)
         }
         return nil
+    }
+}
+
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// `trimmingCharacters(in: .whitespaces)`, without Foundation when neither end is a space,
+    /// a tab or a non-ASCII byte (which may start a Unicode space).
+    var trimmingSpaces: String {
+        let bytes = utf8
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 != 0x20 && $0 != 0x09 && $0 < 0x80 } ?? true }
+        if plain(bytes.first) && plain(bytes.last) { return String(self) }
+        return trimmingCharacters(in: .whitespaces)
     }
 }
 

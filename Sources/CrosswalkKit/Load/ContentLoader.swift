@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Load stage: finds every file under `content/`, decodes markdown and splits off its
 /// front matter. Non-markdown files become assets.
 public struct ContentLoader: Sendable {
@@ -211,17 +213,20 @@ public struct ContentLoader: Sendable {
 extension ContentLoader {
     /// The 1-based line of the `number`th `[` in `text`, nil when there are fewer.
     static func lineOfBracket(number: Int, in text: String) -> Int? {
-        var count = 0
-        var line = 1
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-            } else if byte == UInt8(ascii: "[") {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            // memchr from bracket to bracket; lines are counted only for the page over the limit.
+            guard let base = bytes.baseAddress else { return nil }
+            var count = 0
+            var position = 0
+            while position < bytes.count, let found = memchr(base + position, 0x5B, bytes.count - position) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
                 count += 1
-                if count == number { return line }
+                if count == number { return 1 + bytes[..<offset].count { $0 == UInt8(ascii: "\n") } }
+                position = offset + 1
             }
+            return nil
         }
-        return nil
     }
 }
 

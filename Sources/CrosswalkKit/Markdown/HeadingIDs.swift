@@ -10,6 +10,26 @@ struct HeadingIDs {
     init() {}
 
     static func base(for text: String) -> String {
+        // ASCII headings (most of them) by byte; the same rule as the Character loop below.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x2D
+                    || lower == 0x5F
+                {
+                    bytes.append(lower)
+                } else if lower == 0x20 {
+                    bytes.append(0x2D)
+                }
+            }
+            return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
+        }
+        return characterBase(for: text)
+    }
+
+    static func characterBase(for text: String) -> String {
         var result = ""
         for character in text.lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {

@@ -1,4 +1,5 @@
 import CrosswalkMarkdown
+import Foundation
 
 /// Finds where inline content was written. Inline nodes carry no positions in libcmark 0.30,
 /// so the text is searched for in the lines of the enclosing block.
@@ -45,15 +46,12 @@ struct SourceLocator {
     /// Where `pattern` first occurs in `line` (an index into the body's bytes). A plain byte
     /// search: Foundation's `range(of:)` compared with locale rules and dominated this stage.
     static func byteOffset(of pattern: [UInt8], in line: ArraySlice<UInt8>) -> Int? {
-        guard let first = pattern.first, pattern.count <= line.count else { return nil }
-        var start = line.startIndex
-        let lastStart = line.endIndex - pattern.count
-        while start <= lastStart {
-            guard let candidate = line[start...lastStart].firstIndex(of: first) else { return nil }
-            if line[candidate..<(candidate + pattern.count)].elementsEqual(pattern) { return candidate }
-            start = candidate + 1
+        guard !pattern.isEmpty, pattern.count <= line.count else { return nil }
+        return line.withUnsafeBytes { haystack in
+            pattern.withUnsafeBytes { needle in
+                ByteSearch.offset(of: needle, in: haystack).map { line.startIndex + $0 }
+            }
         }
-        return nil
     }
 }
 

@@ -82,17 +82,17 @@ struct Wikilinks {
     private mutating func resolve(_ inner: Substring, written: String, in node: MarkdownNode) -> Piece? {
         var target = inner
         var label: Substring?
-        if let bar = target.firstIndex(of: "|") {
+        if let bar = target.utf8.firstIndex(of: UInt8(ascii: "|")) {
             label = target[target.index(after: bar)...]
             target = target[..<bar]
         }
         var heading: Substring?
-        if let hash = target.firstIndex(of: "#") {
+        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
             heading = target[target.index(after: hash)...]
             target = target[..<hash]
         }
-        let name = target.trimmingCharacters(in: .whitespaces)
-        let fragment = heading.map { HeadingIDs.base(for: $0.trimmingCharacters(in: .whitespaces)) }
+        let name = target.trimmingSpaces
+        let fragment = heading.map { HeadingIDs.base(for: $0.trimmingSpaces) }
         if name.isEmpty {
             // `[[#heading]]` points into this page.
             guard let fragment, let heading else { return nil }
@@ -109,8 +109,8 @@ struct Wikilinks {
         links.append(
             OutgoingLink(.wikilink, to: destination.url, fragment: fragment, at: locator.locate(written, in: node)))
         let shown: String
-        if let label, !label.trimmingCharacters(in: .whitespaces).isEmpty {
-            shown = label.trimmingCharacters(in: .whitespaces)
+        if let label, !label.trimmingSpaces.isEmpty {
+            shown = label.trimmingSpaces
         } else if name == destination.slug, let title = destination.declaredTitle {
             shown = title
         } else {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CrosswalkKit
@@ -58,6 +59,23 @@ import Testing
     @Test func normaliseRefusesToClimbAboveTheRoot() {
         #expect(LinkResolver.normalize("glossary/../tools/./a.md") == "tools/a.md")
         #expect(LinkResolver.normalize("glossary/../../a.md") == nil)
+        #expect(LinkResolver.normalize("//a//./b/..//ü.md") == "a/ü.md")
+        #expect(LinkResolver.normalize("..a/.b/...") == "..a/.b/...")
+        #expect(LinkResolver.normalize("./") == "")
+    }
+
+    @Test func schemeNeedsALeadingASCIILetter() {
+        #expect(!LinkResolver.hasScheme("1http://x"))
+        #expect(!LinkResolver.hasScheme("ühttp://x"))
+        #expect(!LinkResolver.hasScheme("ht tp://x"))
+        #expect(LinkResolver.hasScheme("svn+ssh://x"))
+        #expect(!LinkResolver.hasScheme(":x"))
+    }
+
+    @Test(arguments: ["plain", " lead", "trail\t", "\u{00A0}nbsp\u{2003}", "", "  ", "in side", "é"])
+    func trimmingSpacesMatchesFoundation(text: String) {
+        #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
+        #expect(text[...].trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
     }
 
     @Test(arguments: ["https://x", "mailto:a@b", "javascript:alert(1)", "tel:+1", "ftp://x"])

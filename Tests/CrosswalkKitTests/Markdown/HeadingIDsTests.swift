@@ -11,6 +11,15 @@ import Testing
         #expect(HeadingIDs.base(for: text) == id)
     }
 
+    /// The byte path for ASCII headings gives the Character loop's answer for every ASCII byte.
+    @Test func asciiFastPathMatchesTheCharacterRule() {
+        for byte in UInt8(0)..<0x80 {
+            let text = "A\(String(UnicodeScalar(byte)))b \(String(UnicodeScalar(byte)))"
+            #expect(HeadingIDs.base(for: text) == HeadingIDs.characterBase(for: text), "byte \(byte)")
+        }
+        #expect(HeadingIDs.base(for: "  ") == HeadingIDs.characterBase(for: "  "))
+    }
+
     @Test func repeatsGetNumberedSuffixes() {
         var ids = HeadingIDs()
         #expect(
