@@ -24,42 +24,62 @@ enum NeighbourGraph {
         let rows = max(left.count + (leftMore > 0 ? 1 : 0), right.count + (rightMore > 0 ? 1 : 0), 2)
         let height = rows * rowHeight + 24
         let middle = Double(height) / 2
-        var svg =
-            "<svg class=\"nb-svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
-            + "role=\"group\" aria-label=\"\(HTMLEscape.attribute("Pages linked to and from " + title))\">"
-        svg +=
-            "<defs><marker id=\"nb-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
-            + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"nb-arrowhead\" d=\"M0,0 L10,5 L0,10 z\"/>"
-            + "</marker></defs>"
+        var svg = HTMLBytes(capacity: 4096)
+        svg.raw("<svg class=\"nb-svg\" viewBox=\"0 0 ")
+        svg.integer(width)
+        svg.raw(" ")
+        svg.integer(height)
+        svg.raw("\" width=\"")
+        svg.integer(width)
+        svg.raw("\" height=\"")
+        svg.integer(height)
+        svg.raw("\" role=\"group\" aria-label=\"Pages linked to and from ")
+        svg.escaped(title)
+        svg.raw(
+            "\"><defs><marker id=\"nb-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
+                + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"nb-arrowhead\" d=\"M0,0 L10,5 L0,10 z\"/>"
+                + "</marker></defs>")
         for (row, node) in left.enumerated() {
             let y = rowY(row, count: left.count + (leftMore > 0 ? 1 : 0), middle: middle)
-            svg += edge(from: (210, y), to: (264, middle), both: false)
-            svg += nodeLink(node, x: 202, y: y, anchor: "end", labelX: 190, relation: "links here")
+            edge(&svg, from: (210, y), to: (264, middle), both: false)
+            nodeLink(&svg, node, x: 202, y: y, end: true, labelX: 190, relation: "links here")
         }
         if leftMore > 0 {
             let y = rowY(left.count, count: left.count + 1, middle: middle)
-            svg +=
-                "<text class=\"nb-more\" x=\"190\" y=\"\(format(y + 4))\" text-anchor=\"end\">+\(leftMore) more</text>"
+            svg.raw("<text class=\"nb-more\" x=\"190\" y=\"")
+            svg.coordinate(y + 4)
+            svg.raw("\" text-anchor=\"end\">+")
+            svg.integer(leftMore)
+            svg.raw(" more</text>")
         }
         for (row, node) in right.enumerated() {
             let y = rowY(row, count: right.count + (rightMore > 0 ? 1 : 0), middle: middle)
-            svg += edge(from: (396, middle), to: (448, y), both: node.mutual)
-            let relation = node.mutual ? "linked both ways" : "linked from here"
-            svg += nodeLink(node, x: 456, y: y, anchor: "start", labelX: 468, relation: relation)
+            edge(&svg, from: (396, middle), to: (448, y), both: node.mutual)
+            let relation: StaticString = node.mutual ? "linked both ways" : "linked from here"
+            nodeLink(&svg, node, x: 456, y: y, end: false, labelX: 468, relation: relation)
         }
         if rightMore > 0 {
             let y = rowY(right.count, count: right.count + 1, middle: middle)
-            svg += "<text class=\"nb-more\" x=\"468\" y=\"\(format(y + 4))\">+\(rightMore) more</text>"
+            svg.raw("<text class=\"nb-more\" x=\"468\" y=\"")
+            svg.coordinate(y + 4)
+            svg.raw("\">+")
+            svg.integer(rightMore)
+            svg.raw(" more</text>")
         }
-        svg += centre(title, middle: middle)
-        svg += "</svg>"
-        return svg
+        centre(&svg, title, middle: middle)
+        svg.raw("</svg>")
+        return svg.string
     }
 
     /// A 16 × 16 key for the legend.
     static func key(_ kind: PageKind) -> String {
-        "<svg class=\"nb-key nb-\(kind.rawValue)\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\">"
-            + shape(kind, x: 8, y: 8) + "</svg>"
+        var svg = HTMLBytes(capacity: 256)
+        svg.raw("<svg class=\"nb-key nb-")
+        svg.raw(kind.rawValue)
+        svg.raw("\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\">")
+        shape(&svg, kind, x: 8, y: 8)
+        svg.raw("</svg>")
+        return svg.string
     }
 
     /// Cuts `text` to `limit` characters with an ellipsis.
@@ -69,8 +89,11 @@ enum NeighbourGraph {
         let bytes = text.utf8
         if bytes.count <= limit { return text }
         if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            let cut = String(decoding: bytes.prefix(limit - 1), as: UTF8.self)
-            return cut.trimmingCharacters(in: .whitespaces) + "…"
+            // ASCII whitespace as `.whitespaces` has it: space and tab.
+            var cut = Array(bytes.prefix(limit - 1))
+            while let last = cut.last, last == 0x20 || last == 0x09 { cut.removeLast() }
+            let start = cut.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? cut.endIndex
+            return String(decoding: cut[start...], as: UTF8.self) + "…"
         }
         return text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
     }
@@ -79,33 +102,58 @@ enum NeighbourGraph {
         middle + (Double(row) - Double(count - 1) / 2) * Double(rowHeight)
     }
 
-    private static func edge(from: (Double, Double), to: (Double, Double), both: Bool) -> String {
-        "<line class=\"nb-edge\" x1=\"\(format(from.0))\" y1=\"\(format(from.1))\" x2=\"\(format(to.0))\" "
-            + "y2=\"\(format(to.1))\" marker-end=\"url(#nb-arrow)\"\(both ? " marker-start=\"url(#nb-arrow)\"" : "")/>"
+    private static func edge(_ svg: inout HTMLBytes, from: (Double, Double), to: (Double, Double), both: Bool) {
+        svg.raw("<line class=\"nb-edge\" x1=\"")
+        svg.coordinate(from.0)
+        svg.raw("\" y1=\"")
+        svg.coordinate(from.1)
+        svg.raw("\" x2=\"")
+        svg.coordinate(to.0)
+        svg.raw("\" y2=\"")
+        svg.coordinate(to.1)
+        svg.raw("\" marker-end=\"url(#nb-arrow)\"")
+        if both { svg.raw(" marker-start=\"url(#nb-arrow)\"") }
+        svg.raw("/>")
     }
 
     private static func nodeLink(
-        _ node: Node, x: Double, y: Double, anchor: String, labelX: Double, relation: String
-    ) -> String {
-        let name = "\(node.title) (\(node.kind.label.lowercased()), \(relation))"
-        return "<a class=\"nb-node nb-\(node.kind.rawValue)\" href=\"\(HTMLEscape.attribute(node.href))\">"
-            + "<title>\(HTMLEscape.text(name))</title>" + shape(node.kind, x: x, y: y)
-            + "<text class=\"nb-label\" x=\"\(format(labelX))\" y=\"\(format(y + 4))\" text-anchor=\"\(anchor)\">"
-            + HTMLEscape.text(truncate(node.title, to: labelLimit)) + "</text></a>"
+        _ svg: inout HTMLBytes, _ node: Node, x: Double, y: Double, end: Bool, labelX: Double, relation: StaticString
+    ) {
+        svg.raw("<a class=\"nb-node nb-")
+        svg.raw(node.kind.rawValue)
+        svg.raw("\" href=\"")
+        svg.escaped(node.href)
+        svg.raw("\"><title>")
+        svg.escaped(node.title)
+        svg.raw(" (")
+        svg.escaped(node.kind.label.lowercased())
+        svg.raw(", ")
+        svg.raw(relation)
+        svg.raw(")</title>")
+        shape(&svg, node.kind, x: x, y: y)
+        svg.raw("<text class=\"nb-label\" x=\"")
+        svg.coordinate(labelX)
+        svg.raw("\" y=\"")
+        svg.coordinate(y + 4)
+        svg.raw(end ? "\" text-anchor=\"end\">" : "\" text-anchor=\"start\">")
+        svg.escaped(truncate(node.title, to: labelLimit))
+        svg.raw("</text></a>")
     }
 
     /// The page itself: a box with its title on up to two lines.
-    private static func centre(_ title: String, middle: Double) -> String {
+    private static func centre(_ svg: inout HTMLBytes, _ title: String, middle: Double) {
         let lines = wrap(title, width: 17)
-        var svg =
-            "<rect class=\"nb-centre\" x=\"266\" y=\"\(format(middle - 22))\" width=\"128\" height=\"44\" rx=\"6\"/>"
+        svg.raw("<rect class=\"nb-centre\" x=\"266\" y=\"")
+        svg.coordinate(middle - 22)
+        svg.raw("\" width=\"128\" height=\"44\" rx=\"6\"/>")
         for (offset, line) in lines.enumerated() {
             let y = middle + 4 + (Double(offset) - Double(lines.count - 1) / 2) * 16
-            svg +=
-                "<text class=\"nb-centre-label\" x=\"330\" y=\"\(format(y))\" text-anchor=\"middle\">"
-                + HTMLEscape.text(line) + "</text>"
+            svg.raw("<text class=\"nb-centre-label\" x=\"330\" y=\"")
+            svg.coordinate(y)
+            svg.raw("\" text-anchor=\"middle\">")
+            svg.escaped(line)
+            svg.raw("</text>")
         }
-        return svg
     }
 
     /// Up to two lines of about `width` characters, breaking at spaces.
@@ -126,27 +174,34 @@ enum NeighbourGraph {
 
     /// Circle for a term, square for a constraint, triangle for a tool, diamond for a
     /// workflow, hexagon for a scenario or page.
-    private static func shape(_ kind: PageKind, x: Double, y: Double) -> String {
-        let (x, y) = (format(x), format(y))
+    private static func shape(_ svg: inout HTMLBytes, _ kind: PageKind, x: Double, y: Double) {
         switch kind {
-        case .term: return "<circle class=\"nb-shape\" cx=\"\(x)\" cy=\"\(y)\" r=\"6\"/>"
+        case .term:
+            svg.raw("<circle class=\"nb-shape\" cx=\"")
+            svg.coordinate(x)
+            svg.raw("\" cy=\"")
+            svg.coordinate(y)
+            svg.raw("\" r=\"6\"/>")
         case .constraint:
-            return
-                "<rect class=\"nb-shape\" x=\"\(x)\" y=\"\(y)\" width=\"11\" height=\"11\" transform=\"translate(-5.5 -5.5)\"/>"
-        case .tool: return path("M0,-7 L7,6 L-7,6 Z", x: x, y: y)
-        case .workflow: return path("M0,-7 L7,0 L0,7 L-7,0 Z", x: x, y: y)
-        case .scenario, .page: return path("M-6,-3.5 L0,-7 L6,-3.5 L6,3.5 L0,7 L-6,3.5 Z", x: x, y: y)
+            svg.raw("<rect class=\"nb-shape\" x=\"")
+            svg.coordinate(x)
+            svg.raw("\" y=\"")
+            svg.coordinate(y)
+            svg.raw("\" width=\"11\" height=\"11\" transform=\"translate(-5.5 -5.5)\"/>")
+        case .tool: path(&svg, "M0,-7 L7,6 L-7,6 Z", x: x, y: y)
+        case .workflow: path(&svg, "M0,-7 L7,0 L0,7 L-7,0 Z", x: x, y: y)
+        case .scenario, .page: path(&svg, "M-6,-3.5 L0,-7 L6,-3.5 L6,3.5 L0,7 L-6,3.5 Z", x: x, y: y)
         }
     }
 
-    private static func path(_ d: String, x: String, y: String) -> String {
-        "<path class=\"nb-shape\" d=\"\(d)\" transform=\"translate(\(x) \(y))\"/>"
-    }
-
-    /// Coordinates with at most one decimal, so output is short and stable.
-    private static func format(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    private static func path(_ svg: inout HTMLBytes, _ d: StaticString, x: Double, y: Double) {
+        svg.raw("<path class=\"nb-shape\" d=\"")
+        svg.raw(d)
+        svg.raw("\" transform=\"translate(")
+        svg.coordinate(x)
+        svg.raw(" ")
+        svg.coordinate(y)
+        svg.raw(")\"/>")
     }
 }
 

@@ -1,0 +1,74 @@
+/// HTML built as UTF-8 bytes. Appending to a `String` cost hundreds of instructions a call
+/// (growth checks, interpolation); pictures and links drawn per page per neighbour made
+/// that a visible share of a build.
+struct HTMLBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    /// Markup written in the source: appended as it is.
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Trusted text (already escaped, or made by us): appended as it is.
+    mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text from content: `& < > " '` escaped, as `HTMLEscape.text` does.
+    mutating func escaped(_ text: String) {
+        var text = text
+        text.withUTF8 { source in
+            var start = 0
+            for (offset, byte) in source.enumerated() {
+                let entity: StaticString
+                switch byte {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<offset]))
+                raw(entity)
+                start = offset + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+        }
+    }
+
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        guard magnitude < 10_000_000_000 else {
+            raw(String(magnitude))
+            return
+        }
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { digits in
+            repeat {
+                digits[count] = UInt8(magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+        }
+    }
+
+    /// A coordinate with at most one decimal (`12`, `12.5`), so output is short and stable.
+    mutating func coordinate(_ value: Double) {
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded(), abs(rounded) < 1e9 {
+            integer(Int(rounded))
+        } else {
+            raw(String(rounded))
+        }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
