@@ -1,4 +1,5 @@
 import Ccmark
+import Glibc
 
 extension MarkdownNode {
     /// Makes `child` the first child; the tree owns it afterwards. Returns false when refused.
@@ -22,5 +23,14 @@ extension MarkdownNode {
     public var isTightList: Bool {
         get { cmark_node_get_list_tight(pointer) != 0 }
         nonmutating set { cmark_node_set_list_tight(pointer, newValue ? 1 : 0) }
+    }
+
+    /// Appends the literal's UTF-8 bytes to `bytes` without making a `String` (nothing when
+    /// the node has none). Scanning every text node of a page for terms made a String each.
+    public func appendLiteral(to bytes: inout [UInt8]) {
+        guard let literal = cmark_node_get_literal(pointer) else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(literal)))
+        }
     }
 }

@@ -30,12 +30,21 @@ public struct GlossaryMatcher: Sendable {
         var exactWords: [[UInt8]]?
     }
 
-    private var table: [UInt64: [Entry]] = [:]
-    private var prefixes: Set<UInt64> = []
+    /// Entries by the hash of their key, and the hashes of every name's leading words.
+    private var entries: [[Entry]] = []
+    private var table = HashSlots([])
+    private var prefixes = HashSlots([])
     private(set) var maxWords = 0
 
     /// `names[i]` lists the names of term `i` (title, aliases).
     public init(names: [[String]]) {
+        var table: [UInt64: [Entry]] = [:]
+        var prefixes: Set<UInt64> = []
+        defer {
+            entries = Array(table.values)
+            self.table = HashSlots(zip(table.keys, entries.indices).map { ($0, Int32($1)) })
+            self.prefixes = HashSlots(prefixes.map { ($0, 0) })
+        }
         for (term, termNames) in names.enumerated() {
             var seen: Set<[UInt8]> = []
             for name in termNames.flatMap(Self.expand) {
@@ -97,6 +106,7 @@ public struct GlossaryMatcher: Sendable {
     }
 
     func matches(in bytes: UnsafeBufferPointer<UInt8>, accept: (Int) -> Bool) -> [Match] {
+        guard maxWords > 0 else { return [] }
         let tokens = WordTokenizer.tokens(in: bytes)
         // Folded copies only of words outside ASCII; ASCII words are folded while hashing.
         var unicodeFolded: [Int: [UInt8]] = [:]
@@ -144,7 +154,7 @@ public struct GlossaryMatcher: Sendable {
                     hash = Self.hash(CollectionOfOne(0x20), from: hash)
                 }
                 let full = hashWord(last, from: hash)
-                if let entries = table[full],
+                if let slot = table[full], case let entries = self.entries[Int(slot)],
                     let term = lookup(
                         entries, words: index...last, plural: nil, bytes: bytes, tokens: tokens, fold: fold)
                 {
@@ -161,7 +171,7 @@ public struct GlossaryMatcher: Sendable {
                     for candidate in candidates {
                         var singular = hashWord(last, from: hash, dropping: candidate.removed)
                         if let added = candidate.added { singular = Self.hash(CollectionOfOne(added), from: singular) }
-                        if let entries = table[singular],
+                        if let slot = table[singular], case let entries = self.entries[Int(slot)],
                             let term = lookup(
                                 entries, words: index...last, plural: candidate, bytes: bytes, tokens: tokens,
                                 fold: fold)
@@ -172,7 +182,7 @@ public struct GlossaryMatcher: Sendable {
                     }
                 }
                 hash = full
-                if !prefixes.contains(hash) { break }
+                if prefixes[hash] == nil { break }
             }
             if let best {
                 if accept(best.term) {

@@ -11,12 +11,15 @@ struct WordTokenizer {
         var isASCII: Bool
     }
 
-    private static let asciiWord: [Bool] = (0..<128).map { byte in
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    /// A letter or digit. Arithmetic, not a table: a static array costs a lazy-init check and
+    /// a bounds check per byte.
+    @inline(__always)
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return asciiWord[Int(scalar.value)] }
+        if scalar.isASCII { return isASCIIWord(UInt8(scalar.value)) }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return true }
         switch properties.generalCategory {
@@ -37,7 +40,7 @@ struct WordTokenizer {
             let isWord: Bool
             var width = 1
             if byte < 0x80 {
-                isWord = asciiWord[Int(byte)]
+                isWord = isASCIIWord(byte)
             } else {
                 width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)

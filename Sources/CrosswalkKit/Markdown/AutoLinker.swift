@@ -9,6 +9,8 @@ struct AutoLinker {
     let site: Site
     private(set) var links: [OutgoingLink] = []
     private var linked: Set<Int> = []
+    /// Reused between runs.
+    private var bytes: [UInt8] = []
 
     /// `alreadyLinked` holds the URLs the page links explicitly.
     init(page: Page, site: Site, alreadyLinked: Set<String>) {
@@ -36,19 +38,25 @@ struct AutoLinker {
     }
 
     private mutating func link(_ run: [MarkdownNode]) {
-        var text = ""
+        // The run's text as bytes, read from the tree in place; most runs hold no term.
+        var bytes = self.bytes
+        self.bytes = []
+        bytes.removeAll(keepingCapacity: true)
         var bounds: [(start: Int, end: Int)] = []
+        bounds.reserveCapacity(run.count)
         for node in run {
-            let start = text.utf8.count
-            text += node.type == .softBreak ? "\n" : (node.literal ?? "")
-            bounds.append((start, text.utf8.count))
+            let start = bytes.count
+            if node.type == .softBreak { bytes.append(0x0A) } else { node.appendLiteral(to: &bytes) }
+            bounds.append((start, bytes.count))
         }
+        defer { self.bytes = bytes }
         var linked = self.linked
-        let matches = site.matcher.matches(in: text[...]) { term in linked.insert(term).inserted }
+        let matches = bytes.withUnsafeBufferPointer { text in
+            site.matcher.matches(in: text) { term in linked.insert(term).inserted }
+        }
         self.linked = linked
         guard !matches.isEmpty, let first = run.first else { return }
 
-        let bytes = Array(text.utf8)
         /// New nodes for the bytes `from..<to`, keeping soft breaks as nodes.
         func pieces(_ from: Int, _ to: Int) -> [MarkdownNode] {
             var result: [MarkdownNode] = []

@@ -81,4 +81,22 @@ import Testing
         #expect(hits == ["historian", "term number 19999", "T42X"])
         #expect(large.maxWords == 3)
     }
+
+    @Test func asciiWordBytesAreLettersAndDigits() {
+        for byte in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(byte)
+            let expected =
+                (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+            #expect(WordTokenizer.isASCIIWord(byte) == expected, "byte \(byte)")
+        }
+    }
+
+    /// The hash slots find every key put in and nothing else, colliding slots included.
+    @Test func hashSlotsFindWhatWasStored() {
+        let keys: [UInt64] = (1...5000).map { $0 &* 0x9E37_79B9_7F4A_7C15 } + [0, 1, .max]
+        let slots = HashSlots(keys.enumerated().map { ($1, Int32($0)) })
+        for (index, key) in keys.enumerated() { #expect(slots[key] == Int32(index)) }
+        for missing: UInt64 in [2, 3, 12345, .max - 1] { #expect(slots[missing] == nil) }
+        #expect(HashSlots([])[7] == nil)
+    }
 }
