@@ -20,24 +20,20 @@ struct HTMLBytes {
     /// Text from content: `& < > " '` escaped, as `HTMLEscape.text` does.
     mutating func escaped(_ text: String) {
         var text = text
-        text.withUTF8 { source in
-            var start = 0
-            for (offset, byte) in source.enumerated() {
-                let entity: StaticString
-                switch byte {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<offset]))
-                raw(entity)
-                start = offset + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+        text.withUTF8 { escaped($0, from: 0) }
+    }
+
+    /// `source` escaped, given that nothing before `from` needs it.
+    mutating func escaped(_ source: UnsafeBufferPointer<UInt8>, from: Int) {
+        var start = 0
+        for offset in from..<source.count {
+            let byte = source[offset]
+            guard byte <= 0x3E, let entity = HTMLEscape.entity(for: byte) else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<offset]))
+            raw(entity)
+            start = offset + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
     }
 
     mutating func integer(_ value: Int) {
@@ -63,7 +59,7 @@ struct HTMLBytes {
     /// A coordinate with at most one decimal (`12`, `12.5`), so output is short and stable.
     mutating func coordinate(_ value: Double) {
         let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded(), abs(rounded) < 1e9 {
+        if rounded == rounded.rounded(), abs(rounded) < 9e18 {
             integer(Int(rounded))
         } else {
             raw(String(rounded))

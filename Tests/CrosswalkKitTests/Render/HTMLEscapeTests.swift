@@ -1,0 +1,48 @@
+import Testing
+
+@testable import CrosswalkKit
+
+@Suite struct HTMLEscapeTests {
+    /// The rule, spelled out per character, as the byte loop must give it.
+    static func reference(_ text: String) -> String {
+        text.map { character -> String in
+            switch character {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: String(character)
+            }
+        }.joined()
+    }
+
+    @Test(arguments: [
+        "", "plain", "a & b", "<script>alert('x')</script>", "\"quoted\"", "&&&", "end>", "<start",
+        "Zürich <Straße> & 日本 'ok'", "e\u{301} & é", "0123456789:;=?@[]",
+    ])
+    func escapesTheFiveCharacters(text: String) {
+        #expect(HTMLEscape.attribute(text) == Self.reference(text))
+        var bytes = HTMLBytes()
+        bytes.escaped(text)
+        #expect(bytes.string == Self.reference(text))
+    }
+
+    @Test func everyASCIIByte() {
+        let text = String(decoding: (UInt8(1)..<0x80).map { $0 }, as: UTF8.self)
+        #expect(HTMLEscape.text(text) == Self.reference(text))
+    }
+
+    @Test func numbersAndCoordinates() {
+        var bytes = HTMLBytes()
+        for value in [0, 7, -42, 1_000_000, Int.max] {
+            bytes.integer(value)
+            bytes.raw(" ")
+        }
+        for value in [0.0, 12.0, 12.25, -3.5, 2.04, 1e12] {
+            bytes.coordinate(value)
+            bytes.raw(" ")
+        }
+        #expect(bytes.string == "0 7 -42 1000000 \(Int.max) 0 12 12.3 -3.5 2 1000000000000 ")
+    }
+}
