@@ -24,12 +24,12 @@ final class ListItem: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "summary": summary
-        case "kind": kind.rawValue
-        case "kind_label": kind.label
-        case "href": href
-        case "html": html
+        case "title": TemplateText(title)
+        case "summary": summary.map(TemplateText.init)
+        case "kind": TemplateText(kind.rawValue)
+        case "kind_label": TemplateText(kind.label)
+        case "href": TemplateText(href)
+        case "html": html.map(TemplateText.init)
         default: nil
         }
     }

@@ -40,7 +40,9 @@ extension SiteRenderer {
         if has("neighbours") { entries.append(("Connections", "connections-heading", 2)) }
         if has("backlinks") { entries.append(("Referenced by", "backlinks-heading", 2)) }
         guard entries.count >= Self.outlineMinimum else { return [] }
-        return entries.map { ["text": $0.text, "id": $0.id, "level": $0.level, "nested": $0.level == 3] }
+        return entries.map {
+            ["text": TemplateText($0.text), "id": TemplateText($0.id), "level": $0.level, "nested": $0.level == 3]
+        }
     }
 
     /// The id of a scenario's inject; a dot never occurs in a heading id, so no clash.

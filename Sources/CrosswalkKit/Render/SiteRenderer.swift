@@ -151,12 +151,15 @@ public final class SiteRenderer: Sendable {
         func href(_ target: String) -> String {
             absoluteRoot.map { $0 + target } ?? LinkResolver.href(from: url, to: target)
         }
-        var siteFields: [String: Any] = ["title": site.config.title, "language": site.config.language]
-        if let base = site.config.baseURL { siteFields["base_url"] = base }
+        var siteFields: [String: Any] = [
+            "title": TemplateText(site.config.title), "language": TemplateText(site.config.language),
+        ]
+        if let base = site.config.baseURL { siteFields["base_url"] = TemplateText(base) }
         var nav: [[String: Any]] = sections.map { kind in
             let folder = (kind.folder ?? "") + "/"
             return [
-                "title": kind.sectionTitle, "kind": kind.rawValue, "href": href(folder + "index.html"),
+                "title": TemplateText(kind.sectionTitle), "kind": TemplateText(kind.rawValue),
+                "href": TemplateText(href(folder + "index.html")),
                 "current": absoluteRoot == nil && url.hasPrefix(folder),
             ]
         }
@@ -167,7 +170,7 @@ public final class SiteRenderer: Sendable {
             ])
         }
         var context: [String: Any] = [
-            "site": siteFields, "root": root, "home_href": root + "index.html", "nav": nav,
+            "site": siteFields, "root": TemplateText(root), "home_href": TemplateText(root + "index.html"), "nav": nav,
         ]
         // Raw HTML may carry its own scripts and styles; only a site without it gets the policy.
         if !site.config.unsafeHTML { context["csp"] = Self.contentSecurityPolicy }
@@ -186,25 +189,29 @@ public final class SiteRenderer: Sendable {
         var meta: [String: Any] = [:]
         for (key, value) in built.page.frontMatter { meta[key] = value.templateValue }
         return [
-            "title": built.title, "summary": built.summary ?? "", "kind": built.page.kind.rawValue,
-            "kind_label": built.page.kind.label, "url": built.page.url,
-            "source": built.page.source.displayPath, "meta": meta,
+            "title": TemplateText(built.title), "summary": TemplateText(built.summary ?? ""),
+            "kind": TemplateText(built.page.kind.rawValue), "kind_label": TemplateText(built.page.kind.label),
+            "url": TemplateText(built.page.url), "source": TemplateText(built.page.source.displayPath), "meta": meta,
         ]
     }
 
     /// Home, then each enclosing folder (linked when it has a page), then the page itself.
     func breadcrumbs(for url: String, title: String) -> [[String: Any]] {
         guard !url.isEmpty else { return [] }
-        var crumbs: [[String: Any]] = [["title": "Home", "href": LinkResolver.href(from: url, to: "index.html")]]
+        var crumbs: [[String: Any]] = [
+            ["title": TemplateText("Home"), "href": TemplateText(LinkResolver.href(from: url, to: "index.html"))]
+        ]
         let parts = url.split(separator: "/")
         for depth in 1..<parts.count {
             let folder = parts[0..<depth].joined(separator: "/") + "/"
             let folderTitle = self.title(ofURL: folder)
-            var crumb: [String: Any] = ["title": folderTitle ?? String(parts[depth - 1])]
-            if folderTitle != nil { crumb["href"] = LinkResolver.href(from: url, to: folder + "index.html") }
+            var crumb: [String: Any] = ["title": TemplateText(folderTitle ?? String(parts[depth - 1]))]
+            if folderTitle != nil {
+                crumb["href"] = TemplateText(LinkResolver.href(from: url, to: folder + "index.html"))
+            }
             crumbs.append(crumb)
         }
-        crumbs.append(["title": title, "current": true])
+        crumbs.append(["title": TemplateText(title), "current": true])
         return crumbs
     }
 
@@ -233,7 +240,7 @@ public final class SiteRenderer: Sendable {
     /// swift-mustache renders `{{#x}}` for an empty string, so fields never hold one: an empty
     /// value is left out instead.
     static func withoutEmptyText(_ fields: [String: Any]) -> [String: Any] {
-        fields.filter { !(($0.value as? String)?.isEmpty ?? false) }
+        fields.filter { !(TemplateText.string($0.value)?.isEmpty ?? false) }
     }
 
     /// `{{^empty(x)}}` renders when `x` is missing, so pages the layout draws without these
@@ -277,7 +284,9 @@ public final class SiteRenderer: Sendable {
             guard !members.isEmpty else { return nil }
             let shown = members.prefix(Self.backlinksPerKind)
             let items = shown.map { sharedListItem($0, root: root) }
-            var group: [String: Any] = ["kind": kind.rawValue, "title": kind.sectionTitle, "items": items]
+            var group: [String: Any] = [
+                "kind": TemplateText(kind.rawValue), "title": TemplateText(kind.sectionTitle), "items": items,
+            ]
             if hasListItemPartial {
                 group["items_html"] = items.compactMap(\.html).joined()
             }

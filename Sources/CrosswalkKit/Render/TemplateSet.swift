@@ -149,3 +149,31 @@ struct FastHTML: MustacheContentType {
 
     func escapeText(_ text: String) -> String { HTMLEscape.text(text) }
 }
+
+/// A string in a template context. swift-mustache renders a plain `String` through
+/// `String(describing:)` after four failed casts, and pushes it as a section through `Mirror`;
+/// this type takes the library's fast paths instead (`MustacheCustomRenderable`,
+/// `MustacheParent`) and keeps its transforms (`empty`, `uppercased`, …). Used for the fields
+/// every page renders; any other `String` renders the same, only slower.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransformable, CustomStringConvertible,
+    Sendable
+{
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+    var description: String { text }
+    func child(named: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { text.transform(name) }
+
+    /// The text of a context value made of either kind of string.
+    static func string(_ value: Any?) -> String? {
+        switch value {
+        case let text as TemplateText: text.text
+        case let string as String: string
+        default: nil
+        }
+    }
+}
