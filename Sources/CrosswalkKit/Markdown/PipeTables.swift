@@ -1,4 +1,5 @@
 import CrosswalkMarkdown
+import Foundation
 
 /// GFM pipe tables as an AST transform over libcmark's CommonMark tree, rendering exactly the
 /// HTML of cmark-gfm's table extension.
@@ -53,7 +54,12 @@ enum PipeTables {
 
     @discardableResult
     static func apply(to root: MarkdownNode, source: String, pass: Pass) -> Found {
-        guard source.utf8.contains(PipeTableSyntax.pipe) else { return Found() }
+        var source = source
+        // memchr, not a byte loop through the view: most pages have no table at all.
+        let hasPipe = source.withUTF8 { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(PipeTableSyntax.pipe), bytes.count) != nil } ?? false
+        }
+        guard hasPipe else { return Found() }
         var candidates: [MarkdownNode] = []
         root.walk { event, node in
             guard event == .enter else { return }

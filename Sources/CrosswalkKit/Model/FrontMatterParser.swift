@@ -168,10 +168,31 @@ enum FrontMatterParser {
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
             UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
-            return Node(text).tag.rawValue == Tag.Name.str.rawValue
+            // Dates (`reviewed: 2026-11-01`) and plain integers are most such values; they
+            // match Yams's timestamp and int patterns, so spare the regexes.
+            if isISODate(text) || isDecimalInteger(text) { return false }
+            return resolvesAsText(text)
         default:
             return !nonTextWords.contains(text)
         }
+    }
+
+    /// Yams's default resolver, regexes and all: the rule the shortcuts above must agree with.
+    static func resolvesAsText(_ text: String) -> Bool {
+        Node(text).tag.rawValue == Tag.Name.str.rawValue
+    }
+
+    /// `YYYY-MM-DD` in ASCII digits.
+    static func isISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        return bytes.indices.allSatisfy { $0 == 4 || $0 == 7 || bytes[$0] &- 0x30 < 10 }
+    }
+
+    /// `[1-9][0-9]*`: a decimal integer without sign, underscores or a leading zero.
+    static func isDecimalInteger(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first &- 0x31 < 9 else { return false }
+        return text.utf8.allSatisfy { $0 &- 0x30 < 10 }
     }
 
     /// The words Yams's default resolver reads as booleans or null.

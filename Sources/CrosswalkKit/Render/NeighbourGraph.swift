@@ -158,6 +158,25 @@ enum NeighbourGraph {
 
     /// Up to two lines of about `width` characters, breaking at spaces.
     static func wrap(_ text: String, width: Int) -> [String] {
+        // ASCII without carriage returns: one byte per character, so the same steps on bytes.
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return characterWrap(text, width: width) }
+        guard bytes.count > width else { return [text] }
+        var first: [UInt8] = []
+        var restStart = 0
+        for word in bytes.split(separator: 0x20) {
+            guard (first.isEmpty ? word.count : first.count + 1 + word.count) <= width else { break }
+            if !first.isEmpty { first.append(0x20) }
+            first += word
+            restStart += min(bytes.count - restStart, word.count + 1)
+        }
+        if first.isEmpty { return [truncate(text, to: width)] }
+        let second = String(decoding: bytes[restStart...], as: UTF8.self).trimmingSpaces
+        let firstLine = String(decoding: first, as: UTF8.self)
+        return second.isEmpty ? [firstLine] : [firstLine, truncate(second, to: width)]
+    }
+
+    static func characterWrap(_ text: String, width: Int) -> [String] {
         guard text.count > width else { return [text] }
         var first = ""
         var rest = Substring(text)

@@ -20,6 +20,7 @@ import Yams
                 "12:30", "-", "+", ".", "..", "0.", "1_", "_1", "yes!", "Yes ", "TRUE2", "nul", "NuLL",
                 "Plant manager", "SOC analyst", "- item", "3.5", "IEC 62443-3-3", "No entry", "on call",
                 "~x", "<<x", "=x", "++1", "1e", "1e+", "0b", "0o", "0b2", "1:60", "1:5", "1:05.5",
+                "9999-99-99", "2026-11-0a", "2026/11/01", "1234", "99999999999999999999999", "0123", "12a", "1 2",
             ]
         // Random strings over the characters the rules care about (fixed seed: repeatable).
         var generator = SplitMix(seed: 62443)

@@ -45,6 +45,15 @@ import Testing
         }
         #expect(NeighbourGraph.wrap("Change to a control system", width: 17) == ["Change to a", "control system"])
         #expect(NeighbourGraph.wrap("Short", width: 17) == ["Short"])
+        // The byte path for ASCII titles gives the Character path's lines.
+        for title in [
+            "Change to a control system", "A  double  spaced title here", " leading space title is long",
+            "Supercalifragilisticexpialidocious word", "exactly seventeen", "exactly seventeen!",
+            "a b c d e f g h i j k",
+            "trailing spaces here        ", "\ttab\tseparated\twords here", "",
+        ] {
+            #expect(NeighbourGraph.wrap(title, width: 17) == NeighbourGraph.characterWrap(title, width: 17), "\(title)")
+        }
     }
 
     @Test func pagesShowTheirNeighboursBothWays() throws {
