@@ -65,6 +65,8 @@ public final class ListItemCache: @unchecked Sendable {
 extension SiteRenderer {
     /// The theme partial that draws one listing entry; themes without it list by fields only.
     static let listItemPartial = "partials/list-item"
+    /// The theme partial for the site header, filled once per folder depth and section.
+    static let headerPartial = "partials/header"
 
     /// The entry for page `index` as listed on a page whose way back to the site root is `root`.
     func sharedListItem(_ index: Int, root: String) -> ListItem {

@@ -37,6 +37,10 @@ public final class SiteRenderer: Sendable {
     let hasListItemPartial: Bool
     /// Folder URL → the pages directly inside it, made when first asked.
     private let pagesByFolder = MadeOnce<[String: [Int]]>()
+    /// `partials/header` filled once per way back to the root and current section.
+    let headers = SharedFragments()
+    /// The theme has `partials/header` to fill once and hand every page as `header_html`.
+    let hasHeaderPartial: Bool
 
     /// The URL of the tools × constraints matrix.
     public static let matrixURL = "matrix/"
@@ -64,6 +68,7 @@ public final class SiteRenderer: Sendable {
         self.verdictsByTool = graph.verdictsByTool
         self.verdictsByConstraint = graph.verdictsByConstraint
         self.hasListItemPartial = templates.names.contains(Self.listItemPartial)
+        self.hasHeaderPartial = templates.names.contains(Self.headerPartial)
         let titles = pages.map(\.title)
         self.titleRank = titleOrder?.rank(of: titles) ?? Self.titleRank(of: titles)
     }
@@ -174,6 +179,18 @@ public final class SiteRenderer: Sendable {
         ]
         // Raw HTML may carry its own scripts and styles; only a site without it gets the policy.
         if !site.config.unsafeHTML { context["csp"] = Self.contentSecurityPolicy }
+        if hasHeaderPartial {
+            // These fields are all the header sees, and they differ only by the way back to the
+            // root and the section marked current: pages share a handful of filled headers.
+            let current =
+                absoluteRoot != nil
+                ? -1
+                : sections.firstIndex { url.hasPrefix(($0.folder ?? "") + "/") }
+                    ?? (hasMatrix && url == Self.matrixURL ? sections.count : -1)
+            let key = "\(absoluteRoot == nil ? "r" : "a")\(current) \(root)"
+            let fields = context
+            context["header_html"] = headers.html(key) { templates.render(fields, template: Self.headerPartial) }
+        }
         if let base = Sitemap.normalizedBase(site.config.baseURL), absoluteRoot == nil {
             context["canonical"] = base + url
         }
@@ -310,6 +327,19 @@ public final class SiteRenderer: Sendable {
             ])
         }
         return summaries
+    }
+}
+
+/// HTML fragments filled once per key and shared by every render task of one build.
+final class SharedFragments: @unchecked Sendable {
+    private var filled: [String: String] = [:]
+    private let lock = NSLock()
+
+    func html(_ key: String, fill: () -> String) -> String {
+        if let hit = lock.withLock({ filled[key] }) { return hit }
+        let html = fill()
+        lock.withLock { filled[key] = html }
+        return html
     }
 }
 

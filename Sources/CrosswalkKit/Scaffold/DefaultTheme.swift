@@ -1053,8 +1053,8 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 </head>
 <body class="kind-{{page.kind}}">
 <a class="skip-link" href="#main">Skip to content</a>
-{{>partials/header}}
-<div class="page-wrap">
+{{! header_html: partials/header, filled once per folder depth and section (docs/theming.md) }}
+{{{header_html}}}<div class="page-wrap">
 <main id="main" tabindex="-1">
 {{>partials/breadcrumbs}}
 <div class="page-grid{{^empty(page.toc)}} has-toc{{/empty(page.toc)}}">
