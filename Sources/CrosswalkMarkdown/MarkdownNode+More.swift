@@ -25,6 +25,18 @@ extension MarkdownNode {
         nonmutating set { cmark_node_set_list_tight(pointer, newValue ? 1 : 0) }
     }
 
+    /// Creates a detached text node holding `bytes` (UTF-8 without NUL), with no `String` made
+    /// on the way: the auto-linker cuts text nodes by byte offsets.
+    public static func text(utf8 bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode {
+        let node = make(.text)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { buffer in
+            _ = buffer.initialize(from: bytes)
+            buffer[bytes.count] = 0
+            buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node.pointer, $0.baseAddress) }
+        }
+        return node
+    }
+
     /// Appends the literal's UTF-8 bytes to `bytes` without making a `String` (nothing when
     /// the node has none). Scanning every text node of a page for terms made a String each.
     public func appendLiteral(to bytes: inout [UInt8]) {

@@ -31,16 +31,16 @@ public struct MarkdownNode: Hashable {
     /// The HTML is emitted verbatim even in safe mode: escape anything that came from content.
     public static func customBlock(enter: String, exit: String) -> MarkdownNode {
         let node = make(.customBlock)
-        cmark_node_set_on_enter(node.pointer, enter)
-        cmark_node_set_on_exit(node.pointer, exit)
+        setCString(enter, node.pointer, cmark_node_set_on_enter)
+        setCString(exit, node.pointer, cmark_node_set_on_exit)
         return node
     }
 
     /// Creates a detached custom inline; same rules as ``customBlock(enter:exit:)``.
     public static func customInline(enter: String, exit: String) -> MarkdownNode {
         let node = make(.customInline)
-        cmark_node_set_on_enter(node.pointer, enter)
-        cmark_node_set_on_exit(node.pointer, exit)
+        setCString(enter, node.pointer, cmark_node_set_on_enter)
+        setCString(exit, node.pointer, cmark_node_set_on_exit)
         return node
     }
 
@@ -49,18 +49,18 @@ public struct MarkdownNode: Hashable {
     /// The text of a text, code, code block or HTML node (copied out of the tree).
     public var literal: String? {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+        nonmutating set { setCString(newValue, pointer, cmark_node_set_literal) }
     }
 
     /// The destination of a link or image.
     public var url: String? {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_url(pointer, newValue) }
+        nonmutating set { setCString(newValue, pointer, cmark_node_set_url) }
     }
 
     public var title: String? {
         get { cmark_node_get_title(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_title(pointer, newValue) }
+        nonmutating set { setCString(newValue, pointer, cmark_node_set_title) }
     }
 
     /// The HTML a custom node emits on entering (empty for other nodes).
@@ -73,7 +73,7 @@ public struct MarkdownNode: Hashable {
     /// The info string of a fenced code block.
     public var fenceInfo: String? {
         get { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
-        nonmutating set { cmark_node_set_fence_info(pointer, newValue) }
+        nonmutating set { setCString(newValue, pointer, cmark_node_set_fence_info) }
     }
 
     /// 1-based line in the parsed text where the node starts (0 for inlines).
@@ -180,4 +180,17 @@ public struct MarkdownNode: Hashable {
             visit(event == CMARK_EVENT_EXIT ? .exit : .enter, node)
         }
     }
+}
+
+/// Hands `text` to a libcmark setter (which copies it) through `withCString`: passing a
+/// `String` as `const char *` directly made a temporary array per call, a visible cost when
+/// every auto-link and table cell makes nodes. nil clears the value.
+private func setCString(
+    _ text: String?, _ node: OpaquePointer, _ setter: (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
+) {
+    guard let text else {
+        _ = setter(node, nil)
+        return
+    }
+    _ = text.withCString { setter(node, $0) }
 }

@@ -64,8 +64,9 @@ struct AutoLinker {
                 if node.type == .softBreak {
                     result.append(.make(.softBreak))
                 } else {
-                    let slice = bytes[max(from, bound.start)..<min(to, bound.end)]
-                    result.append(.text(String(decoding: slice, as: UTF8.self)))
+                    let range = max(from, bound.start)..<min(to, bound.end)
+                    result.append(
+                        bytes.withUnsafeBufferPointer { .text(utf8: UnsafeBufferPointer(rebasing: $0[range])) })
                 }
             }
             return result

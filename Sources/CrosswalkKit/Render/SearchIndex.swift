@@ -76,6 +76,8 @@ struct SearchIndex: Sendable {
     /// `known` (title, aliases, summary, headings) already holds.
     static func words(fromText text: String, excluding known: Set<String>, limit: Int = wordLimit) -> [String] {
         var seen = known
+        // Room for every word kept: growing the set rehashed it several times per page.
+        seen.reserveCapacity(known.count + limit)
         var result: [String] = []
         SearchText.forEachWord(in: text) { word in
             guard word.unicodeScalars.count >= 3 || word.allSatisfy(\.isNumber) else { return true }
