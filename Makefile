@@ -25,16 +25,17 @@ test-browser: build
 build: deps
 	$(SWIFT) build --product crosswalk
 
-## deps: install the system packages the build needs (libcmark-dev, pkg-config) when missing
+## deps: install the system packages the build needs (libcmark-dev, libjemalloc-dev, pkg-config) when missing
+SYSTEM_PACKAGES := libcmark-dev libjemalloc-dev pkg-config
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
-	  echo "installing libcmark-dev and pkg-config"; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark jemalloc; then \
+	  echo "installing $(SYSTEM_PACKAGES)"; \
 	  if [ -n "$(SUDO)" ] && ! command -v sudo >/dev/null 2>&1; then \
-	    echo "run as root: apt-get update && apt-get install -y libcmark-dev pkg-config"; exit 1; \
+	    echo "run as root: apt-get update && apt-get install -y $(SYSTEM_PACKAGES)"; exit 1; \
 	  fi; \
-	  $(SUDO) apt-get install -y libcmark-dev pkg-config \
-	    || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev pkg-config; } \
-	    || { echo "could not install; run: sudo apt-get update && sudo apt-get install -y libcmark-dev pkg-config"; exit 1; }; \
+	  $(SUDO) apt-get install -y $(SYSTEM_PACKAGES) \
+	    || { $(SUDO) apt-get update && $(SUDO) apt-get install -y $(SYSTEM_PACKAGES); } \
+	    || { echo "could not install; run: sudo apt-get update && sudo apt-get install -y $(SYSTEM_PACKAGES)"; exit 1; }; \
 	fi
 
 ## fuzz: libFuzzer + AddressSanitizer on the whole page pipeline, FUZZ_SECONDS long (default 60)

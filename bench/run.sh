@@ -100,6 +100,8 @@ NOTES=()
 CORES=$(nproc 2>/dev/null || echo "?")
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 CW_VERSION=$("$CROSSWALK" --version 2>/dev/null || echo "?")
+# Release builds link jemalloc (Package.swift); say which allocator the measured binary uses.
+CW_ALLOCATOR=$(ldd "$CROSSWALK" 2>/dev/null | grep -q libjemalloc && echo jemalloc || echo "glibc malloc")
 HUGO_VERSION=""
 [[ -n $HUGO ]] && HUGO_VERSION=$("$HUGO" version 2>/dev/null | awk '{ sub(/^v/, "", $2); sub(/\+.*/, "", $2); print $2 }')
 
@@ -239,7 +241,7 @@ rm -rf "$OUT/.trash"
 
 # ---- report ----------------------------------------------------------------------------------
 printf '\ncrosswalk benchmark — %s, %s cores%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$CORES" "${CPU_MODEL:+ ($CPU_MODEL)}"
-printf 'crosswalk %s%s\n\n' "$CW_VERSION" "${HUGO_VERSION:+, hugo $HUGO_VERSION}"
+printf 'crosswalk %s (%s)%s\n\n' "$CW_VERSION" "$CW_ALLOCATOR" "${HUGO_VERSION:+, hugo $HUGO_VERSION}"
 {
     printf 'pages\ttool\trun\twall s\tCPU s\tof it sys\tCPU/wall\tpeak RSS MiB\tpages/s\t\n'
     for r in "${ROWS[@]}"; do printf '%s\n' "$r"; done

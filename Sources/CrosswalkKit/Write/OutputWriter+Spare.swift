@@ -35,7 +35,8 @@ extension OutputWriter {
     static func keepAsSpare(_ tree: String, spare: String) {
         let marker = joinPath(tree, markerName)
         if !FileManager.default.fileExists(atPath: marker) {
-            FileManager.default.createFile(atPath: marker, contents: Data(markerText.utf8))
+            // Unmarked (the write failed), the tree is never taken as a spare: no harm done.
+            _ = FileManager.default.createFile(atPath: marker, contents: Data(markerText.utf8))
         }
         if rename(tree, spare) != 0 { removeTree(tree) }
     }
