@@ -37,23 +37,38 @@ final class ListItem: MustacheParent, Sendable {
 
 /// Filled `partials/list-item` by page and root path, shared by every render task.
 public final class ListItemCache: @unchecked Sendable {
-    /// By page, then by root path: forgetting a page's entries touches only that page (a
-    /// filter over every entry cost `serve` milliseconds per rebuild at 10k pages).
-    private var filled: [Int: [String: String]] = [:]
-    private let lock = NSLock()
+    private struct Key: Hashable {
+        var page: Int
+        var root: String
+    }
+
+    /// Entries by page, in shards with their own locks: every listing on every page asks
+    /// here, from every render task at once, and one lock was contended.
+    private final class Shard: @unchecked Sendable {
+        var filled: [Key: String] = [:]
+        let lock = NSLock()
+    }
+
+    private let shards = (0..<64).map { _ in Shard() }
 
     public init() {}
 
+    private func shard(_ page: Int) -> Shard { shards[page & (shards.count - 1)] }
+
     /// Drops the entries of `pages` (their title or summary changed).
     func forget(pages: Set<Int>) {
-        guard !pages.isEmpty else { return }
-        lock.withLock { for page in pages { filled[page] = nil } }
+        for page in pages {
+            let shard = shard(page)
+            shard.lock.withLock { shard.filled = shard.filled.filter { $0.key.page != page } }
+        }
     }
 
     func html(page: Int, root: String, fill: () -> String) -> String {
-        if let hit = lock.withLock({ filled[page]?[root] }) { return hit }
+        let key = Key(page: page, root: root)
+        let shard = shard(page)
+        if let hit = shard.lock.withLock({ shard.filled[key] }) { return hit }
         let html = fill()
-        lock.withLock { filled[page, default: [:]][root] = html }
+        shard.lock.withLock { shard.filled[key] = html }
         return html
     }
 }

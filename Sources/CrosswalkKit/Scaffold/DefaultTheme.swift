@@ -956,7 +956,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 {{^empty(page.references)}}
 <section class="references" aria-labelledby="references-heading">
 <h2 id="references-heading">References</h2>
-<ul>{{#page.references}}<li><cite>{{standard}}</cite>{{#section}}, {{section}}{{/section}}{{#note}} — {{note}}{{/note}}</li>{{/page.references}}</ul>
+<ul>{{#page.references}}<li><cite>{{standard}}</cite>{{#section}}, {{.}}{{/section}}{{#note}} — {{.}}{{/note}}</li>{{/page.references}}</ul>
 </section>
 {{/empty(page.references)}}
 {{^empty(page.tools)}}
@@ -1017,7 +1017,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 <section class="children" aria-labelledby="children-heading">
 <h2 id="children-heading">More pages</h2>
 <ul class="card-list">
-{{#page.children}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+{{#page.children}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{.}}</p>{{/summary}}</li>
 {{/page.children}}
 </ul>
 </section>
@@ -1034,13 +1034,13 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-{{#csp}}<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+{{#csp}}<meta http-equiv="Content-Security-Policy" content="{{.}}">
 {{/csp}}
 <meta name="color-scheme" content="light dark">
 <title>{{$title}}{{page.title}} · {{site.title}}{{/title}}</title>
-{{#page.summary}}<meta name="description" content="{{page.summary}}">
+{{#page.summary}}<meta name="description" content="{{.}}">
 {{/page.summary}}
-{{#canonical}}<link rel="canonical" href="{{canonical}}">
+{{#canonical}}<link rel="canonical" href="{{.}}">
 {{/canonical}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="stylesheet" href="{{root}}assets/pictures.css">
@@ -1077,7 +1077,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 {{$main}}
 {{>partials/body}}
 <ul class="card-list">
-{{#page.items}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+{{#page.items}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{.}}</p>{{/summary}}</li>
 {{/page.items}}
 </ul>
 {{/main}}
@@ -1109,7 +1109,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 {{^page.dense}}
 <p class="matrix-note">{{page.tool_count}} tools against {{page.constraint_count}} constraints is too large for one table, so each tool is listed with the constraints it has been assessed against.</p>
 <ul class="matrix-list">
-{{#page.rows}}<li><a href="{{href}}">{{title}}</a>{{^empty(verdicts)}}<ul>{{#verdicts}}<li class="cell-{{verdict}}">{{>partials/verdict}} <a href="{{constraint_href}}">{{constraint}}</a>{{#note}} <span class="note">{{note}}</span>{{/note}}</li>{{/verdicts}}</ul>{{/empty(verdicts)}}</li>
+{{#page.rows}}<li><a href="{{href}}">{{title}}</a>{{^empty(verdicts)}}<ul>{{#verdicts}}<li class="cell-{{verdict}}">{{>partials/verdict}} <a href="{{constraint_href}}">{{constraint}}</a>{{#note}} <span class="note">{{.}}</span>{{/note}}</li>{{/verdicts}}</ul>{{/empty(verdicts)}}</li>
 {{/page.rows}}
 </ul>
 {{/page.dense}}
@@ -1139,7 +1139,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 <section class="children" aria-labelledby="children-heading">
 <h2 id="children-heading">In this section</h2>
 <ul class="card-list">
-{{#page.children}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+{{#page.children}}<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{.}}</p>{{/summary}}</li>
 {{/page.children}}
 </ul>
 </section>
@@ -1159,7 +1159,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 <ul class="card-list compact">
 {{{items_html}}}
 </ul>
-{{#more}}<p class="more">…and {{more}} more.</p>{{/more}}
+{{#more}}<p class="more">…and {{.}} more.</p>{{/more}}
 {{/page.backlinks}}
 </section>
 {{/empty(page.backlinks)}}
@@ -1167,7 +1167,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 """####),
         ("partials/body.mustache", ####"""
 {{#page.body}}<div class="body">
-{{{page.body}}}
+{{{.}}}
 </div>{{/page.body}}
 
 """####),
@@ -1175,7 +1175,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 {{^empty(page.breadcrumbs)}}
 <nav class="breadcrumbs" aria-label="Breadcrumb">
 <ol>
-{{#page.breadcrumbs}}<li>{{#href}}<a href="{{href}}">{{title}}</a>{{/href}}{{^href}}<span{{#current}} aria-current="page"{{/current}}>{{title}}</span>{{/href}}</li>
+{{#page.breadcrumbs}}<li>{{#href}}<a href="{{.}}">{{title}}</a>{{/href}}{{^href}}<span{{#current}} aria-current="page"{{/current}}>{{title}}</span>{{/href}}</li>
 {{/page.breadcrumbs}}
 </ol>
 </nav>
@@ -1197,16 +1197,16 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 """####),
         ("partials/footer.mustache", ####"""
 <footer class="site-footer">
-<p>{{site.title}} · built with crosswalk{{#page.source}} · source: <code>{{page.source}}</code>{{/page.source}}{{#page.owner}} · owner: {{page.owner}}{{/page.owner}}{{#page.reviewed}} · reviewed {{page.reviewed}}{{/page.reviewed}}{{#page.review_by}} · review by {{page.review_by}}{{/page.review_by}}</p>
+<p>{{site.title}} · built with crosswalk{{#page.source}} · source: <code>{{.}}</code>{{/page.source}}{{#page.owner}} · owner: {{.}}{{/page.owner}}{{#page.reviewed}} · reviewed {{.}}{{/page.reviewed}}{{#page.review_by}} · review by {{.}}{{/page.review_by}}</p>
 </footer>
 
 """####),
         ("partials/glossary-entry.mustache", ####"""
 {{#is_alias}}<dt class="alias"><a href="{{href}}">{{title}}</a></dt><dd class="alias">see <a href="{{href}}">{{see}}</a></dd>{{/is_alias}}
 {{^is_alias}}<dt id="{{anchor}}"><a href="{{href}}">{{title}}</a></dt>
-<dd>{{#summary}}<p>{{summary}}</p>{{/summary}}
-<div class="meanings compact lens-pair">{{#it}}<p class="meaning meaning-it" data-lens="it"><span class="side">IT:</span> {{it}}</p>{{/it}}
-{{#ot}}<p class="meaning meaning-ot" data-lens="ot"><span class="side">OT:</span> {{ot}}</p>{{/ot}}</div>
+<dd>{{#summary}}<p>{{.}}</p>{{/summary}}
+<div class="meanings compact lens-pair">{{#it}}<p class="meaning meaning-it" data-lens="it"><span class="side">IT:</span> {{.}}</p>{{/it}}
+{{#ot}}<p class="meaning meaning-ot" data-lens="ot"><span class="side">OT:</span> {{.}}</p>{{/ot}}</div>
 </dd>{{/is_alias}}
 
 """####),
@@ -1242,30 +1242,30 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 
 """####),
         ("partials/list-item.mustache", ####"""
-<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>
+<li><a href="{{href}}">{{title}}</a>{{#summary}}<p>{{.}}</p>{{/summary}}</li>
 
 """####),
         ("partials/matrix-cell.mustache", ####"""
-{{#empty}}<td class="na">—</td>{{/empty}}{{^empty}}<td class="cell-{{verdict}}">{{>partials/verdict}}{{#note}}<span class="note">{{note}}</span>{{/note}}</td>{{/empty}}
+{{#empty}}<td class="na">—</td>{{/empty}}{{^empty}}<td class="cell-{{verdict}}">{{>partials/verdict}}{{#note}}<span class="note">{{.}}</span>{{/note}}</td>{{/empty}}
 """####),
         ("partials/meanings.mustache", ####"""
 <div class="meanings lens-pair">
 <section class="meaning meaning-it" data-lens="it" aria-labelledby="meaning-it">
 <h2 id="meaning-it"><span class="side-tag">IT</span> In IT</h2>
-<p>{{#page.it}}{{page.it}}{{/page.it}}{{^page.it}}No separate IT meaning.{{/page.it}}</p>
+<p>{{#page.it}}{{.}}{{/page.it}}{{^page.it}}No separate IT meaning.{{/page.it}}</p>
 </section>
 <section class="meaning meaning-ot" data-lens="ot" aria-labelledby="meaning-ot">
 <h2 id="meaning-ot"><span class="side-tag">OT</span> In OT</h2>
-<p>{{#page.ot}}{{page.ot}}{{/page.ot}}{{^page.ot}}No separate OT meaning.{{/page.ot}}</p>
+<p>{{#page.ot}}{{.}}{{/page.ot}}{{^page.ot}}No separate OT meaning.{{/page.ot}}</p>
 </section>
 </div>
 
 """####),
         ("partials/page-header.mustache", ####"""
 <header class="page-header">
-{{#page.kind_label}}<p class="kind-label">{{page.kind_label}}</p>{{/page.kind_label}}
+{{#page.kind_label}}<p class="kind-label">{{.}}</p>{{/page.kind_label}}
 <h1>{{page.title}}</h1>
-{{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
+{{#page.summary}}<p class="summary">{{.}}</p>{{/page.summary}}
 {{^empty(page.tags)}}<ul class="tags" aria-label="Tags">{{#page.tags}}<li>{{.}}</li>{{/page.tags}}</ul>{{/empty(page.tags)}}
 </header>
 
@@ -1273,7 +1273,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
         ("partials/section-header.mustache", ####"""
 <header class="page-header">
 <h1>{{page.title}}</h1>
-{{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
+{{#page.summary}}<p class="summary">{{.}}</p>{{/page.summary}}
 </header>
 
 """####),
@@ -1337,7 +1337,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 {{^empty(page.related)}}
 <section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading">Related</h2>
-<ul class="card-list compact">{{#page.related}}<li><a href="{{href}}">{{title}}</a> <span class="kind-tag">{{kind_label}}</span>{{#summary}}<p>{{summary}}</p>{{/summary}}</li>{{/page.related}}</ul>
+<ul class="card-list compact">{{#page.related}}<li><a href="{{href}}">{{title}}</a> <span class="kind-tag">{{kind_label}}</span>{{#summary}}<p>{{.}}</p>{{/summary}}</li>{{/page.related}}</ul>
 </section>
 {{/empty(page.related)}}
 {{>partials/connections}}
@@ -1349,7 +1349,7 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
         ("tool.mustache", ####"""
 {{<layout}}
 {{$main}}
-{{#page.category}}<p class="category">Category: {{page.category}}</p>{{/page.category}}
+{{#page.category}}<p class="category">Category: {{.}}</p>{{/page.category}}
 {{^empty(page.constraint_map)}}
 <section class="constraint-map" aria-labelledby="constraint-map-heading">
 <h2 id="constraint-map-heading">Against the plant’s constraints</h2>
@@ -1383,11 +1383,11 @@ html[data-lens-view="ot"] .lens-pair > [data-lens="ot"] > :is(h2, h3, h4):first-
 <div class="swimlanes">
 <div class="lane-heads" aria-hidden="true"><span class="lane-head lane-head-it">IT</span><span class="lane-head lane-head-joint">Joint</span><span class="lane-head lane-head-ot">OT</span></div>
 <ol class="swimlane-steps">
-{{#page.steps}}<li class="step step-{{lane}}{{#authority}} has-authority{{/authority}}{{#handoff}} has-handoff{{/handoff}}" data-lens="{{lane}}">{{#flow}}<span class="flow flow-{{flow}}" aria-hidden="true"></span>{{/flow}}
+{{#page.steps}}<li class="step step-{{lane}}{{#authority}} has-authority{{/authority}}{{#handoff}} has-handoff{{/handoff}}" data-lens="{{lane}}">{{#flow}}<span class="flow flow-{{.}}" aria-hidden="true"></span>{{/flow}}
 <div class="step-card">
-<p class="step-meta"><span class="step-number">{{number}}</span> <span class="lane-tag">{{lane_label}} lane</span>{{#from_lane}}<span class="visually-hidden">, after the {{from_lane}} lane</span>{{/from_lane}}</p>
+<p class="step-meta"><span class="step-number">{{number}}</span> <span class="lane-tag">{{lane_label}} lane</span>{{#from_lane}}<span class="visually-hidden">, after the {{.}} lane</span>{{/from_lane}}</p>
 <p class="step-action">{{action}}</p>
-{{#owner}}<p class="step-owner">{{owner}}</p>{{/owner}}
+{{#owner}}<p class="step-owner">{{.}}</p>{{/owner}}
 {{#authority}}<p class="mark mark-authority"><span aria-hidden="true">◆</span> Decides</p>{{/authority}}
 {{#handoff}}<p class="mark mark-handoff"><span aria-hidden="true">⇄</span> Hand-off</p>{{/handoff}}
 </div>
