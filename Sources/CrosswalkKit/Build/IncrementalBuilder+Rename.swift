@@ -6,14 +6,12 @@
 /// as after a title edit.
 extension IncrementalBuilder {
     /// The pages whose names or relations changed, when the site is otherwise the last one:
-    /// the same files at the same URLs, in the same order, each with its words recorded. Nil
-    /// when it is not such an edit.
+    /// the same files at the same URLs, in the same order. Nil when it is not such an edit.
     static func renamedPages(from prior: Site?, to site: Site, built: [BuiltPage]) -> [Int]? {
         guard let prior, prior.pages.count == site.pages.count, built.count == site.pages.count else { return nil }
         var renamed: [Int] = []
         for index in site.pages.indices {
             let (old, new) = (prior.pages[index], site.pages[index])
-            guard built[index].markdown.mentions != nil else { return nil }
             if old === new { continue }
             guard old.source.relativePath == new.source.relativePath, old.url == new.url, old.kind == new.kind,
                 old.slug == new.slug, old.isFolderIndex == new.isFolderIndex
@@ -46,6 +44,29 @@ extension IncrementalBuilder {
             for (index, mentions) in zip(candidates, mentioning) where mentions { reparse.insert(index) }
         }
         return reparse.sorted()
+    }
+
+    /// `serve`'s Markdown stage: it records each page's words, for the next rename.
+    static func stage(_ config: SiteConfig) -> MarkdownStage {
+        var stage = MarkdownStage(config: config)
+        stage.recordsMentions = true
+        return stage
+    }
+
+    /// `pages` with every page's words recorded. Pages taken from a `crosswalk build`'s cache
+    /// (at `serve`'s start) have none; their words are read once, by a parse of their file,
+    /// before the first rename, instead of that rename rebuilding the whole site.
+    static func withMentions(_ pages: [BuiltPage], stage: MarkdownStage) -> [BuiltPage] {
+        let missing = pages.indices.filter { pages[$0].markdown.mentions == nil }
+        guard !missing.isEmpty else { return pages }
+        let recorded = parallelMap(missing) { index in
+            var markdown = pages[index].markdown
+            markdown.mentions = stage.mentions(of: pages[index].page)
+            return BuiltPage(page: pages[index].page, markdown: markdown, searchWords: pages[index].searchWords)
+        }
+        var pages = pages
+        for (index, page) in zip(missing, recorded) { pages[index] = page }
+        return pages
     }
 
     /// What a page is called: what auto-links and wikilinks find it by.

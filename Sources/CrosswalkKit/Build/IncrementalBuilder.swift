@@ -141,6 +141,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let renamed =
             sameNames || newBaseKey != baseKey || lastGraph == nil
             ? nil : Self.renamedPages(from: priorSite, to: site, built: lastBuilt.pages)
+        if renamed != nil { lastBuilt.pages = Self.withMentions(lastBuilt.pages, stage: Self.stage(config)) }
         siteKey = newSiteKey
         baseKey = newBaseKey
         previousSite = site
@@ -165,14 +166,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // output and search keys change (a wikilink's label, say, is another page's title).
         let reparsedMark = fresh.count > edited.count ? "+renamed\(renames)" : ""
         let editedSet = Set(edited)
-        let stage = {
-            var stage = MarkdownStage(config: config)
-            stage.recordsMentions = true
-            return stage
-        }()
+        let stage = Self.stage(config)
         // Every page to build: start from the markdown cache a `crosswalk build` into `public/`
-        // left, when it was made for this site (its pages lack recorded words, so a rename then
-        // rebuilds everything once).
+        // left, when it was made for this site (its pages lack recorded words: the first rename
+        // reads them, `withMentions`).
         let cached: [BuiltPage?] =
             reuse
             ? []

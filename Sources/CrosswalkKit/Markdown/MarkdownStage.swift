@@ -49,16 +49,9 @@ public struct MarkdownStage: Sendable {
         let (protected, marked) = EscapedBrackets.protect(page.source.body)
         let document = MarkdownDocument(parsing: protected, options: options)
         let root = document.root
-        var mentions: WordBloom?
-        if recordsMentions {
-            // Before any transform: wikilinks are still text, and every word the matcher could
-            // see is here.
-            var bloom = WordBloom()
-            root.walk { event, node in
-                if event == .enter, node.type == .text, let text = node.literal { bloom.insert(wordsOf: text) }
-            }
-            mentions = bloom
-        }
+        // Before any transform: wikilinks are still text, and every word the matcher could see
+        // is here.
+        let mentions = recordsMentions ? Self.mentions(in: root) : nil
         // Tables first: a table followed by `===` would otherwise read as the title heading.
         PipeTables.apply(to: root, source: protected, options: options)
         let leadingH1 = Self.takeLeadingH1(root, declaredTitle: page.declaredTitle)
@@ -84,6 +77,21 @@ public struct MarkdownStage: Sendable {
         rendered.plainText = Self.plainText(root)
         rendered.mentions = mentions
         return rendered
+    }
+
+    /// The words of `page`, as `render` records them, for a page built without recording them
+    /// (taken from a `crosswalk build`'s cache): a parse, no transforms.
+    func mentions(of page: Page) -> WordBloom {
+        let document = MarkdownDocument(parsing: EscapedBrackets.protect(page.source.body).0, options: options)
+        return Self.mentions(in: document.root)
+    }
+
+    private static func mentions(in root: MarkdownNode) -> WordBloom {
+        var bloom = WordBloom()
+        root.walk { event, node in
+            if event == .enter, node.type == .text, let text = node.literal { bloom.insert(wordsOf: text) }
+        }
+        return bloom
     }
 
     /// Removes a first-block `# H1` when it supplies or repeats the title; returns its text.
