@@ -28,7 +28,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// The last build's pages, built, in its site's order, and the stamps of their files:
     /// while the site key holds, the same site order holds and they serve again.
     private var lastBuilt: (pages: [BuiltPage], stamps: [String]) = ([], [])
-    private var siteKey: UInt64?
+    var siteKey: UInt64?
     /// The site key without the pages: the config and the assets.
     private var baseKey: UInt64?
     /// Renames followed so far (marks the pages parsed again for them).
@@ -49,9 +49,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
             byRelativePath: [String: Int], indexFolders: Set<String>
         )?
     /// The last link graph and link diagnostics, and the site key they were made under.
-    private var linkState: (siteKey: UInt64, graph: LinkGraph, anchors: [[Diagnostic]])?
+    var linkState: (siteKey: UInt64, graph: LinkGraph, anchors: [[Diagnostic]])?
     /// Lint warnings per page (site order), made under `linkState`'s graph on `today`.
-    private var lintState: (today: String, perPage: [[Diagnostic]])?
+    var lintState: (today: String, perPage: [[Diagnostic]])?
     /// Output path → the key it was last written with.
     private var written: [String: UInt64] = [:]
     var assetStamps: [String: String] = [:]
@@ -211,30 +211,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
         clock.start("link")
         // Pages whose backlinks an edit changed, when the graph was patched rather than remade.
-        var backlinksChanged: [Int] = []
-        if linksUnchanged {
-            // Last time's graph and anchor checks stand.
-        } else if sameGraphBase, let last = linkState {
-            // Only some pages' links or headings changed: patch the graph where they point,
-            // and check again their anchors and those of links to a page whose headings changed.
-            let (graph, touched) = last.graph.updating(changedLinks, from: previous.pages, to: built)
-            var recheck = Set(changedLinks)
-            for index in changedLinks where previous.pages[index].markdown.headings != built[index].markdown.headings {
-                recheck.formUnion(graph.backlinks[built[index].page.url] ?? [])
-            }
-            var anchors = last.anchors
-            let again = LinkChecker.checkEach(built, only: Array(recheck))
-            for index in recheck { anchors[index] = again[index] }
-            linkState = (last.siteKey, graph, anchors)
-            backlinksChanged = touched
-        } else if let siteKey {
-            let graph = LinkGraph(site: site, pages: built)
-            linkState = (siteKey, graph, LinkChecker.checkEach(built))
-            lintState = nil
-            if renameMode, let lastGraph {
-                backlinksChanged = Self.backlinksChanged(from: lastGraph, to: graph, pages: built)
-            }
-        }
+        let backlinksChanged =
+            linksUnchanged
+            ? []
+            : updateLinks(
+                site: site, built: built, previous: previous.pages, changedLinks: changedLinks,
+                patch: sameGraphBase, renamedFrom: renameMode ? lastGraph : nil)
         guard let (_, graph, anchors) = linkState else { return }
         report.diagnostics += graph.diagnostics
         for broken in anchors where !broken.isEmpty { report.diagnostics += broken }
