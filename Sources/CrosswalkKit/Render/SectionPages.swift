@@ -7,12 +7,20 @@ extension SiteRenderer {
         let members = sortedByTitle(
             pages.indices.filter { pages[$0].page.kind == kind && !pages[$0].page.isFolderIndex })
         var page = introFields(url: url, title: kind.sectionTitle, kind: kind.sectionTitle)
-        page["items"] = members.map { listItem($0, from: url) }
-        if kind == .term { page["letters"] = glossaryLetters(members, from: url) }
+        let glossary = kind == .term && templates.names.contains("glossary")
         var context = baseContext(url: url)
-        context["page"] = page
-        let template = kind == .term && templates.names.contains("glossary") ? "glossary" : "list"
-        return OutputFile(path: url + "index.html", contents: templates.render(context, template: template))
+        if glossary {
+            // The A–Z draws filled entries; the thousands of plain `items` are made only for a
+            // glossary template that asks for them.
+            page["letters"] = glossaryLetters(members, from: url)
+            context["page"] = LazyFields(page, lazy: ["items": { members.map { self.listItem($0, from: url) } }])
+        } else {
+            page["items"] = members.map { listItem($0, from: url) }
+            if kind == .term { page["letters"] = glossaryLetters(members, from: url) }
+            context["page"] = page
+        }
+        return OutputFile(
+            path: url + "index.html", contents: templates.render(context, template: glossary ? "glossary" : "list"))
     }
 
     /// The theme partial that draws one glossary entry; themes without it draw `items`.
@@ -21,28 +29,35 @@ extension SiteRenderer {
     /// A–Z: every term with its IT and OT meanings, and every alias pointing at its term. With
     /// the theme's `partials/glossary-entry`, each letter also carries its entries filled in
     /// (`items_html`); filled entries are kept with the listing entries (`ListItemCache`), so in
-    /// `serve` a new summary fills one entry again, not thousands.
-    private func glossaryLetters(_ terms: [Int], from url: String) -> [[String: Any]] {
+    /// `serve` a new summary fills one entry again, not thousands, and an entry's fields are
+    /// made only to fill it or for a template that asks for a letter's `items`.
+    private func glossaryLetters(_ terms: [Int], from url: String) -> [Any] {
         let partial = templates.names.contains(Self.glossaryEntryPartial)
-        var entries: [(sortKey: String, fields: [String: Any], html: String?)] = []
-        func filled(_ fields: [String: Any], page: Int, entry: Int) -> String? {
+        var entries: [(sortKey: String, fields: () -> [String: Any], html: String?)] = []
+        func filled(_ fields: () -> [String: Any], page: Int, entry: Int) -> String? {
             guard partial else { return nil }
             return listItems.html(page: page, root: "#glossary-\(entry)") {
-                templates.render(fields, template: Self.glossaryEntryPartial)
+                templates.render(fields(), template: Self.glossaryEntryPartial)
             }
         }
         for index in terms {
             let built = pages[index]
-            var fields = listItem(index, from: url)
-            if let it = built.page.metadata.it, !it.isEmpty { fields["it"] = it }
-            if let ot = built.page.metadata.ot, !ot.isEmpty { fields["ot"] = ot }
-            fields["anchor"] = "term-" + built.page.slug
+            let fields = { () -> [String: Any] in
+                var fields = self.listItem(index, from: url)
+                if let it = built.page.metadata.it, !it.isEmpty { fields["it"] = it }
+                if let ot = built.page.metadata.ot, !ot.isEmpty { fields["ot"] = ot }
+                fields["anchor"] = "term-" + built.page.slug
+                return fields
+            }
             entries.append((built.title, fields, filled(fields, page: index, entry: 0)))
             for (number, alias) in built.page.metadata.aliases.enumerated()
             where alias.value.caseInsensitiveCompare(built.title) != .orderedSame {
-                let aliasFields: [String: Any] = [
-                    "title": alias.value, "see": built.title, "href": fields["href"] ?? "", "is_alias": true,
-                ]
+                let aliasFields = { () -> [String: Any] in
+                    [
+                        "title": alias.value, "see": built.title,
+                        "href": LinkResolver.href(from: url, to: built.page.outputPath), "is_alias": true,
+                    ]
+                }
                 entries.append((alias.value, aliasFields, filled(aliasFields, page: index, entry: number + 1)))
             }
         }
@@ -51,7 +66,7 @@ extension SiteRenderer {
         let rank = glossaryOrder?.rank(of: keys) ?? Self.titleRank(of: keys)
         var ordered = entries.indices.map { $0 }
         for index in entries.indices { ordered[rank[index]] = index }
-        var groups: [(letter: String, items: [[String: Any]], html: String)] = []
+        var groups: [(letter: String, items: [() -> [String: Any]], html: String)] = []
         for entry in ordered.map({ entries[$0] }) {
             let first = entry.sortKey.first.map { String($0).uppercased() } ?? "#"
             let letter = first.first?.isLetter == true ? first : "#"
@@ -60,11 +75,9 @@ extension SiteRenderer {
             groups[groups.count - 1].html += entry.html ?? ""
         }
         return groups.map { group in
-            var fields: [String: Any] = [
-                "letter": group.letter, "id": "letter-" + group.letter.lowercased(), "items": group.items,
-            ]
+            var fields: [String: Any] = ["letter": group.letter, "id": "letter-" + group.letter.lowercased()]
             if partial { fields["items_html"] = group.html }
-            return fields
+            return LazyFields(fields, lazy: ["items": { group.items.map { $0() } }])
         }
     }
 

@@ -177,3 +177,25 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
         }
     }
 }
+
+/// Template fields, some made only when a template asks for them (a list of thousands a
+/// theme may draw but the default one does not). A page renders on one thread, so what was
+/// made is kept without a lock.
+final class LazyFields: MustacheParent, @unchecked Sendable {
+    private let fields: [String: Any]
+    private let lazy: [String: () -> Any]
+    private var made: [String: Any] = [:]
+
+    init(_ fields: [String: Any], lazy: [String: () -> Any]) {
+        self.fields = fields
+        self.lazy = lazy
+    }
+
+    func child(named name: String) -> Any? {
+        if let value = fields[name] ?? made[name] { return value }
+        guard let make = lazy[name] else { return nil }
+        let value = make()
+        made[name] = value
+        return value
+    }
+}

@@ -56,6 +56,21 @@ import Testing
         #expect(page.contains("<h2>C</h2><p>controller: PLC</p>"))
     }
 
+    /// A glossary template may still draw the plain fields, made when it asks: the page's
+    /// `items` and, beside each letter's filled entries, its `items`.
+    @Test func glossaryTemplatesGetItemsWhenTheyAskForThem() throws {
+        let (folder, report) = try SiteFixture(Self.site).build { folder in
+            try folder.write(
+                "{{<layout}}{{$main}}{{#page.items}}<i>{{title}}</i>{{/page.items}}{{^empty(page.items)}}!{{/empty(page.items)}}{{#page.letters}}<h2>{{letter}}</h2>{{#items}}<p>{{title}}{{#it}}/{{.}}{{/it}}</p>{{/items}}{{/page.letters}}{{/main}}{{/layout}}\n",
+                to: "templates/glossary.mustache")
+        }
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        let page = try folder.read("public/glossary/index.html")
+        #expect(page.contains("<i>PLC</i>") && page.contains("</i>!<h2>"))
+        #expect(page.contains("<h2>C</h2><p>controller</p>"))
+        #expect(page.contains("<p>PLC/"))
+    }
+
     /// In `serve`, filled entries are kept between rebuilds; a new summary or meaning fills
     /// that term's entry again.
     @Test func aNewMeaningReachesTheGlossaryInServe() throws {
