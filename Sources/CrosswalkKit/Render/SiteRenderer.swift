@@ -292,24 +292,25 @@ public final class SiteRenderer: Sendable {
     /// would otherwise list thousands (the rest are counted, and search finds them).
     static let backlinksPerKind = 50
 
-    private func backlinkGroups(for index: Int) -> [[String: Any]] {
+    private func backlinkGroups(for index: Int) -> [Any] {
         let url = pages[index].page.url
         let sources = graph.backlinks[url] ?? []
         let root = LinkResolver.rootPath(from: url)
-        return (PageKind.sections + [.page]).compactMap { kind in
+        return (PageKind.sections + [.page]).compactMap { kind -> Any? in
             let members = sortedByTitle(sources.filter { pages[$0].page.kind == kind })
             guard !members.isEmpty else { return nil }
-            let shown = members.prefix(Self.backlinksPerKind)
-            let items = shown.map { sharedListItem($0, root: root) }
-            var group: [String: Any] = [
-                "kind": TemplateText(kind.rawValue), "title": TemplateText(kind.sectionTitle), "items": items,
-            ]
-            if hasListItemPartial {
-                group["items_html"] = items.compactMap(\.html).joined()
-            }
+            let shown = Array(members.prefix(Self.backlinksPerKind))
+            var group: [String: Any] = ["kind": TemplateText(kind.rawValue), "title": TemplateText(kind.sectionTitle)]
             if members.count > shown.count { group["more"] = members.count - shown.count }
-            return group
+            guard hasListItemPartial else { return group.merging(["items": items(shown, root)]) { old, _ in old } }
+            // The filled entries; their fields only for a theme that asks for `items`.
+            group["items_html"] = shown.compactMap { sharedListItemHTML($0, root: root) }.joined()
+            return LazyFields(group, lazy: ["items": { self.items(shown, root) }])
         }
+    }
+
+    private func items(_ shown: [Int], _ root: String) -> [ListItem] {
+        shown.map { sharedListItem($0, root: root) }
     }
 
     func sectionSummaries(from url: String) -> [[String: Any]] {

@@ -67,6 +67,18 @@ import Testing
         #expect(!hmi.contains("class=\"mine\"><a href=\"../../glossary/hmi/"), "a page never lists itself")
     }
 
+    /// With the partial, a group's `items` are still there for a theme that asks (made then).
+    @Test func groupsKeepTheirItemsBesideTheFilledEntries() throws {
+        let folder = try Self.build { folder in
+            try folder.write(
+                "{{#page.backlinks}}<h3>{{title}}</h3>{{#items}}[{{title}}|{{kind_label}}|{{href}}]{{/items}}{{/page.backlinks}}\n",
+                to: "templates/partials/backlinks.mustache")
+        }
+        let plc = try folder.read("public/glossary/plc/index.html")
+        #expect(plc.contains("[HMI|Term|../../glossary/hmi/index.html]"))
+        #expect(plc.contains("[Deep note|Page|../../notes/a/deep/index.html]"))
+    }
+
     /// A theme made before `partials/list-item` existed lists backlinks from the item fields.
     @Test func themesWithoutTheListItemPartialListByFields() throws {
         let folder = try Self.build { folder in
