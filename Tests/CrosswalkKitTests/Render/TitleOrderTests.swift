@@ -44,4 +44,17 @@ import Testing
         ]
         #expect(sorted(ordinary) == ordinary.sorted { $0.localizedStandardCompare($1) == .orderedAscending })
     }
+
+    /// ASCII titles are folded without Foundation; the key must be the one Foundation's folding
+    /// gives (every printable ASCII character, in random titles).
+    @Test func asciiKeysMatchFoundationsFolding() {
+        var random = SplitMix(seed: 62_443)
+        let characters = (0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) }
+        for _ in 0..<2_000 {
+            let title = String((0..<Int(random.next() % 16)).map { _ in characters[Int(random.next() % 95)] })
+            let folded = title.folding(
+                options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            #expect(SiteRenderer.foldedForSorting(title) == folded, "\(title)")
+        }
+    }
 }
