@@ -24,26 +24,40 @@ public struct GlossaryMatcher: Sendable {
 
     struct Entry: Sendable {
         var term: Int
-        /// Folded words joined by spaces: guards against hash collisions.
-        var key: [UInt8]
+        /// Folded words joined by spaces, at `keyStart` in `keyBytes`: guards against hash
+        /// collisions. Flat, not an array per name: with 20,000 terms each check of a found
+        /// name chased pointers out of cache.
+        var keyStart: Int
+        var keyCount: Int
         /// The words as written, for case-sensitive names; nil when case does not matter.
         var exactWords: [[UInt8]]?
     }
 
-    /// Entries by the hash of their key, and the hashes of every name's leading words.
-    private var entries: [[Entry]] = []
+    /// Every name, those with the same hash side by side; the table finds a hash's run of
+    /// them, and whether the hash starts a longer name.
+    private var entries: [Entry] = []
+    private var keyBytes: [UInt8] = []
     private var table = HashSlots([])
-    private var prefixes = HashSlots([])
     private(set) var maxWords = 0
 
     /// `names[i]` lists the names of term `i` (title, aliases).
     public init(names: [[String]]) {
-        var table: [UInt64: [Entry]] = [:]
+        var table: [UInt64: [(term: Int, key: [UInt8], exactWords: [[UInt8]]?)]] = [:]
         var prefixes: Set<UInt64> = []
         defer {
-            entries = Array(table.values)
-            self.table = HashSlots(zip(table.keys, entries.indices).map { ($0, Int32($1)) })
-            self.prefixes = HashSlots(prefixes.map { ($0, 0) })
+            var slots: [(key: UInt64, names: Int32, count: Int32, isPrefix: Bool)] = []
+            for (hash, names) in table {
+                slots.append((hash, Int32(entries.count), Int32(names.count), prefixes.contains(hash)))
+                for name in names {
+                    entries.append(
+                        Entry(
+                            term: name.term, keyStart: keyBytes.count, keyCount: name.key.count,
+                            exactWords: name.exactWords))
+                    keyBytes += name.key
+                }
+            }
+            for prefix in prefixes where table[prefix] == nil { slots.append((prefix, 0, 0, true)) }
+            self.table = HashSlots(slots)
         }
         for (term, termNames) in names.enumerated() {
             var seen: Set<[UInt8]> = []
@@ -59,7 +73,7 @@ public struct GlossaryMatcher: Sendable {
                     let exact =
                         caseSensitive
                         ? words.map { Array(UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end])) } : nil
-                    table[Self.hash(key), default: []].append(Entry(term: term, key: key, exactWords: exact))
+                    table[Self.hash(key), default: []].append((term, key, exact))
                     maxWords = max(maxWords, words.count)
                     var prefix = Self.seed
                     for (index, word) in folded.dropLast().enumerated() {
@@ -154,7 +168,9 @@ public struct GlossaryMatcher: Sendable {
                     hash = Self.hash(CollectionOfOne(0x20), from: hash)
                 }
                 let full = hashWord(last, from: hash)
-                if let slot = table[full], case let entries = self.entries[Int(slot)],
+                let found = table[full]
+                if let found, found.nameCount > 0,
+                    case let entries = found.names..<(found.names + Int32(found.nameCount)),
                     let term = lookup(
                         entries, words: index...last, plural: nil, bytes: bytes, tokens: tokens, fold: fold)
                 {
@@ -171,7 +187,8 @@ public struct GlossaryMatcher: Sendable {
                     for candidate in candidates {
                         var singular = hashWord(last, from: hash, dropping: candidate.removed)
                         if let added = candidate.added { singular = Self.hash(CollectionOfOne(added), from: singular) }
-                        if let slot = table[singular], case let entries = self.entries[Int(slot)],
+                        if let slot = table[singular], slot.nameCount > 0,
+                            case let entries = slot.names..<(slot.names + Int32(slot.nameCount)),
                             let term = lookup(
                                 entries, words: index...last, plural: candidate, bytes: bytes, tokens: tokens,
                                 fold: fold)
@@ -182,7 +199,7 @@ public struct GlossaryMatcher: Sendable {
                     }
                 }
                 hash = full
-                if prefixes[hash] == nil { break }
+                guard found?.isPrefix == true else { break }
             }
             if let best {
                 if accept(best.term) {
@@ -200,11 +217,15 @@ public struct GlossaryMatcher: Sendable {
     /// The entry the words name, after checking they really are its key (a hash can collide)
     /// and, for case-sensitive names, written exactly so. Compares in place, without copying.
     private func lookup(
-        _ entries: [Entry], words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
+        _ run: Range<Int32>, words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
         bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
     ) -> Int? {
-        for entry in entries
-        where keyMatches(entry.key, words: words, plural: plural, bytes: bytes, tokens: tokens, fold: fold) {
+        for entry in entries[Int(run.lowerBound)..<Int(run.upperBound)]
+        where keyBytes.withUnsafeBufferPointer({ keyBytes in
+            keyMatches(
+                UnsafeBufferPointer(rebasing: keyBytes[entry.keyStart..<(entry.keyStart + entry.keyCount)]),
+                words: words, plural: plural, bytes: bytes, tokens: tokens, fold: fold)
+        }) {
             guard let exact = entry.exactWords else { return entry.term }
             // Case-sensitive names take only a lower-case `s` plural (`PLCs`).
             if let plural, plural.removed != 1 || plural.added != nil { continue }
@@ -232,7 +253,7 @@ public struct GlossaryMatcher: Sendable {
 
     /// True when the folded words (the last one made singular) spell `key`.
     private func keyMatches(
-        _ key: [UInt8], words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
+        _ key: UnsafeBufferPointer<UInt8>, words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
         bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
     ) -> Bool {
         var position = 0

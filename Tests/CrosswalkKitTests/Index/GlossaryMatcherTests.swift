@@ -94,8 +94,11 @@ import Testing
     /// The hash slots find every key put in and nothing else, colliding slots included.
     @Test func hashSlotsFindWhatWasStored() {
         let keys: [UInt64] = (1...5000).map { $0 &* 0x9E37_79B9_7F4A_7C15 } + [0, 1, .max]
-        let slots = HashSlots(keys.enumerated().map { ($1, Int32($0)) })
-        for (index, key) in keys.enumerated() { #expect(slots[key] == Int32(index)) }
+        let slots = HashSlots(keys.enumerated().map { ($1, Int32($0), Int32($0 % 3), $0 % 2 == 0) })
+        for (index, key) in keys.enumerated() {
+            #expect(slots[key]?.names == Int32(index) && slots[key]?.nameCount == index % 3)
+            #expect(slots[key]?.isPrefix == (index % 2 == 0))
+        }
         for missing: UInt64 in [2, 3, 12345, .max - 1] { #expect(slots[missing] == nil) }
         #expect(HashSlots([])[7] == nil)
     }
