@@ -203,6 +203,8 @@ public struct GlossaryMatcher: Sendable {
             }
             if let best {
                 if accept(best.term) {
+                    // One allocation for a run's matches rather than one per doubling.
+                    if result.isEmpty { result.reserveCapacity(8) }
                     result.append(
                         Match(start: tokens[index].start, end: tokens[index + best.length - 1].end, term: best.term))
                 }
