@@ -50,7 +50,9 @@ struct AutoLinker {
             bounds.append((start, bytes.count))
         }
         defer { self.bytes = bytes }
+        // Moved out, not copied: a set still held by `self` would be copied on the first insert.
         var linked = self.linked
+        self.linked = []
         let matches = bytes.withUnsafeBufferPointer { text in
             site.matcher.matches(in: text) { term in linked.insert(term).inserted }
         }
