@@ -81,20 +81,20 @@ extension SiteRenderer {
 
     /// The entry for page `index` as listed on a page whose way back to the site root is `root`.
     func sharedListItem(_ index: Int, root: String) -> ListItem {
-        ListItem(
-            title: pages[index].title, summary: pages[index].summary, kind: pages[index].page.kind,
-            href: root + pages[index].page.outputPath, html: sharedListItemHTML(index, root: root))
+        listItem(index, root: root, html: sharedListItemHTML(index, root: root))
     }
 
     /// The theme's `partials/list-item` filled for page `index` at `root`; nil without it.
     func sharedListItemHTML(_ index: Int, root: String) -> String? {
         guard hasListItemPartial else { return nil }
         return listItems.html(page: index, root: root) {
-            templates.render(
-                ListItem(
-                    title: pages[index].title, summary: pages[index].summary, kind: pages[index].page.kind,
-                    href: root + pages[index].page.outputPath, html: nil),
-                template: Self.listItemPartial)
+            templates.render(listItem(index, root: root, html: nil), template: Self.listItemPartial)
         }
+    }
+
+    private func listItem(_ index: Int, root: String, html: String?) -> ListItem {
+        ListItem(
+            title: pages[index].title, summary: pages[index].summary, kind: pages[index].page.kind,
+            href: root + pages[index].page.outputPath, html: html)
     }
 }

@@ -160,18 +160,22 @@ public final class SiteRenderer: Sendable {
             "title": TemplateText(site.config.title), "language": TemplateText(site.config.language),
         ]
         if let base = site.config.baseURL { siteFields["base_url"] = TemplateText(base) }
-        var nav: [[String: Any]] = sections.map { kind in
-            let folder = (kind.folder ?? "") + "/"
-            return [
+        // The navigation entry marked current: the section the page is in, or the matrix.
+        let current =
+            absoluteRoot != nil
+            ? -1
+            : sections.firstIndex { url.hasPrefix(($0.folder ?? "") + "/") }
+                ?? (hasMatrix && url == Self.matrixURL ? sections.count : -1)
+        var nav: [[String: Any]] = sections.enumerated().map { index, kind in
+            [
                 "title": TemplateText(kind.sectionTitle), "kind": TemplateText(kind.rawValue),
-                "href": TemplateText(href(folder + "index.html")),
-                "current": absoluteRoot == nil && url.hasPrefix(folder),
+                "href": TemplateText(href((kind.folder ?? "") + "/index.html")), "current": index == current,
             ]
         }
         if hasMatrix {
             nav.append([
                 "title": "Matrix", "kind": "matrix", "href": href(Self.matrixURL + "index.html"),
-                "current": absoluteRoot == nil && url == Self.matrixURL,
+                "current": current == sections.count,
             ])
         }
         var context: [String: Any] = [
@@ -182,11 +186,6 @@ public final class SiteRenderer: Sendable {
         if hasHeaderPartial {
             // These fields are all the header sees, and they differ only by the way back to the
             // root and the section marked current: pages share a handful of filled headers.
-            let current =
-                absoluteRoot != nil
-                ? -1
-                : sections.firstIndex { url.hasPrefix(($0.folder ?? "") + "/") }
-                    ?? (hasMatrix && url == Self.matrixURL ? sections.count : -1)
             let key = "\(absoluteRoot == nil ? "r" : "a")\(current) \(root)"
             let fields = context
             context["header_html"] = headers.html(key) { templates.render(fields, template: Self.headerPartial) }
