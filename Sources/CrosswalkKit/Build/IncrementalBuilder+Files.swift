@@ -22,9 +22,7 @@ extension IncrementalBuilder {
 
     /// Writes beside the target and renames over it, so a reader never sees half a file.
     static func writeAtomically(_ file: OutputFile, into output: String) -> String? {
-        // Straight from the string's storage: the search index is megabytes.
-        var contents = file.contents
-        return contents.withUTF8 { writeAtomically($0, to: joinPath(output, file.path)) }
+        file.bytes.withUnsafeBufferPointer { writeAtomically($0, to: joinPath(output, file.path)) }
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {

@@ -42,12 +42,20 @@ public enum FuzzTarget {
         let input = split(Array(bytes))
         var files = fixedSite
         for (path, contents) in input { files[path] = contents }
-        let fileSystem = FileSystem.inMemory(
-            bytes: Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0, $1) }))
-
         if let first = input.first, case .success(let text) = TextDecoder.decode(first.contents) {
             _ = MarkdownStage().render(text)
         }
+        let differing = renderEveryFile(files).differing
+        // crosswalk's template renderer must write what swift-mustache writes, byte for byte.
+        precondition(differing.isEmpty, "the template renderers disagree on \(differing)")
+    }
+
+    /// Runs the stages on `files` (paths below the site root) and renders every output file
+    /// twice, with crosswalk's template renderer and with swift-mustache's; returns how many
+    /// files it compared and the paths of those that differ.
+    static func renderEveryFile(_ files: [String: [UInt8]]) -> (compared: Int, differing: [String]) {
+        let fileSystem = FileSystem.inMemory(
+            bytes: Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0, $1) }))
 
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
@@ -78,14 +86,20 @@ public enum FuzzTarget {
         diagnostics += Linter(config: config, today: "2026-11-29").check(site: site, pages: built, graph: graph)
 
         var templates = defaultTemplates
-        if input.contains(where: { $0.path.hasPrefix("templates/") }) {
+        if files.keys.contains(where: { $0.hasPrefix("templates/") }) {
             let (loaded, templateDiagnostics) = TemplateSet.load(directory: root + "/templates", fileSystem: fileSystem)
             templates = loaded
             diagnostics += templateDiagnostics
         }
-        guard let templates, !diagnostics.hasErrors else { return }
+        guard let templates, !diagnostics.hasErrors else { return (0, []) }
         let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
-        for item in renderer.items { _ = renderer.render(item) }
+        let reference = SiteRenderer(site: site, pages: built, graph: graph, templates: templates.usingLibraryOnly)
+        let items = renderer.items
+        let differing = items.compactMap { item in
+            let file = renderer.render(item)
+            return file.bytes == reference.render(item).bytes ? nil : file.path
+        }
+        return (items.count, differing)
     }
 
     /// The input's files, in order: `-- path --` sections, or the whole input as one page.

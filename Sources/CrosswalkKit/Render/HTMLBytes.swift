@@ -17,6 +17,21 @@ struct HTMLBytes {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Bytes made earlier (a template's text): appended as they are.
+    mutating func raw(_ source: [UInt8]) { bytes.append(contentsOf: source) }
+
+    var count: Int { bytes.count }
+
+    /// Puts `text` at `offset`; templates indent a partial's lines after rendering them.
+    mutating func insert(_ text: String, at offset: Int) { bytes.insert(contentsOf: text.utf8, at: offset) }
+
+    /// Whether what was written from `start` up to `offset` ends with a line break, as
+    /// Swift's `Character` sees it: `\n` alone, since `\r\n` is one character.
+    func endsLine(at offset: Int, after start: Int) -> Bool {
+        guard offset > start, bytes[offset - 1] == 0x0A else { return false }
+        return offset - 2 < start || bytes[offset - 2] != 0x0D
+    }
+
     /// Text from content: `& < > " '` escaped, as `HTMLEscape.text` does.
     mutating func escaped(_ text: String) {
         var text = text

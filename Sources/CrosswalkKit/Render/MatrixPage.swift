@@ -41,7 +41,7 @@ extension SiteRenderer {
         var context = baseContext(url: url)
         context["page"] = page
         let template = templates.names.contains("matrix") ? "matrix" : "list"
-        return OutputFile(path: url + "index.html", contents: templates.render(context, template: template))
+        return OutputFile(path: url + "index.html", bytes: templates.renderBytes(context, template: template))
     }
 
     static func verdictFields(_ verdict: LinkGraph.Verdict, constraintTitle: String) -> [String: Any] {

@@ -24,6 +24,6 @@ extension SiteRenderer {
                 "title": "Page not found", "kind": "not-found", "kind_label": "Error 404",
                 "summary": "There is no page at this address. It may have been renamed or moved.",
             ].merging(Self.noLists) { value, _ in value }
-        return OutputFile(path: "404.html", contents: templates.render(context, template: Self.notFoundTemplate))
+        return OutputFile(path: "404.html", bytes: templates.renderBytes(context, template: Self.notFoundTemplate))
     }
 }

@@ -1,10 +1,18 @@
 /// One file the build publishes, below the output root.
 public struct OutputFile: Sendable {
     public var path: String
-    public var contents: String
+    /// UTF-8. Pages leave the template renderer as bytes and go to disk as they are.
+    public var bytes: [UInt8]
 
     public init(path: String, contents: String) {
         self.path = path
-        self.contents = contents
+        bytes = Array(contents.utf8)
     }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -20,7 +20,7 @@ extension SiteRenderer {
             context["page"] = page
         }
         return OutputFile(
-            path: url + "index.html", contents: templates.render(context, template: glossary ? "glossary" : "list"))
+            path: url + "index.html", bytes: templates.renderBytes(context, template: glossary ? "glossary" : "list"))
     }
 
     /// The theme partial that draws one glossary entry; themes without it draw `items`.

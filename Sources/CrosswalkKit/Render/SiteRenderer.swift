@@ -132,7 +132,7 @@ public final class SiteRenderer: Sendable {
         context["page"] = page
         context["sections"] = url.isEmpty ? sectionSummaries(from: url) : []
         let template = url.isEmpty && templates.names.contains("home") ? "home" : templates.name(for: built.page.kind)
-        return OutputFile(path: built.page.outputPath, contents: templates.render(context, template: template))
+        return OutputFile(path: built.page.outputPath, bytes: templates.renderBytes(context, template: template))
     }
 
     private func renderGeneratedHome() -> OutputFile {
@@ -143,7 +143,7 @@ public final class SiteRenderer: Sendable {
             ].merging(Self.noLists) { value, _ in value }
         context["sections"] = sectionSummaries(from: "")
         let template = templates.names.contains("home") ? "home" : "page"
-        return OutputFile(path: "index.html", contents: templates.render(context, template: template))
+        return OutputFile(path: "index.html", bytes: templates.renderBytes(context, template: template))
     }
 
     // MARK: shared pieces

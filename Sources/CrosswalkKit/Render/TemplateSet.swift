@@ -4,6 +4,9 @@ import Mustache
 /// The theme's compiled templates. Loaded once per build; immutable and shared by all tasks.
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// The same templates for crosswalk's renderer; `nil` when one uses a construct it leaves
+    /// to swift-mustache (set delimiters, dynamic partials, another content type).
+    let compiled: [String: [TemplateNode]]?
     let names: Set<String>
 
     /// Templates a theme must have; kinds without their own template fall back to `page`.
@@ -54,7 +57,12 @@ public struct TemplateSet: Sendable {
                     hint: "copy it from crosswalk's default templates/"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, names: Set(sources.keys)), diagnostics)
+        var compiled: [String: [TemplateNode]]? = [:]
+        for (name, source) in sources {
+            compiled?[name] = TemplateParser.parse(FastHTML.pragma + source.text, contentType: FastHTML.name)
+            if compiled?[name] == nil { compiled = nil }
+        }
+        return (TemplateSet(library: library, compiled: compiled, names: Set(sources.keys)), diagnostics)
     }
 
     /// The template for a page of `kind`: its own (`term`) or the generic `page`.
@@ -63,11 +71,38 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        render(object: context, template: template)
     }
 
     /// Renders with any context object (a `MustacheParent`, say).
     func render(_ object: some Sendable, template: String) -> String {
+        render(object: object, template: template)
+    }
+
+    /// The same templates rendered by swift-mustache only, for comparing the two.
+    var usingLibraryOnly: TemplateSet { TemplateSet(library: library, compiled: nil, names: names) }
+
+    /// A whole page, as the bytes that go to disk.
+    func renderBytes(_ context: [String: Any], template: String) -> [UInt8] {
+        guard let compiled else { return Array(renderWithLibrary(context, template: template).utf8) }
+        return Self.render(context, template: template, with: compiled)
+    }
+
+    private func render(object: Any, template: String) -> String {
+        guard let compiled else { return renderWithLibrary(object, template: template) }
+        return String(decoding: Self.render(object, template: template, with: compiled), as: UTF8.self)
+    }
+
+    private static func render(_ object: Any, template: String, with compiled: [String: [TemplateNode]]) -> [UInt8] {
+        guard let nodes = compiled[template] else { return [] }
+        var renderer = TemplateRenderer(templates: compiled, root: object)
+        renderer.render(nodes, TemplateRenderer.Frame())
+        return renderer.output.bytes
+    }
+
+    /// swift-mustache's rendering of the same templates: the fallback, and the reference the
+    /// tests hold crosswalk's renderer to.
+    func renderWithLibrary(_ object: Any, template: String) -> String {
         library.render(object, withTemplate: template) ?? ""
     }
 

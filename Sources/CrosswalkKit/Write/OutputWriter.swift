@@ -95,7 +95,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Writes one file below the staging folder; safe to call from many threads at once for
     /// different paths.
     public func write(_ file: OutputFile) throws(Failure) {
-        try write(Array(file.contents.utf8), to: file.path)
+        try write(file.bytes, to: file.path)
     }
 
     /// Copies a file (an asset) to `relativePath` in the output.

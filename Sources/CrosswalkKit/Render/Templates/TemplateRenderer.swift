@@ -1,0 +1,301 @@
+import Mustache
+
+/// Renders compiled templates into bytes, with swift-mustache's rules for finding values
+/// (up the stack, through `MustacheParent`, `MustacheCustomRepresentation` and `Mirror`),
+/// for sections and inverted sections, transforms, partials, blocks and indentation.
+///
+/// The context types crosswalk builds (`[String: Any]`, `TemplateText`, `LazyFields`,
+/// `String`, `Bool` and arrays of them) are told apart by their type's identity, one
+/// comparison, before any protocol cast; the library tries up to four casts per stack level
+/// per lookup, which made it the largest single cost of a build.
+struct TemplateRenderer {
+    /// What a section passes to the templates inside it.
+    struct Frame {
+        var position: ListPosition?
+        var indentation: String?
+        var blocks: [String: [TemplateNode]]?
+    }
+
+    let templates: [String: [TemplateNode]]
+    var output = HTMLBytes(capacity: 16 * 1024)
+    private var stack: [Any]
+
+    init(templates: [String: [TemplateNode]], root: Any) {
+        self.templates = templates
+        stack = [root]
+    }
+
+    mutating func render(_ nodes: [TemplateNode], _ frame: Frame) {
+        guard let indentation = frame.indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, frame) }
+            return
+        }
+        // Output that starts a line of this template's text gets the indentation first.
+        let start = output.count
+        for node in nodes {
+            let before = output.count
+            render(node, frame)
+            if output.count > before, output.endsLine(at: before, after: start) {
+                output.insert(indentation, at: before)
+            }
+        }
+    }
+
+    private mutating func render(_ node: TemplateNode, _ frame: Frame) {
+        switch node {
+        case .text(let bytes):
+            output.raw(bytes)
+        case .variable(let name, let escaped):
+            guard let value = lookup(name, frame) else { return }
+            write(value, escaped: escaped)
+        case .section(let name, let nodes):
+            section(lookup(name, frame), nodes, frame)
+        case .invertedSection(let name, let nodes):
+            invertedSection(lookup(name, frame), nodes, frame)
+        case .partial(let name, let indentation, let blocks):
+            guard let nodes = templates[name] else { return }
+            var inner = Frame(position: nil, indentation: frame.indentation, blocks: frame.blocks)
+            if let indentation { inner.indentation = (frame.indentation ?? "") + indentation }
+            if let blocks {
+                // Blocks given further out win, as in swift-mustache.
+                inner.blocks = frame.blocks.map { $0.merging(blocks) { outer, _ in outer } } ?? blocks
+            }
+            render(nodes, inner)
+        case .block(let name, let defaults, let indentation):
+            let inner = Frame(
+                position: nil, indentation: (frame.indentation ?? "") + indentation, blocks: frame.blocks)
+            render(frame.blocks?[name] ?? defaults, inner)
+        }
+    }
+
+    private mutating func write(_ value: Any, escaped: Bool) {
+        let text: String =
+            switch ContextValue(value) {
+            case .text(let text): text.text
+            case .string(let string): string
+            default: Self.describe(value)
+            }
+        if escaped { output.escaped(text) } else { output.raw(text) }
+    }
+
+    private static func describe(_ value: Any) -> String {
+        if let renderable = value as? MustacheCustomRenderable { return renderable.renderText }
+        if let optional = value as? OptionalValue, let wrapped = optional.wrapped { return String(describing: wrapped) }
+        return String(describing: value)
+    }
+
+    private mutating func section(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
+        guard let value else { return }
+        switch ContextValue(value) {
+        case .fields, .text, .string, .lazy:
+            push(value, nodes, frame)
+        case .bool(let bool):
+            if bool { render(nodes, frame) }
+        case .anyList(let list):
+            each(list, nodes, frame)
+        case .fieldsList(let list):
+            each(list, nodes, frame)
+        case .textList(let list):
+            each(list, nodes, frame)
+        case .other:
+            if let sequence = value as? any MustacheSequence {
+                each(sequence, nodes, frame)
+            } else if let bool = value as? Bool {
+                if bool { render(nodes, frame) }
+            } else if let renderable = value as? MustacheCustomRenderable, renderable.isNull {
+                return
+            } else {
+                push(value, nodes, frame)
+            }
+        }
+    }
+
+    private mutating func invertedSection(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
+        guard let value else { return render(nodes, frame) }
+        switch ContextValue(value) {
+        case .fields, .text, .string, .lazy:
+            return
+        case .bool(let bool):
+            if !bool { render(nodes, frame) }
+        case .anyList(let list):
+            if list.isEmpty { push(value, nodes, frame) }
+        case .fieldsList(let list):
+            if list.isEmpty { push(value, nodes, frame) }
+        case .textList(let list):
+            if list.isEmpty { push(value, nodes, frame) }
+        case .other:
+            if let sequence = value as? any MustacheSequence {
+                if Self.isEmpty(sequence) { push(value, nodes, frame) }
+            } else if let bool = value as? Bool {
+                if !bool { render(nodes, frame) }
+            } else if let renderable = value as? MustacheCustomRenderable, renderable.isNull {
+                render(nodes, frame)
+            }
+        }
+    }
+
+    private static func isEmpty(_ sequence: some Sequence) -> Bool {
+        var iterator = sequence.makeIterator()
+        return iterator.next() == nil
+    }
+
+    private mutating func push(_ value: Any, _ nodes: [TemplateNode], _ frame: Frame) {
+        stack.append(value)
+        render(nodes, Frame(position: nil, indentation: frame.indentation, blocks: frame.blocks))
+        stack.removeLast()
+    }
+
+    private mutating func each(_ elements: some Sequence, _ nodes: [TemplateNode], _ frame: Frame) {
+        var iterator = elements.makeIterator()
+        guard var current = iterator.next() else { return }
+        var inner = Frame(
+            position: ListPosition(index: 0, first: true, last: false), indentation: frame.indentation,
+            blocks: frame.blocks)
+        while true {
+            let next = iterator.next()
+            if next == nil { inner.position?.last = true }
+            stack.append(current)
+            render(nodes, inner)
+            stack.removeLast()
+            guard let next else { return }
+            current = next
+            inner.position?.first = false
+            inner.position?.index += 1
+        }
+    }
+
+    // MARK: Finding values
+
+    private func lookup(_ name: TemplateName, _ frame: Frame) -> Any? {
+        var found: Any?
+        switch name.start {
+        case .current:
+            found = stack.last
+        case .position:
+            found = frame.position
+        case .currentOnly:
+            found = Self.descend(name.path[...], from: stack[stack.count - 1])
+        case .stack:
+            guard let first = name.path.first else {
+                found = stack.last
+                break
+            }
+            for object in stack.reversed() {
+                if let child = Self.child(first, of: object) {
+                    found = Self.descend(name.path.dropFirst(), from: child)
+                    break
+                }
+            }
+        }
+        guard var value = found else { return nil }
+        if case .other = ContextValue(value), let custom = value as? MustacheCustomRepresentation {
+            guard let representation = custom.representation else { return nil }
+            value = representation
+        }
+        for transform in name.transforms.reversed() {
+            guard let transformable = value as? MustacheTransformable,
+                let transformed = transformable.transform(transform)
+            else { return nil }
+            value = transformed
+        }
+        return value
+    }
+
+    private static func descend(_ path: ArraySlice<String>, from object: Any) -> Any? {
+        var object = object
+        for name in path {
+            guard let child = child(name, of: object) else { return nil }
+            object = child
+        }
+        return object
+    }
+
+    private static func child(_ name: String, of object: Any) -> Any? {
+        switch ContextValue(object) {
+        case .fields(let fields):
+            return fields[name]
+        case .lazy(let fields):
+            return fields.child(named: name)
+        case .text, .string, .bool, .anyList, .fieldsList, .textList:
+            // No fields: `TemplateText` has none, and `Mirror` shows no labelled children.
+            return nil
+        case .other:
+            var object: Any? = object
+            if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
+            if let parent = object as? MustacheParent { return parent.child(named: name) }
+            guard let object,
+                let matched = Mirror(reflecting: object).children.first(where: { $0.label == name })
+            else { return nil }
+            let wrapper = Mirror(reflecting: matched.value)
+            guard wrapper.displayStyle == .optional else { return matched.value }
+            return wrapper.children.first?.value
+        }
+    }
+}
+
+/// The position in a list, for `{{#first()}}`, `{{index()}}` and the rest, as swift-mustache
+/// names them.
+struct ListPosition: MustacheTransformable {
+    var index: Int
+    var first: Bool
+    var last: Bool
+
+    func transform(_ name: String) -> Any? {
+        switch name {
+        case "first": first
+        case "last": last
+        case "index": index
+        case "even": index & 1 == 0
+        case "odd": index & 1 == 1
+        default: nil
+        }
+    }
+}
+
+/// The context types crosswalk builds, told apart by type identity: the cast that follows
+/// one comparison is to the exact type, the runtime's cheapest.
+enum ContextValue {
+    case fields([String: Any])
+    case text(TemplateText)
+    case string(String)
+    case lazy(LazyFields)
+    case bool(Bool)
+    case anyList([Any])
+    case fieldsList([[String: Any]])
+    case textList([TemplateText])
+    case other
+
+    private static let fieldsID = ObjectIdentifier([String: Any].self)
+    private static let textID = ObjectIdentifier(TemplateText.self)
+    private static let stringID = ObjectIdentifier(String.self)
+    private static let lazyID = ObjectIdentifier(LazyFields.self)
+    private static let boolID = ObjectIdentifier(Bool.self)
+    private static let anyListID = ObjectIdentifier([Any].self)
+    private static let fieldsListID = ObjectIdentifier([[String: Any]].self)
+    private static let textListID = ObjectIdentifier([TemplateText].self)
+
+    @inline(__always)
+    init(_ value: Any) {
+        let known: ContextValue? =
+            switch ObjectIdentifier(type(of: value)) {
+            case Self.fieldsID: (value as? [String: Any]).map { .fields($0) }
+            case Self.textID: (value as? TemplateText).map { .text($0) }
+            case Self.stringID: (value as? String).map { .string($0) }
+            case Self.lazyID: (value as? LazyFields).map { .lazy($0) }
+            case Self.boolID: (value as? Bool).map { .bool($0) }
+            case Self.anyListID: (value as? [Any]).map { .anyList($0) }
+            case Self.fieldsListID: (value as? [[String: Any]]).map { .fieldsList($0) }
+            case Self.textListID: (value as? [TemplateText]).map { .textList($0) }
+            default: nil
+            }
+        self = known ?? .other
+    }
+}
+
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self }
+}

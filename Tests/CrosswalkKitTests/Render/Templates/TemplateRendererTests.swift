@@ -1,0 +1,149 @@
+import Foundation
+import Mustache
+import Testing
+
+@testable import CrosswalkKit
+
+/// crosswalk's template renderer is held to swift-mustache's output, byte for byte: on the
+/// shipped site with the default theme, on random templates over every kind of context value,
+/// and on the constructs it leaves to the library.
+@Suite struct TemplateRendererTests {
+    static let repositoryRoot = URL(fileURLWithPath: SiteFixture.themeDirectory).deletingLastPathComponent().path
+
+    @Test func theShippedSiteRendersAsSwiftMustacheRendersIt() throws {
+        var files: [String: [UInt8]] = [:]
+        for folder in ["content", "templates"] {
+            let enumerator = try #require(FileManager.default.enumerator(atPath: Self.repositoryRoot + "/" + folder))
+            while let relative = enumerator.nextObject() as? String {
+                let path = folder + "/" + relative
+                if let bytes = FileManager.default.contents(atPath: Self.repositoryRoot + "/" + path) {
+                    files[path] = Array(bytes)
+                }
+            }
+        }
+        let theme = TemplateSet.load(directory: Self.repositoryRoot + "/templates", fileSystem: .disk).0
+        #expect(theme?.compiled != nil, "the default theme must take crosswalk's renderer, or this compares nothing")
+
+        let (compared, differing) = FuzzTarget.renderEveryFile(files)
+        #expect(compared > 100)
+        #expect(differing.isEmpty)
+    }
+
+    @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() {
+        var random = SplitMix(seed: 62_443)
+        var compared = 0
+        for _ in 0..<3_000 {
+            let source = Self.template(depth: 0, random: &random)
+            var files = Self.fixedTemplates
+            files["/t/t.mustache"] = source
+            let (set, diagnostics) = TemplateSet.load(directory: "/t", fileSystem: .inMemory(files))
+            guard let set, !diagnostics.hasErrors else { continue }
+            guard set.compiled != nil else {
+                Issue.record(
+                    Comment(
+                        rawValue: "crosswalk's parser refused a template swift-mustache accepts: "
+                            + source.debugDescription))
+                continue
+            }
+            // One context for both: a dictionary's order (`{{d}}` prints it) is its own.
+            let context = Self.context
+            let ours = set.render(context, template: "t")
+            let theirs = set.renderWithLibrary(context, template: "t")
+            #expect(ours == theirs, Comment(rawValue: "template " + source.debugDescription))
+            compared += 1
+        }
+        #expect(compared > 2_000)
+    }
+
+    @Test func constructsItLeavesToSwiftMustacheStillRender() throws {
+        var files = Self.fixedTemplates
+        files["/t/t.mustache"] = "{{=<% %>=}}<%v%> {{v}}"
+        let set = try #require(TemplateSet.load(directory: "/t", fileSystem: .inMemory(files)).0)
+        #expect(set.compiled == nil)
+        #expect(set.render(Self.context, template: "t") == "x&lt;y {{v}}")
+    }
+
+    @Test func partialIndentationAndBlocks() throws {
+        var files = Self.fixedTemplates
+        files["/t/t.mustache"] = "<ul>\n  {{>q}}\n{{<parent}}\n{{$blk}}\n    over {{v}}\n{{/blk}}\n{{/parent}}\n"
+        let set = try #require(TemplateSet.load(directory: "/t", fileSystem: .inMemory(files)).0)
+        #expect(set.compiled != nil)
+        let context = Self.context
+        let ours = set.render(context, template: "t")
+        #expect(ours == set.renderWithLibrary(context, template: "t"))
+        #expect(ours.contains("  line\n  x&lt;y\n"))
+    }
+
+    // MARK: Fixtures
+
+    static let fixedTemplates: [String: String] = [
+        "/t/layout.mustache": "{{$main}}{{/main}}",
+        "/t/page.mustache": "{{v}}",
+        "/t/list.mustache": "{{v}}",
+        "/t/p.mustache": "[{{v}}{{#list}}{{v}}{{/list}}]\n",
+        "/t/q.mustache": "line\n{{v}}\n",
+        "/t/parent.mustache": "A{{$blk}}default {{h}}{{/blk}}B\n  {{$blk}}\n  again\n  {{/blk}}\n{{>q}}",
+    ]
+
+    struct Tool {
+        let name: String
+        let inner: String?
+    }
+
+    static var context: [String: Any] {
+        [
+            "v": "x<y", "h": "<b>&'\"", "n": 42, "b": true, "f": false,
+            "d": ["v": "inner", "list": [["v": "deep"]] as [[String: Any]]] as [String: Any],
+            "list": [["v": "one", "n": 1], ["v": "two", "b": false]] as [[String: Any]],
+            "anyList": [1, "two", true, ["v": "three"] as [String: Any]] as [Any],
+            "emptyList": [] as [[String: Any]],
+            "text": TemplateText("t&t"),
+            "textList": [TemplateText("a"), TemplateText("<b>")],
+            "lazy": LazyFields(["v": "lazy-v"], lazy: ["w": { "made" }]),
+            "obj": Tool(name: "nmap", inner: "o"),
+            "strs": ["s1", "s2"],
+            "dictStr": ["v": "ds"] as [String: String],
+            "none": NSNull(),
+        ]
+    }
+
+    static let names = [
+        "v", "h", "n", "b", "f", "d", "d.v", ".v", ".", "list", "anyList", "emptyList", "text", "textList",
+        "lazy", "lazy.v", "lazy.w", "obj", "obj.name", "obj.inner", "strs", "dictStr", "dictStr.v", "none",
+        "missing", "empty(list)", "count(list)", "empty(v)", "uppercased(v)", "first()", "last()", "index()",
+        "even()", "reversed(strs)",
+    ]
+
+    static let texts = ["a", "b c", " ", "  ", "\t", "\n", "\n", "\r\n", "{", "}", "<&>", "é", "e\u{301}", "x\n  "]
+
+    /// Random source from the pieces above. Block bodies hold no blocks and no `{{<parent}}`: an
+    /// override that expands itself recurses forever, in both renderers.
+    static func template(depth: Int, inBlock: Bool = false, random: inout SplitMix) -> String {
+        var out = ""
+        for _ in 0..<random.below(depth == 0 ? 12 : 5) {
+            let name = names[random.below(names.count)]
+            switch random.below(depth > 2 ? 6 : 10) {
+            case 0, 1, 2: out += texts[random.below(texts.count)]
+            case 3: out += ["{{\(name)}}", "{{ \(name) }}", "{{{\(name)}}}", "{{&\(name)}}"][random.below(4)]
+            case 4: out += ["{{! note }}", "{{>p}}", "{{> q}}", "  {{>q}}\n"][random.below(4)]
+            case 5 where !inBlock:
+                out += "{{$blk}}" + template(depth: depth + 1, inBlock: true, random: &random) + "{{/blk}}"
+            case 6, 7, 8:
+                let sigil = random.below(3) == 0 ? "^" : "#"
+                let line = random.below(2) == 0 ? "\n" : ""
+                out += "{{\(sigil)\(name)}}\(line)" + template(depth: depth + 1, inBlock: inBlock, random: &random)
+                out += "{{/\(name)}}\(line)"
+            case 9 where !inBlock:
+                out += "{{<parent}}\n" + (random.below(2) == 0 ? "  " : "")
+                out += "{{$blk}}" + template(depth: depth + 1, inBlock: true, random: &random) + "{{/blk}}\n{{/parent}}"
+            default:
+                out += texts[random.below(texts.count)]
+            }
+        }
+        return out
+    }
+}
+
+extension SplitMix {
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
