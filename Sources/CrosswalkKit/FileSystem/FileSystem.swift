@@ -127,16 +127,31 @@ func readWholeFile(_ path: String) throws -> [UInt8] {
         throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-    while true {
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count < 0 {
-            if errno == EINTR { continue }
-            throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
+    // Read straight into an array of the size `fstat` gives: a zero-filled chunk per file to
+    // copy from cost more than the read itself. Whatever a growing file has beyond that size
+    // is read after it.
+    var info = stat()
+    let size = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = 0
+        while count < buffer.count, let base = buffer.baseAddress {
+            let got = read(descriptor, base + count, buffer.count - count)
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failure = errno }
+            if got <= 0 { break }
+            count += got
         }
-        if count == 0 { break }
-        bytes.append(contentsOf: chunk[0..<count])
+    }
+    try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { chunk in
+        while failure == 0, let base = chunk.baseAddress {
+            let got = read(descriptor, base, chunk.count)
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failure = errno }
+            if got <= 0 { break }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<got]))
+        }
+        if failure != 0 { throw FileSystemError(path: path, reason: String(cString: strerror(failure))) }
     }
     return bytes
 }
