@@ -79,8 +79,16 @@ struct SearchIndex: Sendable {
         // Room for every word kept: growing the set rehashed it several times per page.
         seen.reserveCapacity(known.count + limit)
         var result: [String] = []
-        SearchText.forEachWord(in: text) { word in
-            guard word.unicodeScalars.count >= 3 || word.allSatisfy(\.isNumber) else { return true }
+        SearchText.forEachWordUTF8(in: text) { bytes, ascii in
+            let word: String
+            if ascii {
+                // Short words go before a String is made of them: most are "a", "of", "to".
+                guard bytes.count >= 3 || bytes.allSatisfy({ (0x30...0x39).contains($0) }) else { return true }
+                word = String(decoding: bytes, as: UTF8.self)
+            } else {
+                word = SearchText.fold(String(decoding: bytes, as: UTF8.self))
+                guard word.unicodeScalars.count >= 3 || word.allSatisfy(\.isNumber) else { return true }
+            }
             guard !SearchText.stopWords.contains(word), seen.insert(word).inserted else { return true }
             result.append(word)
             return result.count < limit
