@@ -1,15 +1,73 @@
 /// One piece of a compiled template. The tree is what swift-mustache parses the same source
-/// into; `CompiledTemplates` renders it without `Any` lookups by name strings.
-indirect enum TemplateNode: Sendable {
-    case text([UInt8])
-    case variable(TemplateName, escaped: Bool)
-    case section(TemplateName, [TemplateNode])
-    case invertedSection(TemplateName, [TemplateNode])
-    /// `{{> name}}` (no blocks) or `{{< name}}…{{/name}}` (blocks it overrides). `indentation`
-    /// is set when the tag stands alone on its line.
-    case partial(String, indentation: String?, blocks: [String: [TemplateNode]]?)
-    /// `{{$name}}default{{/name}}` outside a `{{< parent}}`: a block a child may override.
-    case block(String, defaults: [TemplateNode], indentation: String)
+/// into; `TemplateRenderer` renders it without `Any` lookups by name strings.
+///
+/// A class of plain fields, not an enum with payloads: Swift keeps an enum's case in spare
+/// bits of its payload's pointers, where LeakSanitizer cannot follow them, and the fuzz run
+/// reported every parsed template as leaked.
+final class TemplateNode: Sendable {
+    enum Kind: Sendable {
+        case text
+        /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}`.
+        case variable
+        case section
+        case invertedSection
+        /// `{{> name}}` (no blocks) or `{{< name}}…{{/name}}` (the blocks it overrides).
+        case partial
+        /// `{{$name}}default{{/name}}` outside a `{{< parent}}`: a block a child may override.
+        case block
+    }
+
+    let kind: Kind
+    /// A text node's bytes.
+    let bytes: [UInt8]
+    /// What a variable or a section looks up.
+    let name: TemplateName
+    let escaped: Bool
+    /// A section's contents; a block's default.
+    let children: [TemplateNode]
+    /// The partial or block called.
+    let target: String
+    /// Set when a partial's tag stands alone on its line; always set for a block.
+    let indentation: String?
+    /// The blocks a `{{< parent}}` overrides.
+    let blocks: [String: [TemplateNode]]?
+
+    private init(
+        _ kind: Kind, bytes: [UInt8] = [], name: TemplateName = .none, escaped: Bool = false,
+        children: [TemplateNode] = [], target: String = "", indentation: String? = nil,
+        blocks: [String: [TemplateNode]]? = nil
+    ) {
+        self.kind = kind
+        self.bytes = bytes
+        self.name = name
+        self.escaped = escaped
+        self.children = children
+        self.target = target
+        self.indentation = indentation
+        self.blocks = blocks
+    }
+
+    static func text(_ bytes: [UInt8]) -> TemplateNode { TemplateNode(.text, bytes: bytes) }
+
+    static func variable(_ name: TemplateName, escaped: Bool) -> TemplateNode {
+        TemplateNode(.variable, name: name, escaped: escaped)
+    }
+
+    static func section(_ name: TemplateName, _ children: [TemplateNode]) -> TemplateNode {
+        TemplateNode(.section, name: name, children: children)
+    }
+
+    static func invertedSection(_ name: TemplateName, _ children: [TemplateNode]) -> TemplateNode {
+        TemplateNode(.invertedSection, name: name, children: children)
+    }
+
+    static func partial(_ target: String, indentation: String?, blocks: [String: [TemplateNode]]?) -> TemplateNode {
+        TemplateNode(.partial, target: target, indentation: indentation, blocks: blocks)
+    }
+
+    static func block(_ target: String, defaults: [TemplateNode], indentation: String) -> TemplateNode {
+        TemplateNode(.block, children: defaults, target: target, indentation: indentation)
+    }
 }
 
 /// A tag's name, split once: `page.title`, `.`, `.title` (current object only) or
@@ -29,6 +87,9 @@ struct TemplateName: Sendable, Equatable {
     var start: Start
     var path: [String]
     var transforms: [String]
+
+    /// For nodes that look nothing up.
+    static let none = TemplateName("", transforms: [])
 
     init(_ name: String, transforms: [String]) {
         self.transforms = transforms

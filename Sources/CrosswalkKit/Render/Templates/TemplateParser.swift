@@ -136,8 +136,8 @@ struct TemplateParser {
                 definitions.atBlockDefinitionsTop = true
                 var blocks: [String: [TemplateNode]] = [:]
                 for node in try parse(definitions) {
-                    switch node {
-                    case .block(let blockName, let defaults, _): blocks[blockName] = defaults
+                    switch node.kind {
+                    case .block: blocks[node.target] = node.children
                     case .text: break
                     default: throw Unsupported()
                     }

@@ -42,37 +42,37 @@ struct TemplateRenderer {
     }
 
     private mutating func render(_ node: TemplateNode, _ frame: Frame) {
-        switch node {
-        case .text(let bytes):
-            output.raw(bytes)
-        case .variable(let name, let escaped):
-            guard let value = lookup(name, frame) else { return }
-            write(value, escaped: escaped)
-        case .section(let name, let nodes):
-            section(lookup(name, frame), nodes, frame)
-        case .invertedSection(let name, let nodes):
-            invertedSection(lookup(name, frame), nodes, frame)
-        case .partial(let name, let indentation, let blocks):
-            guard let nodes = templates[name] else { return }
+        switch node.kind {
+        case .text:
+            output.raw(node.bytes)
+        case .variable:
+            guard let value = lookup(node.name, frame) else { return }
+            write(value, escaped: node.escaped)
+        case .section:
+            section(lookup(node.name, frame), node.children, frame)
+        case .invertedSection:
+            invertedSection(lookup(node.name, frame), node.children, frame)
+        case .partial:
+            guard let nodes = templates[node.target] else { return }
             var inner = Frame(position: nil, indentation: frame.indentation, blocks: frame.blocks)
-            if let indentation { inner.indentation = (frame.indentation ?? "") + indentation }
-            if let blocks {
+            if let indentation = node.indentation { inner.indentation = (frame.indentation ?? "") + indentation }
+            if let blocks = node.blocks {
                 // Blocks given further out win, as in swift-mustache.
                 inner.blocks = frame.blocks.map { $0.merging(blocks) { outer, _ in outer } } ?? blocks
             }
             render(nodes, inner)
-        case .block(let name, let defaults, let indentation):
+        case .block:
             let inner = Frame(
-                position: nil, indentation: (frame.indentation ?? "") + indentation, blocks: frame.blocks)
-            render(frame.blocks?[name] ?? defaults, inner)
+                position: nil, indentation: (frame.indentation ?? "") + (node.indentation ?? ""), blocks: frame.blocks)
+            render(frame.blocks?[node.target] ?? node.children, inner)
         }
     }
 
     private mutating func write(_ value: Any, escaped: Bool) {
         let text: String =
-            switch ContextValue(value) {
-            case .text(let text): text.text
-            case .string(let string): string
+            switch ContextKind(value) {
+            case .text: (value as? TemplateText)?.text ?? ""
+            case .string: value as? String ?? ""
             default: Self.describe(value)
             }
         if escaped { output.escaped(text) } else { output.raw(text) }
@@ -86,17 +86,17 @@ struct TemplateRenderer {
 
     private mutating func section(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return }
-        switch ContextValue(value) {
+        switch ContextKind(value) {
         case .fields, .text, .string, .lazy:
             push(value, nodes, frame)
-        case .bool(let bool):
-            if bool { render(nodes, frame) }
-        case .anyList(let list):
-            each(list, nodes, frame)
-        case .fieldsList(let list):
-            each(list, nodes, frame)
-        case .textList(let list):
-            each(list, nodes, frame)
+        case .bool:
+            if value as? Bool == true { render(nodes, frame) }
+        case .anyList:
+            each(value as? [Any] ?? [], nodes, frame)
+        case .fieldsList:
+            each(value as? [[String: Any]] ?? [], nodes, frame)
+        case .textList:
+            each(value as? [TemplateText] ?? [], nodes, frame)
         case .other:
             if let sequence = value as? any MustacheSequence {
                 each(sequence, nodes, frame)
@@ -112,17 +112,17 @@ struct TemplateRenderer {
 
     private mutating func invertedSection(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return render(nodes, frame) }
-        switch ContextValue(value) {
+        switch ContextKind(value) {
         case .fields, .text, .string, .lazy:
             return
-        case .bool(let bool):
-            if !bool { render(nodes, frame) }
-        case .anyList(let list):
-            if list.isEmpty { push(value, nodes, frame) }
-        case .fieldsList(let list):
-            if list.isEmpty { push(value, nodes, frame) }
-        case .textList(let list):
-            if list.isEmpty { push(value, nodes, frame) }
+        case .bool:
+            if value as? Bool == false { render(nodes, frame) }
+        case .anyList:
+            if (value as? [Any])?.isEmpty == true { push(value, nodes, frame) }
+        case .fieldsList:
+            if (value as? [[String: Any]])?.isEmpty == true { push(value, nodes, frame) }
+        case .textList:
+            if (value as? [TemplateText])?.isEmpty == true { push(value, nodes, frame) }
         case .other:
             if let sequence = value as? any MustacheSequence {
                 if Self.isEmpty(sequence) { push(value, nodes, frame) }
@@ -188,7 +188,7 @@ struct TemplateRenderer {
             }
         }
         guard var value = found else { return nil }
-        if case .other = ContextValue(value), let custom = value as? MustacheCustomRepresentation {
+        if ContextKind(value) == .other, let custom = value as? MustacheCustomRepresentation {
             guard let representation = custom.representation else { return nil }
             value = representation
         }
@@ -211,11 +211,11 @@ struct TemplateRenderer {
     }
 
     private static func child(_ name: String, of object: Any) -> Any? {
-        switch ContextValue(object) {
-        case .fields(let fields):
-            return fields[name]
-        case .lazy(let fields):
-            return fields.child(named: name)
+        switch ContextKind(object) {
+        case .fields:
+            return (object as? [String: Any])?[name]
+        case .lazy:
+            return (object as? LazyFields)?.child(named: name)
         case .text, .string, .bool, .anyList, .fieldsList, .textList:
             // No fields: `TemplateText` has none, and `Mirror` shows no labelled children.
             return nil
@@ -252,18 +252,11 @@ struct ListPosition: MustacheTransformable {
     }
 }
 
-/// The context types crosswalk builds, told apart by type identity: the cast that follows
-/// one comparison is to the exact type, the runtime's cheapest.
-enum ContextValue {
-    case fields([String: Any])
-    case text(TemplateText)
-    case string(String)
-    case lazy(LazyFields)
-    case bool(Bool)
-    case anyList([Any])
-    case fieldsList([[String: Any]])
-    case textList([TemplateText])
-    case other
+/// The context types crosswalk builds, told apart by type identity: one comparison, where
+/// a failed protocol cast costs hundreds of instructions. A value's kind known, the cast that
+/// follows (when the value itself is needed) is to its exact type, the runtime's cheapest.
+enum ContextKind {
+    case fields, text, string, lazy, bool, anyList, fieldsList, textList, other
 
     private static let fieldsID = ObjectIdentifier([String: Any].self)
     private static let textID = ObjectIdentifier(TemplateText.self)
@@ -276,19 +269,18 @@ enum ContextValue {
 
     @inline(__always)
     init(_ value: Any) {
-        let known: ContextValue? =
+        self =
             switch ObjectIdentifier(type(of: value)) {
-            case Self.fieldsID: (value as? [String: Any]).map { .fields($0) }
-            case Self.textID: (value as? TemplateText).map { .text($0) }
-            case Self.stringID: (value as? String).map { .string($0) }
-            case Self.lazyID: (value as? LazyFields).map { .lazy($0) }
-            case Self.boolID: (value as? Bool).map { .bool($0) }
-            case Self.anyListID: (value as? [Any]).map { .anyList($0) }
-            case Self.fieldsListID: (value as? [[String: Any]]).map { .fieldsList($0) }
-            case Self.textListID: (value as? [TemplateText]).map { .textList($0) }
-            default: nil
+            case Self.fieldsID: .fields
+            case Self.textID: .text
+            case Self.stringID: .string
+            case Self.lazyID: .lazy
+            case Self.boolID: .bool
+            case Self.anyListID: .anyList
+            case Self.fieldsListID: .fieldsList
+            case Self.textListID: .textList
+            default: .other
             }
-        self = known ?? .other
     }
 }
 
