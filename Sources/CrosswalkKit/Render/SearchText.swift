@@ -25,47 +25,55 @@ enum SearchText {
     /// The same words as UTF-8, before a `String` is made of them: `ascii` words are final
     /// (ASCII letters are lower-cased on the way in); the others still need `fold`.
     static func forEachWordUTF8(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ ascii: Bool) -> Bool) {
-        // The word so far in one reused buffer; the text is read as bytes, and only a
-        // non-ASCII scalar is decoded: walking the scalar view cost tens of instructions per byte.
-        var current: [UInt8] = []
-        current.reserveCapacity(32)
-        var ascii = true
-        func flush() -> Bool {
-            guard !current.isEmpty else { return true }
-            let more = current.withUnsafeBufferPointer { body($0, ascii) }
-            current.removeAll(keepingCapacity: true)
-            ascii = true
-            return more
-        }
         var text = text
         text.withUTF8 { bytes in
+            var word = WordBuffer()
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     index += 1
                     if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                        current.append(byte)
+                        word.bytes.append(byte)
                     } else if (0x41...0x5A).contains(byte) {
-                        current.append(byte + 0x20)
-                    } else if !flush() {
+                        word.bytes.append(byte + 0x20)
+                    } else if !word.flush(body) {
                         return
                     }
                     continue
                 }
+                // Only a non-ASCII scalar is decoded: walking the scalar view cost tens of
+                // instructions per byte.
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 let end = min(index + length, bytes.count)
-                let scalar = Self.scalar(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                let sequence = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                let scalar = Self.scalar(sequence)
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    ascii = false
-                } else if scalar.properties.generalCategory != .nonspacingMark, !flush() {
+                    word.bytes.append(contentsOf: sequence)
+                    word.ascii = false
+                } else if scalar.properties.generalCategory != .nonspacingMark, !word.flush(body) {
                     return
                 }
                 index = end
             }
+            _ = word.flush(body)
         }
-        _ = flush()
+    }
+
+    /// The word so far, in one buffer reused for every word of a text.
+    private struct WordBuffer {
+        var bytes: [UInt8] = []
+        var ascii = true
+
+        init() { bytes.reserveCapacity(32) }
+
+        mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) -> Bool {
+            guard !bytes.isEmpty else { return true }
+            let more = bytes.withUnsafeBufferPointer { body($0, ascii) }
+            bytes.removeAll(keepingCapacity: true)
+            ascii = true
+            return more
+        }
     }
 
     /// Unicode's lower case without accents, for words that are not plain ASCII.
