@@ -22,7 +22,7 @@ struct SourceLocator {
         guard let block = node.positionedAncestor else { return source.location(bodyLine: 1) }
         if lineStarts.isEmpty {
             bytes = Array(source.body.utf8)
-            lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+            lineStarts = Self.lineStarts(bytes)
         }
         let pattern = Array(needle.utf8)
         let first = max(block.startLine, 1)
@@ -41,6 +41,20 @@ struct SourceLocator {
             }
         }
         return source.location(bodyLine: block.startLine, column: block.startColumn)
+    }
+
+    /// Where each line starts: 0 and every offset after a newline, found with `memchr`.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+        }
+        return starts
     }
 
     /// Where `pattern` first occurs in `line` (an index into the body's bytes). A plain byte
