@@ -20,7 +20,15 @@ enum NeighbourGraph {
 
     /// `left` links here, `right` is linked from here. Empty when both are.
     static func svg(title: String, left: [Node], right: [Node], leftMore: Int = 0, rightMore: Int = 0) -> String {
-        guard !left.isEmpty || !right.isEmpty else { return "" }
+        String(
+            decoding: svgBytes(title: title, left: left, right: right, leftMore: leftMore, rightMore: rightMore),
+            as: UTF8.self)
+    }
+
+    /// The same picture as UTF-8, as pages take it: titles cut with `…` made every page's
+    /// picture take the slow path of `String`'s validation.
+    static func svgBytes(title: String, left: [Node], right: [Node], leftMore: Int = 0, rightMore: Int = 0) -> [UInt8] {
+        guard !left.isEmpty || !right.isEmpty else { return [] }
         let rows = max(left.count + (leftMore > 0 ? 1 : 0), right.count + (rightMore > 0 ? 1 : 0), 2)
         let height = rows * rowHeight + 24
         let middle = Double(height) / 2
@@ -68,7 +76,7 @@ enum NeighbourGraph {
         }
         centre(&svg, title, middle: middle)
         svg.raw("</svg>")
-        return svg.string
+        return svg.bytes
     }
 
     /// A 16 × 16 key for the legend.
@@ -246,7 +254,7 @@ extension SiteRenderer {
                 href: LinkResolver.href(from: url, to: pages[other].page.outputPath),
                 mutual: incoming.contains(other) && outgoing.contains(other))
         }
-        let svg = NeighbourGraph.svg(
+        let svg = NeighbourGraph.svgBytes(
             title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,
             rightMore: right.more)
         guard !svg.isEmpty else { return nil }
@@ -254,7 +262,7 @@ extension SiteRenderer {
         let legend = PageKind.allCases.filter(kinds.contains).map { kind -> [String: Any] in
             ["key": NeighbourGraph.key(kind), "label": kind.label]
         }
-        return ["svg": svg, "legend": legend, "incoming": left.shown.count + left.more]
+        return ["svg": TemplateHTML(svg), "legend": legend, "incoming": left.shown.count + left.more]
     }
 
     /// At most `NeighbourGraph.perSide` pages, shared out between kinds in turn so one kind

@@ -213,6 +213,19 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
     }
 }
 
+/// Markup crosswalk made as bytes (the neighbour graph), for `{{{x}}}`. crosswalk's renderer
+/// copies the bytes; swift-mustache, and any transform, gets them as a `String`.
+struct TemplateHTML: MustacheCustomRenderable, MustacheParent, MustacheTransformable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var renderText: String { String(decoding: bytes, as: UTF8.self) }
+    var isNull: Bool { false }
+    func child(named: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { renderText.transform(name) }
+}
+
 /// Template fields, some made only when a template asks for them (a list of thousands a
 /// theme may draw but the default one does not). A page renders on one thread, so what was
 /// made is kept without a lock.

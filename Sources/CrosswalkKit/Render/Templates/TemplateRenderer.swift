@@ -69,12 +69,16 @@ struct TemplateRenderer {
     }
 
     private mutating func write(_ value: Any, escaped: Bool) {
-        let text: String =
-            switch ContextKind(value) {
-            case .text: (value as? TemplateText)?.text ?? ""
-            case .string: value as? String ?? ""
-            default: Self.describe(value)
-            }
+        let text: String
+        switch ContextKind(value) {
+        case .text: text = (value as? TemplateText)?.text ?? ""
+        case .string: text = value as? String ?? ""
+        case .html:
+            let bytes = (value as? TemplateHTML)?.bytes ?? []
+            if escaped { bytes.withUnsafeBufferPointer { output.escaped($0, from: 0) } } else { output.raw(bytes) }
+            return
+        default: text = Self.describe(value)
+        }
         if escaped { output.escaped(text) } else { output.raw(text) }
     }
 
@@ -87,7 +91,7 @@ struct TemplateRenderer {
     private mutating func section(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return }
         switch ContextKind(value) {
-        case .fields, .text, .string, .lazy:
+        case .fields, .text, .string, .lazy, .html:
             push(value, nodes, frame)
         case .bool:
             if value as? Bool == true { render(nodes, frame) }
@@ -113,7 +117,7 @@ struct TemplateRenderer {
     private mutating func invertedSection(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return render(nodes, frame) }
         switch ContextKind(value) {
-        case .fields, .text, .string, .lazy:
+        case .fields, .text, .string, .lazy, .html:
             return
         case .bool:
             if value as? Bool == false { render(nodes, frame) }
@@ -216,7 +220,7 @@ struct TemplateRenderer {
             return (object as? [String: Any])?[name]
         case .lazy:
             return (object as? LazyFields)?.child(named: name)
-        case .text, .string, .bool, .anyList, .fieldsList, .textList:
+        case .text, .html, .string, .bool, .anyList, .fieldsList, .textList:
             // No fields: `TemplateText` has none, and `Mirror` shows no labelled children.
             return nil
         case .other:
@@ -256,10 +260,11 @@ struct ListPosition: MustacheTransformable {
 /// a failed protocol cast costs hundreds of instructions. A value's kind known, the cast that
 /// follows (when the value itself is needed) is to its exact type, the runtime's cheapest.
 enum ContextKind {
-    case fields, text, string, lazy, bool, anyList, fieldsList, textList, other
+    case fields, text, html, string, lazy, bool, anyList, fieldsList, textList, other
 
     private static let fieldsID = ObjectIdentifier([String: Any].self)
     private static let textID = ObjectIdentifier(TemplateText.self)
+    private static let htmlID = ObjectIdentifier(TemplateHTML.self)
     private static let stringID = ObjectIdentifier(String.self)
     private static let lazyID = ObjectIdentifier(LazyFields.self)
     private static let boolID = ObjectIdentifier(Bool.self)
@@ -273,6 +278,7 @@ enum ContextKind {
             switch ObjectIdentifier(type(of: value)) {
             case Self.fieldsID: .fields
             case Self.textID: .text
+            case Self.htmlID: .html
             case Self.stringID: .string
             case Self.lazyID: .lazy
             case Self.boolID: .bool

@@ -98,6 +98,7 @@ import Testing
             "anyList": [1, "two", true, ["v": "three"] as [String: Any]] as [Any],
             "emptyList": [] as [[String: Any]],
             "text": TemplateText("t&t"),
+            "svg": TemplateHTML(Array("<svg>…</svg>".utf8)),
             "textList": [TemplateText("a"), TemplateText("<b>")],
             "lazy": LazyFields(["v": "lazy-v"], lazy: ["w": { "made" }]),
             "obj": Tool(name: "nmap", inner: "o"),
@@ -110,7 +111,8 @@ import Testing
     static let names = [
         "v", "h", "n", "b", "f", "d", "d.v", ".v", ".", "list", "anyList", "emptyList", "text", "textList",
         "lazy", "lazy.v", "lazy.w", "obj", "obj.name", "obj.inner", "strs", "dictStr", "dictStr.v", "none",
-        "missing", "empty(list)", "count(list)", "empty(v)", "uppercased(v)", "first()", "last()", "index()",
+        "missing", "empty(list)", "count(list)", "empty(v)", "uppercased(v)", "svg", "empty(svg)", "svg.bytes",
+        "first()", "last()", "index()",
         "even()", "reversed(strs)",
     ]
 
