@@ -37,6 +37,19 @@ extension MarkdownNode {
         return node
     }
 
+    /// Creates a detached custom inline whose opening HTML is `enter` (UTF-8 without NUL); the
+    /// auto-linker builds each link's tag as bytes.
+    public static func customInline(enterUTF8 enter: UnsafeBufferPointer<UInt8>, exit: String) -> MarkdownNode {
+        let node = make(.customInline)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: enter.count + 1) { buffer in
+            _ = buffer.initialize(from: enter)
+            buffer[enter.count] = 0
+            buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_on_enter(node.pointer, $0.baseAddress) }
+        }
+        exit.withCString { _ = cmark_node_set_on_exit(node.pointer, $0) }
+        return node
+    }
+
     /// Appends the literal's UTF-8 bytes to `bytes` without making a `String` (nothing when
     /// the node has none). Scanning every text node of a page for terms made a String each.
     public func appendLiteral(to bytes: inout [UInt8]) {

@@ -51,4 +51,15 @@ import Testing
         #expect(paragraph.insertBefore(.customBlock(enter: "<div>", exit: "</div>")))
         #expect(document.renderHTML() == "<div>\n</div>\n<p>x</p>\n")
     }
+
+    @Test func nodesMadeFromBytesRenderTheirBytes() throws {
+        let document = MarkdownDocument(parsing: "see\n")
+        let text = try #require(document.root.firstChild?.firstChild)
+        let tag = Array("<a class=\"t\" href=\"é.html\">".utf8)
+        let anchor = tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
+        let label = Array("Café".utf8).withUnsafeBufferPointer { MarkdownNode.text(utf8: $0) }
+        #expect(anchor.append(label))
+        #expect(text.insertAfter(anchor))
+        #expect(document.renderHTML() == "<p>see<a class=\"t\" href=\"é.html\">Café</a></p>\n")
+    }
 }

@@ -80,11 +80,14 @@ struct AutoLinker {
             // By index, not `let target = site.pages[…]`: copying a whole Page per link showed
             // up in profiles.
             let target = site.termPages[match.term]
-            let href = LinkResolver.href(from: page.url, to: site.pages[target].outputPath)
-            let anchor = MarkdownNode.customInline(
-                enter:
-                    "<a class=\"term-link\" href=\"\(HTMLEscape.attribute(href))\"\(site.termLinkAttributes[match.term])>",
-                exit: "</a>")
+            // The tag as bytes: interpolating it into a String appended four times per link.
+            var tag = HTMLBytes(capacity: 160)
+            tag.raw("<a class=\"term-link\" href=\"")
+            tag.escaped(LinkResolver.href(from: page.url, to: site.pages[target].outputPath))
+            tag.raw("\"")
+            tag.raw(site.termLinkAttributes[match.term])
+            tag.raw(">")
+            let anchor = tag.bytes.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
             for piece in pieces(match.start, match.end) { anchor.append(piece) }
             replacement.append(anchor)
             links.append(OutgoingLink(.autolink, to: site.pages[target].url, at: location(of: first)))

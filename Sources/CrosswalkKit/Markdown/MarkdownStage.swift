@@ -108,17 +108,19 @@ public struct MarkdownStage: Sendable {
     /// Prose text for search, from the tree (never from HTML): text and code spans, blocks
     /// separated by spaces; code blocks and raw HTML are left out.
     static func plainText(_ root: MarkdownNode, limit: Int = 2_048) -> String {
-        var text = ""
+        // As bytes: appending each literal to a String made one per node.
+        var text: [UInt8] = []
+        text.reserveCapacity(limit + 256)
         root.walk { event, node in
-            guard text.utf8.count < limit else { return }
+            guard text.count < limit else { return }
             switch node.type {
-            case .text, .code: if event == .enter { text += node.literal ?? "" }
-            case .softBreak, .lineBreak: text += " "
-            case .paragraph, .heading, .item, .customBlock, .customInline: if event == .exit { text += " " }
+            case .text, .code: if event == .enter { node.appendLiteral(to: &text) }
+            case .softBreak, .lineBreak: text.append(0x20)
+            case .paragraph, .heading, .item, .customBlock, .customInline: if event == .exit { text.append(0x20) }
             default: break
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func firstParagraph(_ root: MarkdownNode) -> String? {
