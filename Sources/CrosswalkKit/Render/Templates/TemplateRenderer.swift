@@ -4,10 +4,11 @@ import Mustache
 /// (up the stack, through `MustacheParent`, `MustacheCustomRepresentation` and `Mirror`),
 /// for sections and inverted sections, transforms, partials, blocks and indentation.
 ///
-/// The context types crosswalk builds (`[String: Any]`, `TemplateText`, `LazyFields`,
-/// `String`, `Bool` and arrays of them) are told apart by their type's identity, one
-/// comparison, before any protocol cast; the library tries up to four casts per stack level
-/// per lookup, which made it the largest single cost of a build.
+/// The context types crosswalk builds (`[String: Any]`, `TemplateText`, `TemplateHTML`,
+/// `LazyFields`, `String`, `Bool` and arrays of them) are told apart by their type's identity,
+/// one comparison, before any protocol cast; the library tries up to four casts per stack
+/// level per lookup, which made it the largest single cost of a build. Lambdas and templates
+/// as values, which crosswalk's contexts never hold, are not called.
 struct TemplateRenderer {
     /// What a section passes to the templates inside it.
     struct Frame {
