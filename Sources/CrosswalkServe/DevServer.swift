@@ -121,7 +121,8 @@ public final class DevServer: Sendable {
         do {
             // Listening before the first build: a busy port fails fast, and a browser that
             // connects meanwhile waits on a page that reloads when the site is ready.
-            let handler = RequestHandler(files: SiteFiles(root: site), state: state, longPoll: options.longPoll)
+            let handler = RequestHandler(
+                files: SiteFiles(root: site, lock: builder.outputLock), state: state, longPoll: options.longPoll)
             let http = HTTPServer(
                 address: address, timeout: options.longPoll.seconds + 30, logger: .disabled, handler: handler)
             let (serverTask, port) = try await Self.listen(http, options.host, options.port)

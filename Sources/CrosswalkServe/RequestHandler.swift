@@ -46,7 +46,7 @@ struct RequestHandler: HTTPHandler {
         }
         switch files.lookup(path) {
         case .file(let file):
-            guard let body = FileManager.default.contents(atPath: file) else { return notFound(generation) }
+            guard let body = files.contents(of: file) else { return notFound(generation) }
             let type = ContentType.of(file)
             return type == ContentType.html
                 ? html(.ok, body, generation: generation) : Reply(status: .ok, type: type, body: body)
@@ -69,7 +69,7 @@ struct RequestHandler: HTTPHandler {
     }
 
     private func notFound(_ generation: Int) -> Reply {
-        let body = files.notFoundPage.flatMap { FileManager.default.contents(atPath: $0) } ?? LiveReload.notFoundPage
+        let body = files.notFoundPage.flatMap { files.contents(of: $0) } ?? LiveReload.notFoundPage
         return html(.notFound, body, generation: generation)
     }
 

@@ -19,13 +19,20 @@ struct SiteFiles: Sendable {
         case badRequest
     }
 
-    /// The site folder. It is replaced by a rename on every successful build, so it is
-    /// resolved on each request, below a parent that was resolved once.
+    /// The site folder, resolved on each request below a parent that was resolved once.
     let root: String
+    /// Held by the builder while it rewrites a file in place.
+    let lock: OutputLock
 
-    init(root: String) {
+    init(root: String, lock: OutputLock = OutputLock()) {
         let parent = (root as NSString).deletingLastPathComponent
         self.root = joinPath(Self.realPath(parent) ?? parent, (root as NSString).lastPathComponent)
+        self.lock = lock
+    }
+
+    /// A file's bytes, never half of a rewrite.
+    func contents(of file: String) -> Data? {
+        lock.reading { FileManager.default.contents(atPath: file) }
     }
 
     func lookup(_ rawPath: String) -> Lookup {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writing `serve`'s output: theme and content assets, and single files replaced atomically.
+/// Writing `serve`'s output: theme and content assets, and pages rewritten in place under
+/// `outputLock` (see `OutputLock`).
 extension IncrementalBuilder {
     // MARK: files
 
@@ -20,9 +21,24 @@ extension IncrementalBuilder {
         assetStamps = stamps
     }
 
-    /// Writes beside the target and renames over it, so a reader never sees half a file.
-    static func writeAtomically(_ file: OutputFile, into output: String) -> String? {
-        file.bytes.withUnsafeBufferPointer { writeAtomically($0, to: joinPath(output, file.path)) }
+    /// Rewrites an existing file in place, under `lock`, so it keeps its inode and the
+    /// server never reads it half written; a new file is written beside and renamed in.
+    static func writeInPlace(_ file: OutputFile, into output: String, lock: OutputLock) -> String? {
+        let path = joinPath(output, file.path)
+        return file.bytes.withUnsafeBufferPointer { bytes -> String? in
+            // nil: no file to rewrite; 0: rewritten; else the error.
+            let outcome: Int32? = lock.writing {
+                let descriptor = open(path, O_WRONLY | O_TRUNC)
+                guard descriptor >= 0 else { return nil }
+                defer { close(descriptor) }
+                return writeAll(bytes, to: descriptor) ? 0 : errno
+            }
+            switch outcome {
+            case nil: return writeAtomically(bytes, to: path)
+            case 0?: return nil
+            case let code?: return "cannot write \(path): \(String(cString: strerror(code)))"
+            }
+        }
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
@@ -39,18 +55,24 @@ extension IncrementalBuilder {
         let temporary = path + ".crosswalk-new"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
-        var offset = 0
-        while offset < bytes.count, let base = bytes.baseAddress {
-            let count = Foundation.write(descriptor, base + offset, bytes.count - offset)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            offset += count
-        }
+        let complete = writeAll(bytes, to: descriptor)
         close(descriptor)
-        guard offset == bytes.count, rename(temporary, path) == 0 else {
+        guard complete, rename(temporary, path) == 0 else {
             unlink(temporary)
             return "cannot write \(path)"
         }
         return nil
+    }
+
+    /// Writes every byte to `descriptor`; false when the file system refused some.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let count = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return true
     }
 }

@@ -22,6 +22,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
     public let fileSystem: FileSystem
     private let lock = NSLock()
+    /// Held while a page is rewritten in place; `serve` reads files under it.
+    public let outputLock = OutputLock()
 
     /// Sources by their file's place in `lastScan`'s walk; nil until read.
     var sources: [SourceRecord?] = []
@@ -69,8 +71,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     /// Builds into `options.outputDirectory`, in place: the folder is private to the caller
-    /// (the dev server), so files are replaced one by one (each atomically) rather than the
-    /// whole tree swapped. A build with errors writes nothing.
+    /// (the dev server), so files are replaced one by one (a page rewritten in place under
+    /// `outputLock`, other files atomically) rather than the whole tree swapped. A build with
+    /// errors writes nothing.
     /// `change` is what a file watcher saw since the last call: with the files named, only
     /// those are looked at again, not every file of the site.
     public func build(_ change: SourceChange = .unknown) -> BuildReport {
@@ -362,7 +365,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let dirty = touched.filter { written[keys[$0].path] != keys[$0].key }
         let toRender = items
         let failures = parallelMap(dirty) { index -> String? in
-            Self.writeAtomically(renderer.render(toRender[index]), into: output)
+            Self.writeInPlace(renderer.render(toRender[index]), into: output, lock: outputLock)
         }
         if let failure = failures.compactMap({ $0 }).first {
             report.diagnostics.append(.error(.outputFailed, at: SourceLocation(file: output), failure))
