@@ -30,12 +30,17 @@ extension FileSystem {
     func stamps(below directory: String) -> String {
         var text = ""
         func walk(_ path: String) {
-            for name in (listDirectory(path) ?? []).sorted() {
-                let child = joinPath(path, name)
-                if isDirectory(child) {
-                    walk(child)
+            let children = (listDirectory(path) ?? []).sorted().map { joinPath(path, $0) }
+            // A folder's entries are looked at on every core: at 100k pages these calls, one
+            // after another, were nearly all of an up-to-date build's second.
+            let entries = parallelMap(children) { child -> (path: String, stamp: String?) in
+                (child, isDirectory(child) ? nil : stamp(child) ?? "-")
+            }
+            for entry in entries {
+                if let stamp = entry.stamp {
+                    text += entry.path + " " + stamp + "\n"
                 } else {
-                    text += "\(child) \(stamp(child) ?? "-")\n"
+                    walk(entry.path)
                 }
             }
         }
