@@ -59,8 +59,11 @@ public struct TemplateSet: Sendable {
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var compiled: [String: [TemplateNode]]? = [:]
         for (name, source) in sources {
-            compiled?[name] = TemplateParser.parse(FastHTML.pragma + source.text, contentType: FastHTML.name)
-            if compiled?[name] == nil { compiled = nil }
+            guard let nodes = TemplateParser.parse(FastHTML.pragma + source.text, contentType: FastHTML.name) else {
+                compiled = nil
+                break
+            }
+            compiled?[name] = nodes
         }
         return (TemplateSet(library: library, compiled: compiled, names: Set(sources.keys)), diagnostics)
     }

@@ -20,16 +20,17 @@ struct TemplateParser {
 
     private let characters: [Character]
     private var position = 0
-    /// The pragma crosswalk puts first in every template; the only one this parser accepts.
-    private let pragma: String
+    /// The content type crosswalk's pragma names first in every template; the only one this
+    /// parser accepts.
+    private let contentType: String
 
-    init(_ source: String, pragma: String) {
+    private init(_ source: String, contentType: String) {
         characters = Array(source)
-        self.pragma = pragma
+        self.contentType = contentType
     }
 
     static func parse(_ source: String, contentType: String) -> [TemplateNode]? {
-        var parser = TemplateParser(source, pragma: contentType)
+        var parser = TemplateParser(source, contentType: contentType)
         return try? parser.parse(State())
     }
 
@@ -42,7 +43,6 @@ struct TemplateParser {
     private var atEnd: Bool { position == characters.count }
     private var current: Character { atEnd ? "\0" : characters[position] }
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     private mutating func parse(_ initial: State) throws -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         var state = initial
@@ -279,7 +279,7 @@ struct TemplateParser {
         let value = read(while: Self.nameCharacters)
         _ = read(while: \.isWhitespace)
         try readClose()
-        guard String(variable) == "CONTENT_TYPE", String(value) == pragma else { throw Unsupported() }
+        guard String(variable) == "CONTENT_TYPE", String(value) == contentType else { throw Unsupported() }
     }
 
     /// The tag began its line and only blanks follow it to the end of the line, which goes.
