@@ -28,6 +28,18 @@ struct WordTokenizer {
         }
     }
 
+    /// The scalar whose UTF-8 sequence starts at `index` of valid UTF-8, and the sequence's
+    /// length (cut at the end of `bytes`): callers that scan bytes decode only non-ASCII.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar?, length: Int) {
+        let lead = bytes[index]
+        guard lead >= 0x80 else { return (Unicode.Scalar(lead), 1) }
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        let length = min(width, bytes.count - index)
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
+        return (Unicode.Scalar(value), length)
+    }
+
     /// The words of `bytes` (valid UTF-8).
     static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
@@ -42,12 +54,9 @@ struct WordTokenizer {
             if byte < 0x80 {
                 isWord = isASCIIWord(byte)
             } else {
-                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                for offset in 1..<width where index + offset < bytes.count {
-                    value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F)
-                }
-                isWord = Unicode.Scalar(value).map(isWordScalar) ?? false
+                let decoded = scalar(in: bytes, at: index)
+                width = decoded.length
+                isWord = decoded.scalar.map(isWordScalar) ?? false
             }
             if isWord {
                 if start < 0 {

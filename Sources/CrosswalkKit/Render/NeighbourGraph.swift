@@ -18,16 +18,9 @@ enum NeighbourGraph {
     static let rowHeight = 28
     static let labelLimit = 24
 
-    /// `left` links here, `right` is linked from here. Empty when both are.
-    static func svg(title: String, left: [Node], right: [Node], leftMore: Int = 0, rightMore: Int = 0) -> String {
-        String(
-            decoding: svgBytes(title: title, left: left, right: right, leftMore: leftMore, rightMore: rightMore),
-            as: UTF8.self)
-    }
-
-    /// The same picture as UTF-8, as pages take it: titles cut with `…` made every page's
-    /// picture take the slow path of `String`'s validation.
-    static func svgBytes(title: String, left: [Node], right: [Node], leftMore: Int = 0, rightMore: Int = 0) -> [UInt8] {
+    /// `left` links here, `right` is linked from here. Empty when both are. As UTF-8, as
+    /// pages take it: titles cut with `…` sent every picture down `String`'s slow validation.
+    static func svg(title: String, left: [Node], right: [Node], leftMore: Int = 0, rightMore: Int = 0) -> [UInt8] {
         guard !left.isEmpty || !right.isEmpty else { return [] }
         let rows = max(left.count + (leftMore > 0 ? 1 : 0), right.count + (rightMore > 0 ? 1 : 0), 2)
         let height = rows * rowHeight + 24
@@ -254,7 +247,7 @@ extension SiteRenderer {
                 href: LinkResolver.href(from: url, to: pages[other].page.outputPath),
                 mutual: incoming.contains(other) && outgoing.contains(other))
         }
-        let svg = NeighbourGraph.svgBytes(
+        let svg = NeighbourGraph.svg(
             title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,
             rightMore: right.more)
         guard !svg.isEmpty else { return nil }

@@ -44,10 +44,10 @@ enum SearchText {
                 }
                 // Only a non-ASCII scalar is decoded: walking the scalar view cost tens of
                 // instructions per byte.
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                let end = min(index + length, bytes.count)
+                let (decoded, length) = WordTokenizer.scalar(in: bytes, at: index)
+                let end = index + length
                 let sequence = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                let scalar = Self.scalar(sequence)
+                let scalar = decoded ?? "\u{FFFD}"
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     word.bytes.append(contentsOf: sequence)
                     word.ascii = false
@@ -79,13 +79,6 @@ enum SearchText {
     /// Unicode's lower case without accents, for words that are not plain ASCII.
     static func fold(_ word: String) -> String {
         word.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-    }
-
-    /// The scalar one UTF-8 sequence of valid text encodes.
-    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
-        var value = UInt32(bytes[0]) & (bytes.count == 2 ? 0x1F : bytes.count == 3 ? 0x0F : 0x07)
-        for byte in bytes.dropFirst() { value = value << 6 | UInt32(byte & 0x3F) }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// Words too common to help find a page.

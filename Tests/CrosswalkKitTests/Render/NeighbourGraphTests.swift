@@ -6,14 +6,17 @@ import Testing
 @Suite struct NeighbourGraphTests {
     typealias Node = NeighbourGraph.Node
 
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
     @Test func noNeighboursNoPicture() {
         #expect(NeighbourGraph.svg(title: "Alone", left: [], right: []).isEmpty)
     }
 
     @Test func nodesAreLinksWithEscapedTitlesAndKindShapes() {
-        let svg = NeighbourGraph.svg(
-            title: "Patch <b>", left: [Node(title: "A & B", kind: .constraint, href: "../a/index.html")],
-            right: [Node(title: "Tool \"x\"", kind: .tool, href: "../../tools/x/index.html", mutual: true)])
+        let svg = Self.text(
+            NeighbourGraph.svg(
+                title: "Patch <b>", left: [Node(title: "A & B", kind: .constraint, href: "../a/index.html")],
+                right: [Node(title: "Tool \"x\"", kind: .tool, href: "../../tools/x/index.html", mutual: true)]))
         #expect(svg.hasPrefix("<svg class=\"nb-svg\""))
         #expect(svg.contains("aria-label=\"Pages linked to and from Patch &lt;b&gt;\""))
         #expect(svg.contains("<a class=\"nb-node nb-constraint\" href=\"../a/index.html\">"))
@@ -24,8 +27,9 @@ import Testing
     }
 
     @Test func extraNeighboursAreCounted() {
-        let svg = NeighbourGraph.svg(
-            title: "T", left: [], right: [Node(title: "One", kind: .term, href: "x")], rightMore: 4)
+        let svg = Self.text(
+            NeighbourGraph.svg(
+                title: "T", left: [], right: [Node(title: "One", kind: .term, href: "x")], rightMore: 4))
         #expect(svg.contains(">+4 more</text>"))
     }
 
