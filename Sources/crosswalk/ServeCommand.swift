@@ -107,7 +107,14 @@ struct ServeCommand: ParsableCommand {
                     "[\(status.generation)] build failed: \(errors) error\(errors == 1 ? "" : "s"); "
                         + "still serving the last good site")
             }
-            if verbose { printTimings(report.timings) }
+            if verbose {
+                if report.published {
+                    Output.standardError(
+                        "  \(report.pagesParsed) pages parsed; \(report.filesWritten) files written, "
+                            + "\(report.filesReused) kept")
+                }
+                printTimings(report.timings)
+            }
         case .notice(let text):
             Output.standardError("note: \(text)")
         }

@@ -191,8 +191,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var stamps = previous.stamps
         /// Pages built again whose links or headings changed.
         var changedLinks: [Int] = []
+        var unchanged: Set<Int> = []
         if reuse {
             for (index, markdown) in zip(toParse, rendered) {
+                // Parsed again for a rename and come out the same: last time's page and stamp
+                // stand, and its files need no writing.
+                if !editedSet.contains(index), previous.pages[index].markdown.isSame(as: markdown) {
+                    unchanged.insert(index)
+                    continue
+                }
                 if !previous.pages[index].markdown.hasSameLinks(as: markdown) { changedLinks.append(index) }
                 built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
                 stamps[index] = stamp(of: site.pages[index], scan) + (editedSet.contains(index) ? "" : reparsedMark)
@@ -224,7 +231,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.diagnostics += graph.diagnostics
         for broken in anchors where !broken.isEmpty { report.diagnostics += broken }
         // Built again, or shown different backlinks: the pages whose output may differ.
-        let freshPages = Set(fresh).union(backlinksChanged)
+        let freshPages = Set(fresh).subtracting(unchanged).union(backlinksChanged)
         clock.start("lint")
         let linter = Linter(config: config, today: today)
         var lint = linter.checkEach(built, graph: graph, only: lintState?.today == today ? Array(freshPages) : nil)

@@ -70,6 +70,14 @@ extension RenderedMarkdown {
         linkTargets == other.linkTargets && untargetedURLs == other.untargetedURLs
             && anchoredLinks == other.anchoredLinks && headings == other.headings
     }
+
+    /// Everything later stages read of a page body is the same: a page parsed again for
+    /// another page's rename that came out unchanged needs nothing rebuilt.
+    func isSame(as other: RenderedMarkdown) -> Bool {
+        html == other.html && hasSameLinks(as: other) && leadingH1 == other.leadingH1
+            && firstParagraph == other.firstParagraph && plainText == other.plainText
+            && diagnostics == other.diagnostics
+    }
 }
 
 public struct Heading: Sendable, Hashable {
