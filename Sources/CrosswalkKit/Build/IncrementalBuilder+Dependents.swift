@@ -57,4 +57,15 @@ extension IncrementalBuilder {
             }
         }
     }
+
+    /// The pages whose title, summary or IT/OT meanings differ from `before` (the same pages
+    /// in the same order): listings and the glossary show them.
+    static func retitled(from before: [BuiltPage], to built: [BuiltPage]) -> [Int] {
+        built.indices.filter { index in
+            guard before[index] !== built[index] else { return false }
+            let (old, new) = (before[index], built[index])
+            return old.title != new.title || old.summary != new.summary
+                || old.page.metadata.it != new.page.metadata.it || old.page.metadata.ot != new.page.metadata.ot
+        }
+    }
 }

@@ -18,11 +18,13 @@ extension IncrementalBuilder {
             var anchors = last.anchors
             let again = LinkChecker.checkEach(built, only: Array(recheck))
             for index in recheck { anchors[index] = again[index] }
-            linkState = (last.siteKey, graph, anchors)
+            // After a rename the graph is patched under the new site key.
+            linkState = (siteKey ?? last.siteKey, graph, anchors)
             return touched
         }
         guard let siteKey else { return [] }
         let graph = LinkGraph(site: site, pages: built)
+        graphsMade += 1
         linkState = (siteKey, graph, LinkChecker.checkEach(built))
         lintState = nil
         guard let lastGraph else { return [] }

@@ -74,6 +74,23 @@ extension IncrementalBuilder {
         [page.declaredTitle ?? page.slug, page.slug] + page.metadata.aliases.map(\.value)
     }
 
+    /// True when the renamed pages kept their relations and verdicts, written where they were:
+    /// relations resolve by file name, which a rename keeps, so the link graph then changes
+    /// only where links did and is patched (`LinkGraph.updating`) instead of made again.
+    static func keepRelations(_ renamed: [Int], from prior: Site?, to site: Site) -> Bool {
+        guard let prior else { return false }
+        return renamed.allSatisfy { index in
+            let (old, new) = (prior.pages[index].metadata, site.pages[index].metadata)
+            return old.related.map(\.value) == new.related.map(\.value)
+                && old.related.map(\.location) == new.related.map(\.location)
+                && old.constraintVerdicts.map(\.constraint.value) == new.constraintVerdicts.map(\.constraint.value)
+                && old.constraintVerdicts.map(\.constraint.location)
+                    == new.constraintVerdicts.map(\.constraint.location)
+                && old.constraintVerdicts.map(\.verdict) == new.constraintVerdicts.map(\.verdict)
+                && old.constraintVerdicts.map(\.note) == new.constraintVerdicts.map(\.note)
+        }
+    }
+
     /// The pages whose backlinks differ between two graphs of the same pages.
     static func backlinksChanged(from old: LinkGraph, to new: LinkGraph, pages: [BuiltPage]) -> [Int] {
         pages.indices.filter { index in

@@ -44,4 +44,13 @@ extension IncrementalBuilder {
         lastScan = scan
         return scan
     }
+
+    /// The stamp of the file `page` was built from.
+    func stamp(of page: Page, _ scan: Scan) -> String {
+        scan.byRelativePath[page.source.relativePath].map { scan.stamps[$0] } ?? "-"
+    }
+
+    func directoryStamp(_ directory: String) -> String {
+        String(StableHash.of(Array(fileSystem.stamps(below: directory).utf8)), radix: 16)
+    }
 }

@@ -41,8 +41,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var lastOutputs: (listing: UInt64, items: [SiteRenderer.Item], keys: [(path: String, key: UInt64)])?
     /// The last listing key and what it was made from besides titles and summaries.
     private var lastListing: (siteKey: UInt64, templates: String, today: String, key: UInt64, built: [BuiltPage])?
-    /// Full walks of `content/` so far (tests check named edits need none).
+    /// Full walks of `content/`, sites indexed and link graphs made from every page so far
+    /// (tests check named edits need no walk, and renames patch the site and the graph).
     var walks = 0
+    var sitesIndexed = 0
+    var graphsMade = 0
     /// The last full walk of `content/`: files, their stamps, each file's place by absolute
     /// path, and the folders with an `index.md`.
     var lastScan:
@@ -134,9 +137,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let newSiteKey = Self.siteKey(config: config, pageNames: names.finalize(), assets: scan.discovery.assets)
         let newBaseKey = Self.siteKey(config: config, pageNames: 0, assets: scan.discovery.assets)
         let sameNames = newSiteKey == siteKey
-        let site = Site(
-            config: config, pages: pages, assets: scan.discovery.assets, sameNamesAs: sameNames ? previousSite : nil,
-            changed: reloaded.compactMap(\.model.page))
+        let changedPages = reloaded.compactMap(\.model.page)
+        // New names on the same files under the same config: last time's site, patched.
+        let renamedSite =
+            sameNames || newBaseKey != baseKey
+            ? nil : previousSite.flatMap { Site(renaming: $0, pages: pages, changed: changedPages) }
+        if renamedSite == nil, !sameNames { sitesIndexed += 1 }
+        let site =
+            renamedSite
+            ?? Site(
+                config: config, pages: pages, assets: scan.discovery.assets,
+                sameNamesAs: sameNames ? previousSite : nil, changed: changedPages)
         // A rename (see `IncrementalBuilder+Rename`): new names on pages that stay where they
         // were, under the same config, after a build whose graph is at hand.
         let priorSite = previousSite
@@ -196,12 +207,15 @@ public final class IncrementalBuilder: @unchecked Sendable {
             for (index, markdown) in zip(toParse, rendered) {
                 // Parsed again for a rename and come out the same: last time's page and stamp
                 // stand, and its files need no writing.
-                if !editedSet.contains(index), previous.pages[index].markdown.isSame(as: markdown) {
+                let page = BuiltPage(page: site.pages[index], markdown: markdown)
+                // Parsed again for a rename and come out the same: last time's page and stamp
+                // stand, and its files need no writing.
+                if !editedSet.contains(index), previous.pages[index].isSame(as: page) {
                     unchanged.insert(index)
                     continue
                 }
                 if !previous.pages[index].markdown.hasSameLinks(as: markdown) { changedLinks.append(index) }
-                built[index] = BuiltPage(page: site.pages[index], markdown: markdown)
+                built[index] = page
                 stamps[index] = stamp(of: site.pages[index], scan) + (editedSet.contains(index) ? "" : reparsedMark)
             }
         } else {
@@ -226,7 +240,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
             ? []
             : updateLinks(
                 site: site, built: built, previous: previous.pages, changedLinks: changedLinks,
-                patch: sameGraphBase, renamedFrom: renameMode ? lastGraph : nil)
+                patch: sameGraphBase || renameMode && Self.keepRelations(renamed ?? [], from: priorSite, to: site),
+                renamedFrom: renameMode ? lastGraph : nil)
         guard let (_, graph, anchors) = linkState else { return }
         report.diagnostics += graph.diagnostics
         for broken in anchors where !broken.isEmpty { report.diagnostics += broken }
@@ -277,15 +292,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // Pages whose title or summary changed since the listing key was made (a build that
         // stopped at an error in between made some), and terms whose meanings did: the
         // glossary's page shows them.
-        let retitled =
-            (comparableListing ? priorListing?.built : nil).map { before in
-                built.indices.filter { index in
-                    guard before[index] !== built[index] else { return false }
-                    let (old, new) = (before[index], built[index])
-                    return old.title != new.title || old.summary != new.summary
-                        || old.page.metadata.it != new.page.metadata.it || old.page.metadata.ot != new.page.metadata.ot
-                }
-            } ?? []
+        let retitled = (comparableListing ? priorListing?.built : nil).map { Self.retitled(from: $0, to: built) } ?? []
         let listingKey: UInt64
         if sameListingInputs, retitled.isEmpty, let last = priorListing {
             listingKey = last.key
@@ -393,12 +400,4 @@ public final class IncrementalBuilder: @unchecked Sendable {
         report.filesReused = items.count - dirty.count
     }
 
-    /// The stamp of the file `page` was built from.
-    private func stamp(of page: Page, _ scan: Scan) -> String {
-        scan.byRelativePath[page.source.relativePath].map { scan.stamps[$0] } ?? "-"
-    }
-
-    private func directoryStamp(_ directory: String) -> String {
-        String(StableHash.of(Array(fileSystem.stamps(below: directory).utf8)), radix: 16)
-    }
 }

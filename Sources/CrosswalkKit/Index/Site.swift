@@ -61,12 +61,39 @@ public struct Site: Sendable {
         termPages = terms
         for (term, index) in terms.enumerated() { termIndexByURL[sorted[index].url] = term }
         termLinkAttributes = terms.map { Self.linkAttributes(for: sorted[$0]) }
-        matcher = GlossaryMatcher(
-            names: terms.map { index in
-                [sorted[index].declaredTitle ?? sorted[index].slug] + sorted[index].metadata.aliases.map(\.value)
-            })
+        matcher = GlossaryMatcher(names: terms.map { Self.matcherNames(of: sorted[$0]) })
         // Stored: `serve` asks on every rebuild, and a site kept from the last one has the same.
         diagnostics = duplicateURLDiagnostics + vocabulary.diagnostics
+    }
+
+    /// The site after an edit that kept every file at its URL but gave pages new titles or
+    /// aliases (`serve` after a rename): `previous` patched, its order, URLs and indexes kept.
+    /// Nil when a new site could differ in more than names (see `Vocabulary.renaming`); then
+    /// the caller builds one. `changed` are the pages that are new values.
+    init?(renaming previous: Site, pages: [Page], changed: [Page]) {
+        guard previous.diagnostics.isEmpty, let placed = previous.inSameOrder(pages, changed: changed) else {
+            return nil
+        }
+        var changes: [(index: Int, old: Page, new: Page)] = []
+        for page in changed {
+            guard let index = previous.indexBySourcePath[page.source.relativePath] else { return nil }
+            let old = previous.pages[index]
+            guard old.url == page.url, old.kind == page.kind else { return nil }
+            changes.append((index, old, page))
+        }
+        guard let vocabulary = previous.vocabulary.renaming(changes, pages: placed) else { return nil }
+        self = previous
+        self.pages = placed
+        self.vocabulary = vocabulary
+        if changes.contains(where: { Self.matcherNames(of: $0.old) != Self.matcherNames(of: $0.new) }) {
+            matcher = GlossaryMatcher(names: termPages.map { Self.matcherNames(of: placed[$0]) })
+        }
+    }
+
+    /// What auto-links find a term by: its title (or file name) and aliases.
+    static func matcherNames(of page: Page) -> [String] {
+        guard page.kind == .term, !page.isFolderIndex else { return [] }
+        return [page.declaredTitle ?? page.slug] + page.metadata.aliases.map(\.value)
     }
 
     /// `pages` in this site's order, or nil when they are not the same files.

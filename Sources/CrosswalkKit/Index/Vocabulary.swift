@@ -48,6 +48,54 @@ public struct Vocabulary: Sendable {
         allNames = Array(Set(allNames)).sorted()
     }
 
+    /// This vocabulary after `changes` gave pages new titles or aliases (`serve` after a
+    /// rename), patched rather than made again; nil when the result could differ from a new
+    /// vocabulary's: a page changed its slug or folder-index role, this one has problems to
+    /// report, or a new name is one another page has (which page keeps an alias then depends
+    /// on order: the full build decides).
+    func renaming(_ changes: [(index: Int, old: Page, new: Page)], pages: [Page]) -> Vocabulary? {
+        guard diagnostics.isEmpty else { return nil }
+        var patched = self
+        var added: Set<String> = []
+        var removed: Set<String> = []
+        for (index, old, new) in changes {
+            guard old.slug == new.slug, old.isFolderIndex == new.isFolderIndex else { return nil }
+            if old.isFolderIndex { continue }
+            let (oldNames, newNames) = (Self.names(of: old), Self.names(of: new))
+            let (oldKeys, newKeys) = (Set(oldNames.map(Self.fold)), Set(newNames.map(Self.fold)))
+            for key in oldKeys.subtracting(newKeys) {
+                patched.pagesByName[key]?.removeAll { $0 == index }
+                if patched.pagesByName[key]?.isEmpty == true { patched.pagesByName[key] = nil }
+            }
+            for key in newKeys.subtracting(oldKeys) {
+                guard patched.pagesByName[key] == nil else { return nil }
+                patched.pagesByName[key] = [index]
+            }
+            removed.formUnion(oldNames)
+            added.formUnion(newNames)
+        }
+        // A name as written leaves the list only when no page has it any more.
+        let gone = removed.subtracting(added).filter { name in
+            !(patched.pagesByName[Self.fold(name)] ?? []).contains { Self.names(of: pages[$0]).contains(name) }
+        }
+        for name in gone {
+            let place = patched.allNames.sortedPlace(of: name)
+            if place < patched.allNames.count, patched.allNames[place] == name { patched.allNames.remove(at: place) }
+        }
+        for name in added {
+            let place = patched.allNames.sortedPlace(of: name)
+            if place == patched.allNames.count || patched.allNames[place] != name {
+                patched.allNames.insert(name, at: place)
+            }
+        }
+        return patched
+    }
+
+    /// A page's names as written: slug, declared title, aliases.
+    private static func names(of page: Page) -> [String] {
+        [page.slug] + (page.declaredTitle.map { [$0] } ?? []) + page.metadata.aliases.map(\.value)
+    }
+
     /// Case-insensitive, Unicode-normalised, curly apostrophes made straight.
     static func fold(_ name: String) -> String {
         // Most names are ASCII: lower-case them byte by byte, without Foundation.
@@ -70,4 +118,16 @@ public struct Vocabulary: Sendable {
 
     /// Pages whose file is named `slug`.
     func pages(slug: String) -> [Int] { pagesBySlug[slug] ?? [] }
+}
+
+extension [String] {
+    /// The first place in this sorted array whose element is not below `name`.
+    fileprivate func sortedPlace(of name: String) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < name { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 }

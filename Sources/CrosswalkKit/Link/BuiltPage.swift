@@ -35,6 +35,11 @@ public final class BuiltPage: Sendable {
         self.markdown = kept
     }
 
+    /// The same page built to the same body, search words and all: `serve` keeps the first.
+    func isSame(as other: BuiltPage) -> Bool {
+        page === other.page && markdown.isSame(as: other.markdown) && searchWords == other.searchWords
+    }
+
     private static func title(_ page: Page, _ markdown: RenderedMarkdown) -> String {
         page.declaredTitle ?? markdown.leadingH1 ?? page.fileNameTitle
     }

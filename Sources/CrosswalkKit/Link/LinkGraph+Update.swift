@@ -3,7 +3,8 @@
 extension LinkGraph {
     /// The graph once the pages at `changed` (indices into both arrays, same site order) link
     /// as in `new` instead of `old`. Relations and verdicts come from front matter, which an
-    /// edit that keeps the site key leaves alone, so they stand. Also returns the pages whose
+    /// edit that keeps the site key leaves alone (and a rename that keeps them, see
+    /// `IncrementalBuilder.keepRelations`), so they stand. Also returns the pages whose
     /// backlinks changed: those pages show them.
     func updating(_ changed: [Int], from old: [BuiltPage], to new: [BuiltPage]) -> (graph: LinkGraph, touched: [Int]) {
         var graph = self

@@ -71,12 +71,11 @@ extension RenderedMarkdown {
             && anchoredLinks == other.anchoredLinks && headings == other.headings
     }
 
-    /// Everything later stages read of a page body is the same: a page parsed again for
-    /// another page's rename that came out unchanged needs nothing rebuilt.
+    /// Everything later stages read of a page body is the same, but for `plainText`, which a
+    /// built page keeps only as search words (`BuiltPage.isSame(as:)` compares those).
     func isSame(as other: RenderedMarkdown) -> Bool {
         html == other.html && hasSameLinks(as: other) && leadingH1 == other.leadingH1
-            && firstParagraph == other.firstParagraph && plainText == other.plainText
-            && diagnostics == other.diagnostics
+            && firstParagraph == other.firstParagraph && diagnostics == other.diagnostics
     }
 }
 

@@ -130,4 +130,66 @@ import Testing
         #expect(fixed.succeeded, "\(fixed.diagnosticText)")
         try expectFullBuild(folder, fixed, "fixed")
     }
+
+    /// A new title or alias patches last time's site and link graph instead of making them
+    /// again; a name another page has, or new relations, make them again. Either way the
+    /// output is a full build's.
+    @Test func renamesPatchTheSiteAndTheLinkGraph() throws {
+        let site = Self.site + "\n-- content/notes/ask.md --\n# Ask\n\nAsk the [[Historian]] team.\n"
+        let folder = try SiteFixture(site).write()
+        let builder = folder.liveBuilder()
+        #expect(builder.build().succeeded)
+        let (indexed, graphs) = (builder.sitesIndexed, builder.graphsMade)
+        let relay = "content/glossary/relay.md"
+        try folder.write(
+            try folder.read(relay).replacingOccurrences(of: "title: Relay panel", with: "title: Relay cabinet"),
+            to: relay)
+        let renamed = builder.build(.files([folder.path(relay)]))
+        #expect(renamed.succeeded, "\(renamed.diagnosticText)")
+        #expect((builder.sitesIndexed, builder.graphsMade) == (indexed, graphs), "a new title made them again")
+        try expectFullBuild(folder, renamed, "new title")
+        #expect(try folder.read("live/notes/wrapped/index.html").contains(">relay\ncabinet</a>"))
+
+        // Another term's title: which page a wikilink names now depends on order.
+        try folder.write(
+            try folder.read(relay).replacingOccurrences(of: "title: Relay cabinet", with: "title: Historian"), to: relay
+        )
+        let clash = builder.build(.files([folder.path(relay)]))
+        #expect(builder.sitesIndexed == indexed + 1, "a shared name was patched")
+        try expectFullBuild(folder, clash, "shared title")
+
+        let historian = "content/glossary/historian.md"
+        try folder.write(
+            try folder.read(historian).replacingOccurrences(of: "related: [relay]", with: "related: [ups]"),
+            to: historian)
+        let related = builder.build(.files([folder.path(historian)]))
+        #expect(builder.graphsMade > graphs, "new relations were patched")
+        try expectFullBuild(folder, related, "new relation")
+    }
+
+    /// A page parsed again because its words could hold a new name, but which does not
+    /// hold it, is not written again.
+    @Test func aPageParsedAgainButUnchangedIsNotRewritten() throws {
+        let site = Self.site + "\n-- content/notes/apart.md --\n# Apart\n\nThe cabinet stands next to a relay.\n"
+        let folder = try SiteFixture(site).write()
+        let builder = folder.liveBuilder()
+        #expect(builder.build().succeeded)
+        let page = folder.path("live/notes/apart/index.html")
+        let before = try Self.modified(page)
+        let relay = "content/glossary/relay.md"
+        try folder.write(
+            try folder.read(relay).replacingOccurrences(of: "title: Relay panel", with: "title: Relay cabinet"),
+            to: relay)
+        let report = builder.build(.files([folder.path(relay)]))
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        #expect(report.pagesParsed > 1, "the page that may name the term was not parsed")
+        #expect(try Self.modified(page) == before, "an unchanged page was written again")
+        try expectFullBuild(folder, report, "new title")
+    }
+
+    static func modified(_ path: String) throws -> [Int] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
+        return [info.st_mtim.tv_sec, info.st_mtim.tv_nsec]
+    }
 }
