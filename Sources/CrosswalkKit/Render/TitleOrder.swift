@@ -17,19 +17,26 @@ extension SiteRenderer {
     }
 
     static func titleOrder(_ titles: [String]) -> [Int] {
-        let keys = titles.map(sortKey)
-        return titles.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a].lexicographicallyPrecedes(keys[b]) }
-            if titles[a] != titles[b] {
-                return titles[a].unicodeScalars.lexicographicallyPrecedes(titles[b].unicodeScalars)
-            }
-            return a < b
+        titleOrder(titles, keys: titles.map(sortKey))
+    }
+
+    static func titleOrder(_ titles: [String], keys: [[UInt32]]) -> [Int] {
+        titles.indices.sorted { titlePrecedes($0, $1, titles, keys) }
+    }
+
+    /// The order `titleOrder` sorts by: a total order, so inserting into a sorted list gives
+    /// the list a sort would.
+    static func titlePrecedes(_ a: Int, _ b: Int, _ titles: [String], _ keys: [[UInt32]]) -> Bool {
+        if keys[a] != keys[b] { return keys[a].lexicographicallyPrecedes(keys[b]) }
+        if titles[a] != titles[b] {
+            return titles[a].unicodeScalars.lexicographicallyPrecedes(titles[b].unicodeScalars)
         }
+        return a < b
     }
 
     /// Case, accents and width folded; a run of digits as its length and then its digits, so
     /// `Item 9` comes before `Item 10`.
-    private static func sortKey(_ title: String) -> [UInt32] {
+    static func sortKey(_ title: String) -> [UInt32] {
         let folded = foldedForSorting(title)
         var key: [UInt32] = []
         key.reserveCapacity(folded.unicodeScalars.count + 4)
@@ -68,21 +75,53 @@ extension SiteRenderer {
 }
 
 /// Title order kept between rebuilds (`serve`): sorting titles the way people sort them cost a
-/// tenth of a rebuild, and an edit rarely changes a title.
+/// tenth of a rebuild, and an edit rarely changes a title. When a few titles changed, only
+/// those are placed again.
 public final class TitleOrderCache: @unchecked Sendable {
     private var titles: [String] = []
+    private var keys: [[UInt32]] = []
+    /// Indices into `titles`, sorted.
+    private var order: [Int] = []
     private var rank: [Int] = []
     private let lock = NSLock()
+
+    /// Above this many new titles, sorting them all again is as quick.
+    static let patchLimit = 64
 
     public init() {}
 
     func rank(of titles: [String]) -> [Int] {
         lock.withLock {
-            if titles != self.titles {
-                self.titles = titles
-                rank = SiteRenderer.titleRank(of: titles)
+            guard titles != self.titles else { return rank }
+            var changed: [Int] = []
+            if titles.count == self.titles.count {
+                for index in titles.indices where titles[index] != self.titles[index] {
+                    changed.append(index)
+                    if changed.count > Self.patchLimit { break }
+                }
             }
+            if titles.count == self.titles.count, changed.count <= Self.patchLimit {
+                place(changed, titles)
+            } else {
+                keys = titles.map(SiteRenderer.sortKey)
+                order = SiteRenderer.titleOrder(titles, keys: keys)
+                self.titles = titles
+            }
+            rank = [Int](repeating: 0, count: titles.count)
+            for (position, index) in order.enumerated() { rank[index] = position }
             return rank
+        }
+    }
+
+    /// Takes the titles at `changed` out of the order and puts them back where they sort now.
+    private func place(_ changed: [Int], _ titles: [String]) {
+        let moved = Set(changed)
+        order.removeAll { moved.contains($0) }
+        for index in changed { keys[index] = SiteRenderer.sortKey(titles[index]) }
+        self.titles = titles
+        for index in changed {
+            let place = order.partitioningIndex { SiteRenderer.titlePrecedes(index, $0, titles, keys) }
+            order.insert(index, at: place)
         }
     }
 }

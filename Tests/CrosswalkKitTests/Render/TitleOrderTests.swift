@@ -57,4 +57,25 @@ import Testing
             #expect(SiteRenderer.foldedForSorting(title) == folded, "\(title)")
         }
     }
+
+    /// `serve` keeps the order between rebuilds and places only changed titles again; the
+    /// ranks must be a full sort's, also for repeated titles and more changes than it patches.
+    @Test func aKeptOrderPatchedForNewTitlesIsAFullSorts() {
+        let pieces = ["PLC", "plc", "Ölpumpe", "Item 9", "Item 10", "Zone", "zone", "ß", "ss", "x", "Same"]
+        var random = SplitMix(seed: 800_82)
+        func title() -> String {
+            (0..<Int(random.next() % 3 + 1)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined(separator: " ")
+        }
+        var titles = (0..<300).map { _ in title() }
+        let cache = TitleOrderCache()
+        #expect(cache.rank(of: titles) == SiteRenderer.titleRank(of: titles))
+        for round in 0..<40 {
+            let changes = round % 10 == 9 ? TitleOrderCache.patchLimit + 5 : Int(random.next() % 4 + 1)
+            for _ in 0..<changes { titles[Int(random.next() % UInt64(titles.count))] = title() }
+            #expect(cache.rank(of: titles) == SiteRenderer.titleRank(of: titles), "round \(round)")
+        }
+        titles.append("Appended")
+        #expect(cache.rank(of: titles) == SiteRenderer.titleRank(of: titles))
+    }
 }
