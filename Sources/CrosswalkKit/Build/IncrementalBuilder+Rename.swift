@@ -36,14 +36,33 @@ extension IncrementalBuilder {
             names.formUnion(old.symmetricDifference(new))
         }
         if !names.isEmpty {
-            let names = Array(names)
+            let names = names.map(WordBloom.Name.init)
             let candidates = site.pages.indices.filter { !reparse.contains($0) }
             let mentioning = parallelMap(candidates) { index in
-                previous[index].markdown.mentions.map { words in names.contains { words.mayContain(name: $0) } } ?? true
+                previous[index].markdown.mentions.map { words in names.contains { words.mayContain($0) } } ?? true
             }
             for (index, mentions) in zip(candidates, mentioning) where mentions { reparse.insert(index) }
         }
         return reparse.sorted()
+    }
+
+    /// The markdown of the pages at `indices`. A page of `previous` (the same site order) that
+    /// is parsed again only for other pages' names, not `edited`, has the same words as last
+    /// time: they are kept rather than read again.
+    static func markdown(
+        of indices: [Int], site: Site, stage: MarkdownStage, keepingWords previous: [BuiltPage], edited: Set<Int>
+    ) -> [RenderedMarkdown] {
+        var quiet = stage
+        quiet.recordsMentions = false
+        let withoutWords = quiet
+        return parallelMap(indices) { index in
+            guard index < previous.count, !edited.contains(index), let words = previous[index].markdown.mentions else {
+                return stage.render(site.pages[index], in: site)
+            }
+            var markdown = withoutWords.render(site.pages[index], in: site)
+            markdown.mentions = words
+            return markdown
+        }
     }
 
     /// `serve`'s Markdown stage: it records each page's words, for the next rename.

@@ -197,7 +197,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
             } ?? []
         let toParse = cached.isEmpty ? fresh : fresh.filter { cached[$0] == nil }
         report.pagesParsed = toParse.count
-        let rendered = parallelMap(toParse) { stage.render(site.pages[$0], in: site) }
+        let rendered = Self.markdown(
+            of: toParse, site: site, stage: stage, keepingWords: reuse ? previous.pages : [], edited: editedSet)
         var built = previous.pages
         var stamps = previous.stamps
         /// Pages built again whose links or headings changed.

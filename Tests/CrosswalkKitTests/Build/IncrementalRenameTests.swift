@@ -187,6 +187,24 @@ import Testing
         try expectFullBuild(folder, report, "new title")
     }
 
+    /// A page's words are read again when its file changes, so a later rename finds a name
+    /// the edit wrote.
+    @Test func anEditedPageIsFoundByTheNextRename() throws {
+        let folder = try SiteFixture(Self.site).write()
+        let builder = folder.liveBuilder()
+        #expect(builder.build().succeeded)
+        let quiet = "content/notes/quiet.md"
+        try folder.write("# Quiet\n\nThe relay cabinet hums.\n", to: quiet)
+        #expect(builder.build(.files([folder.path(quiet)])).succeeded)
+        let relay = "content/glossary/relay.md"
+        try folder.write(
+            try folder.read(relay).replacingOccurrences(of: "title: Relay panel", with: "title: Relay cabinet"),
+            to: relay)
+        let report = builder.build(.files([folder.path(relay)]))
+        #expect(try folder.read("live/notes/quiet/index.html").contains("term-link"))
+        try expectFullBuild(folder, report, "rename after an edit")
+    }
+
     static func modified(_ path: String) throws -> [Int] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }

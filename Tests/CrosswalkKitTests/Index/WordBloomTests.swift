@@ -42,4 +42,29 @@ import Testing
         }
         #expect(Double(falseYes) / Double(absentChecks) < 0.05, "\(falseYes) of \(absentChecks)")
     }
+
+    /// ASCII words are folded while hashed, with their singulars; the bits must be those of
+    /// each word folded first (random words of letters ending in `s`, `es`, `ies`, any case).
+    @Test func asciiWordsHashAsTheirFoldedCopies() {
+        var random = SplitMix(seed: 62_443)
+        let letters = Array("aeisyAEISYbk".utf8)
+        let endings = ["", "s", "es", "ies", "S", "ES", "IES", "Ies"]
+        for _ in 0..<300 {
+            let text = (0..<20).map { _ in
+                String(
+                    decoding: (0..<Int(random.next() % 5)).map { _ in letters[Int(random.next() % 12)] }, as: UTF8.self)
+                    + endings[Int(random.next() % 8)]
+            }.joined(separator: " ")
+            var fast = WordBloom()
+            fast.insert(wordsOf: text)
+            var reference = WordBloom()
+            var copy = text
+            copy.withUTF8 { bytes in
+                for token in WordTokenizer.tokens(in: bytes) {
+                    reference.insert(folded: WordTokenizer.folded(bytes, token))
+                }
+            }
+            #expect(fast == reference, "\(text)")
+        }
+    }
 }
