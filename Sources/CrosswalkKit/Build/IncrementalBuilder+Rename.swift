@@ -5,6 +5,21 @@
 /// hold an old or new name; the graph is made again (it is cheap) and the outputs are written
 /// as after a title edit.
 extension IncrementalBuilder {
+    /// The site of this build: last time's while every name holds, last time's patched after a
+    /// rename under the same config and assets, or else indexed again.
+    func makeSite(
+        _ config: SiteConfig, _ pages: [Page], assets: [AssetFile], changed: [Page], sameNames: Bool, sameBase: Bool
+    ) -> Site {
+        if !sameNames, sameBase, let previousSite,
+            let site = Site(renaming: previousSite, pages: pages, changed: changed)
+        {
+            return site
+        }
+        if !sameNames { sitesIndexed += 1 }
+        return Site(
+            config: config, pages: pages, assets: assets, sameNamesAs: sameNames ? previousSite : nil, changed: changed)
+    }
+
     /// The pages whose names or relations changed, when the site is otherwise the last one:
     /// the same files at the same URLs, in the same order. Nil when it is not such an edit.
     static func renamedPages(from prior: Site?, to site: Site, built: [BuiltPage]) -> [Int]? {

@@ -36,7 +36,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Renames followed so far (marks the pages parsed again for them).
     private var renames = 0
     /// The last build's site, whose names and matcher serve again while `siteKey` holds.
-    private var previousSite: Site?
+    var previousSite: Site?
     /// The last build's files to write and their keys, and the listing key they were made under.
     private var lastOutputs: (listing: UInt64, items: [SiteRenderer.Item], keys: [(path: String, key: UInt64)])?
     /// The last listing key and what it was made from besides titles and summaries.
@@ -137,17 +137,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let newSiteKey = Self.siteKey(config: config, pageNames: names.finalize(), assets: scan.discovery.assets)
         let newBaseKey = Self.siteKey(config: config, pageNames: 0, assets: scan.discovery.assets)
         let sameNames = newSiteKey == siteKey
-        let changedPages = reloaded.compactMap(\.model.page)
-        // New names on the same files under the same config: last time's site, patched.
-        let renamedSite =
-            sameNames || newBaseKey != baseKey
-            ? nil : previousSite.flatMap { Site(renaming: $0, pages: pages, changed: changedPages) }
-        if renamedSite == nil, !sameNames { sitesIndexed += 1 }
-        let site =
-            renamedSite
-            ?? Site(
-                config: config, pages: pages, assets: scan.discovery.assets,
-                sameNamesAs: sameNames ? previousSite : nil, changed: changedPages)
+        let site = makeSite(
+            config, pages, assets: scan.discovery.assets, changed: reloaded.compactMap(\.model.page),
+            sameNames: sameNames, sameBase: newBaseKey == baseKey)
         // A rename (see `IncrementalBuilder+Rename`): new names on pages that stay where they
         // were, under the same config, after a build whose graph is at hand.
         let priorSite = previousSite
