@@ -72,10 +72,10 @@ struct TemplateRenderer {
     private mutating func write(_ value: Any, escaped: Bool) {
         let text: String
         switch ContextKind(value) {
-        case .text: text = (value as? TemplateText)?.text ?? ""
-        case .string: text = value as? String ?? ""
+        case .text: text = ContextKind.known(value, as: TemplateText.self).text
+        case .string: text = ContextKind.known(value, as: String.self)
         case .html:
-            let bytes = (value as? TemplateHTML)?.bytes ?? []
+            let bytes = ContextKind.known(value, as: TemplateHTML.self).bytes
             if escaped { bytes.withUnsafeBufferPointer { output.escaped($0, from: 0) } } else { output.raw(bytes) }
             return
         default: text = Self.describe(value)
@@ -92,16 +92,18 @@ struct TemplateRenderer {
     private mutating func section(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return }
         switch ContextKind(value) {
-        case .fields, .text, .string, .lazy, .html:
+        case .fields, .text, .string, .lazy, .html, .listItem:
             push(value, nodes, frame)
         case .bool:
-            if value as? Bool == true { render(nodes, frame) }
+            if ContextKind.known(value, as: Bool.self) { render(nodes, frame) }
         case .anyList:
-            each(value as? [Any] ?? [], nodes, frame)
+            each(ContextKind.known(value, as: [Any].self), nodes, frame)
         case .fieldsList:
-            each(value as? [[String: Any]] ?? [], nodes, frame)
+            each(ContextKind.known(value, as: [[String: Any]].self), nodes, frame)
         case .textList:
-            each(value as? [TemplateText] ?? [], nodes, frame)
+            each(ContextKind.known(value, as: [TemplateText].self), nodes, frame)
+        case .listItems:
+            each(ContextKind.known(value, as: [ListItem].self), nodes, frame)
         case .other:
             if let sequence = value as? any MustacheSequence {
                 each(sequence, nodes, frame)
@@ -118,16 +120,18 @@ struct TemplateRenderer {
     private mutating func invertedSection(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return render(nodes, frame) }
         switch ContextKind(value) {
-        case .fields, .text, .string, .lazy, .html:
+        case .fields, .text, .string, .lazy, .html, .listItem:
             return
         case .bool:
-            if value as? Bool == false { render(nodes, frame) }
+            if !ContextKind.known(value, as: Bool.self) { render(nodes, frame) }
         case .anyList:
-            if (value as? [Any])?.isEmpty == true { push(value, nodes, frame) }
+            if ContextKind.known(value, as: [Any].self).isEmpty { push(value, nodes, frame) }
         case .fieldsList:
-            if (value as? [[String: Any]])?.isEmpty == true { push(value, nodes, frame) }
+            if ContextKind.known(value, as: [[String: Any]].self).isEmpty { push(value, nodes, frame) }
         case .textList:
-            if (value as? [TemplateText])?.isEmpty == true { push(value, nodes, frame) }
+            if ContextKind.known(value, as: [TemplateText].self).isEmpty { push(value, nodes, frame) }
+        case .listItems:
+            if ContextKind.known(value, as: [ListItem].self).isEmpty { push(value, nodes, frame) }
         case .other:
             if let sequence = value as? any MustacheSequence {
                 if Self.isEmpty(sequence) { push(value, nodes, frame) }
@@ -218,10 +222,12 @@ struct TemplateRenderer {
     private static func child(_ name: String, of object: Any) -> Any? {
         switch ContextKind(object) {
         case .fields:
-            return (object as? [String: Any])?[name]
+            return ContextKind.known(object, as: [String: Any].self)[name]
         case .lazy:
-            return (object as? LazyFields)?.child(named: name)
-        case .text, .html, .string, .bool, .anyList, .fieldsList, .textList:
+            return ContextKind.known(object, as: LazyFields.self).child(named: name)
+        case .listItem:
+            return ContextKind.known(object, as: ListItem.self).child(named: name)
+        case .text, .html, .string, .bool, .anyList, .fieldsList, .textList, .listItems:
             // No fields: `TemplateText` has none, and `Mirror` shows no labelled children.
             return nil
         case .other:
@@ -258,10 +264,10 @@ struct ListPosition: MustacheTransformable {
 }
 
 /// The context types crosswalk builds, told apart by type identity: one comparison, where
-/// a failed protocol cast costs hundreds of instructions. A value's kind known, the cast that
-/// follows (when the value itself is needed) is to its exact type, the runtime's cheapest.
+/// a failed protocol cast costs hundreds of instructions. A value's kind known, the value is
+/// taken as its type without a runtime cast (`known(_:as:)`).
 enum ContextKind {
-    case fields, text, html, string, lazy, bool, anyList, fieldsList, textList, other
+    case fields, text, html, string, lazy, bool, anyList, fieldsList, textList, listItem, listItems, other
 
     private static let fieldsID = ObjectIdentifier([String: Any].self)
     private static let textID = ObjectIdentifier(TemplateText.self)
@@ -272,6 +278,8 @@ enum ContextKind {
     private static let anyListID = ObjectIdentifier([Any].self)
     private static let fieldsListID = ObjectIdentifier([[String: Any]].self)
     private static let textListID = ObjectIdentifier([TemplateText].self)
+    private static let listItemID = ObjectIdentifier(ListItem.self)
+    private static let listItemsID = ObjectIdentifier([ListItem].self)
 
     @inline(__always)
     init(_ value: Any) {
@@ -286,6 +294,8 @@ enum ContextKind {
             case Self.anyListID: .anyList
             case Self.fieldsListID: .fieldsList
             case Self.textListID: .textList
+            case Self.listItemID: .listItem
+            case Self.listItemsID: .listItems
             default: .other
             }
     }
@@ -297,4 +307,20 @@ private protocol OptionalValue {
 
 extension Optional: OptionalValue {
     var wrapped: Any? { self }
+}
+
+extension ContextKind {
+    /// `value` as `T`, the type its kind showed it has: the existential is opened and its
+    /// bits taken as `T`. A runtime cast, even to the exact type, cost about 400 instructions,
+    /// and a page looks up about 150 values.
+    static func known<T>(_ value: Any, as type: T.Type) -> T {
+        func open<Opened>(_ opened: Opened) -> T {
+            // An `Any` made from a generic value whose type was `Any` holds another `Any`.
+            if Opened.self == Any.self { return known(unsafeBitCast(opened, to: Any.self), as: T.self) }
+            precondition(ObjectIdentifier(Opened.self) == ObjectIdentifier(T.self), "\(Opened.self) is not a \(T.self)")
+            return unsafeBitCast(opened, to: T.self)
+        }
+        // Opened explicitly: an unconstrained generic parameter may bind to `Any` itself.
+        return _openExistential(value, do: open)
+    }
 }

@@ -105,6 +105,9 @@ import Testing
             "strs": ["s1", "s2"],
             "dictStr": ["v": "ds"] as [String: String],
             "none": NSNull(),
+            "item": ListItem(title: "PLC", summary: "<logic>", kind: .term, href: "g/plc/", html: nil),
+            "items": [ListItem(title: "a", summary: nil, kind: .tool, href: "t/", html: "<li>a</li>")],
+            "noItems": [] as [ListItem],
         ]
     }
 
@@ -113,7 +116,8 @@ import Testing
         "lazy", "lazy.v", "lazy.w", "obj", "obj.name", "obj.inner", "strs", "dictStr", "dictStr.v", "none",
         "missing", "empty(list)", "count(list)", "empty(v)", "uppercased(v)", "svg", "empty(svg)", "svg.bytes",
         "first()", "last()", "index()",
-        "even()", "reversed(strs)",
+        "even()", "reversed(strs)", "item", "item.title", "item.summary", "items", "noItems", "items.html",
+        "empty(items)",
     ]
 
     static let texts = ["a", "b c", " ", "  ", "\t", "\n", "\n", "\r\n", "{", "}", "<&>", "é", "e\u{301}", "x\n  "]
