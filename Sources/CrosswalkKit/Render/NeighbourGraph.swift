@@ -235,17 +235,24 @@ extension SiteRenderer {
         func isNeighbour(_ other: Int) -> Bool {
             other != index && pages[other].page.kind != .page && !pages[other].page.isFolderIndex
         }
-        var outgoing = Set(built.markdown.linkTargets)
-        outgoing.formUnion(graph.related[index] ?? [])
-        for verdict in verdictsByTool[index] ?? [] { outgoing.insert(verdict.constraint) }
-        let incoming = Set(graph.backlinks[url] ?? [])
+        // Sorted arrays, not sets: hashing every backlink of a much-linked term was most of
+        // the cost. Backlinks come sorted and without repeats.
+        var outgoing =
+            built.markdown.linkTargets + (graph.related[index] ?? []) + (verdictsByTool[index] ?? []).map(\.constraint)
+        outgoing.sort()
+        outgoing = outgoing.indices.compactMap { $0 > 0 && outgoing[$0 - 1] == outgoing[$0] ? nil : outgoing[$0] }
+        let incoming = graph.backlinks[url] ?? []
+        func has(_ sorted: [Int], _ value: Int) -> Bool {
+            let place = sorted.partitioningIndex { $0 >= value }
+            return place < sorted.count && sorted[place] == value
+        }
         let right = sample(outgoing.filter(isNeighbour))
-        let left = sample(incoming.subtracting(outgoing).filter(isNeighbour))
+        let left = sample(incoming.filter { !has(outgoing, $0) && isNeighbour($0) })
         func node(_ other: Int) -> NeighbourGraph.Node {
             NeighbourGraph.Node(
                 title: pages[other].title, kind: pages[other].page.kind,
                 href: LinkResolver.href(from: url, to: pages[other].page.outputPath),
-                mutual: incoming.contains(other) && outgoing.contains(other))
+                mutual: has(incoming, other) && has(outgoing, other))
         }
         let svg = NeighbourGraph.svg(
             title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,
@@ -260,7 +267,8 @@ extension SiteRenderer {
 
     /// At most `NeighbourGraph.perSide` pages, shared out between kinds in turn so one kind
     /// cannot crowd out the others; shown in kind order, then by title.
-    private func sample(_ candidates: Set<Int>) -> (shown: [Int], more: Int) {
+    /// `candidates` without repeats, in any order.
+    private func sample(_ candidates: [Int]) -> (shown: [Int], more: Int) {
         let limit = NeighbourGraph.perSide
         // At most `limit` can be taken from any kind, so only each kind's first `limit` titles
         // are kept, without sorting the thousands that link to a popular term.

@@ -256,7 +256,10 @@ public final class SiteRenderer: Sendable {
     /// swift-mustache renders `{{#x}}` for an empty string, so fields never hold one: an empty
     /// value is left out instead.
     static func withoutEmptyText(_ fields: [String: Any]) -> [String: Any] {
-        fields.filter { !(TemplateText.string($0.value)?.isEmpty ?? false) }
+        // Removed one by one: a filter made the whole dictionary again for every page.
+        var kept = fields
+        for (key, value) in fields where TemplateText.string(value)?.isEmpty == true { kept[key] = nil }
+        return kept
     }
 
     /// `{{^empty(x)}}` renders when `x` is missing, so pages the layout draws without these

@@ -208,10 +208,18 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, MustacheTransform
 
     /// The text of a context value made of either kind of string.
     static func string(_ value: Any?) -> String? {
-        switch value {
-        case let text as TemplateText: text.text
-        case let string as String: string
-        default: nil
+        guard let value else { return nil }
+        // The kinds crosswalk builds are told apart without a failed cast for every field.
+        switch ContextKind(value) {
+        case .text: return ContextKind.known(value, as: TemplateText.self).text
+        case .string: return ContextKind.known(value, as: String.self)
+        case .other:
+            switch value {
+            case let text as TemplateText: return text.text
+            case let string as String: return string
+            default: return nil
+            }
+        default: return nil
         }
     }
 }
