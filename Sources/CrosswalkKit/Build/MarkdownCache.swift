@@ -60,14 +60,42 @@ final class MarkdownCache: @unchecked Sendable {
     }
 
     /// What other pages' markdown reads of `page`: where it is published and what it is called.
+    /// Appended piece by piece: interpolating an enum reflects on it, and every page's names
+    /// are made twice a build.
     static func names(of page: Page) -> String {
-        func place(_ location: SourceLocation) -> String { "@\(location.line):\(location.column)" }
-        var text = "page \(page.source.relativePath)\n\(page.url) \(page.slug) \(page.kind) \(page.isFolderIndex)"
-        text += " \(page.declaredTitle ?? "-")\n"
-        for alias in page.metadata.aliases { text += "alias \(alias.value) \(place(alias.location))\n" }
-        for related in page.metadata.related { text += "related \(related.value) \(place(related.location))\n" }
+        var text = "page "
+        text.reserveCapacity(160)
+        func place(_ location: SourceLocation) {
+            text += " @"
+            text += String(location.line)
+            text += ":"
+            text += String(location.column)
+        }
+        for piece in [page.source.relativePath, "\n", page.url, " ", page.slug, " ", page.kind.rawValue] {
+            text += piece
+        }
+        text += page.isFolderIndex ? " true " : " false "
+        text += page.declaredTitle ?? "-"
+        text += "\n"
+        for alias in page.metadata.aliases {
+            text += "alias "
+            text += alias.value
+            place(alias.location)
+            text += "\n"
+        }
+        for related in page.metadata.related {
+            text += "related "
+            text += related.value
+            place(related.location)
+            text += "\n"
+        }
         for entry in page.metadata.constraintVerdicts {
-            text += "verdict \(entry.constraint.value) \(place(entry.constraint.location)) \(entry.verdict)\n"
+            text += "verdict "
+            text += entry.constraint.value
+            place(entry.constraint.location)
+            text += " "
+            text += entry.verdict.rawValue
+            text += "\n"
         }
         return text
     }

@@ -233,3 +233,39 @@ import Testing
         _ = first
     }
 }
+
+/// The names text keys the markdown cache and every output on disk: its format is pinned, so a
+/// faster way of making it cannot quietly invalidate every cache or miss a field.
+@Suite struct MarkdownCacheNamesTests {
+    func page(_ path: String, _ text: String) throws -> Page {
+        let split = try FrontMatterSplitter.split(text).get()
+        let source = SourceFile(
+            relativePath: path, displayPath: "content/" + path, frontMatter: split.frontMatter, body: split.body,
+            bodyLineOffset: split.bodyLineOffset)
+        return try #require(PageBuilder.build(source, folderHasIndexMD: false).page)
+    }
+
+    @Test func namesTextIsPinned() throws {
+        let term = try page(
+            "glossary/nmap.md",
+            "---\ntitle: Port scanner\naliases: [nmap, \"Network mapper\"]\nrelated: [plc]\n---\nx\n")
+        #expect(
+            MarkdownCache.names(of: term) == """
+                page glossary/nmap.md
+                glossary/nmap/ nmap term false Port scanner
+                alias nmap @3:11
+                alias Network mapper @3:17
+                related plc @4:11
+
+                """)
+        let tool = try page(
+            "tools/scan.md", "---\nconstraints:\n  no-scanning: {verdict: avoid, note: Stalls PLCs.}\n---\nx\n")
+        #expect(
+            MarkdownCache.names(of: tool) == """
+                page tools/scan.md
+                tools/scan/ scan tool false -
+                verdict no-scanning @3:1 avoid
+
+                """)
+    }
+}
