@@ -28,10 +28,15 @@ extension IncrementalBuilder {
         return file.bytes.withUnsafeBufferPointer { bytes -> String? in
             // nil: no file to rewrite; 0: rewritten; else the error.
             let outcome: Int32? = lock.writing {
-                let descriptor = open(path, O_WRONLY | O_TRUNC)
+                // Written over and then cut to length, not emptied first: ext4 flushes a file
+                // emptied and written again to disk when it is closed, a write per page.
+                let descriptor = open(path, O_WRONLY)
                 guard descriptor >= 0 else { return nil }
                 defer { close(descriptor) }
-                return writeAll(bytes, to: descriptor) ? 0 : errno
+                guard writeAll(bytes, to: descriptor), ftruncate(descriptor, off_t(bytes.count)) == 0 else {
+                    return errno
+                }
+                return 0
             }
             switch outcome {
             case nil: return writeAtomically(bytes, to: path)

@@ -26,6 +26,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: page + ".crosswalk-new"))
     }
 
+    /// Written over and cut to length: a shorter page leaves nothing of the longer one.
+    @Test func aShorterRewriteLeavesNothingOfTheLongerOne() throws {
+        let folder = try TemporaryFolder()
+        let lock = OutputLock()
+        for text in ["a long first version of the page", "short", "", "longer again"] {
+            let file = OutputFile(path: "page.html", bytes: Array(text.utf8))
+            #expect(IncrementalBuilder.writeInPlace(file, into: folder.root, lock: lock) == nil)
+            #expect(try folder.read("page.html") == text)
+        }
+    }
+
     @Test func aReaderUnderTheLockNeverSeesHalfARewrite() throws {
         let folder = try TemporaryFolder()
         let lock = OutputLock()
