@@ -100,8 +100,11 @@ public final class TitleOrderCache: @unchecked Sendable {
                     if changed.count > Self.patchLimit { break }
                 }
             }
+            let moved = titles.count == self.titles.count ? nil : Self.changedRun(from: self.titles, to: titles)
             if titles.count == self.titles.count, changed.count <= Self.patchLimit {
                 place(changed, titles)
+            } else if let moved, moved.removed.count <= Self.patchLimit, moved.added.count <= Self.patchLimit {
+                replace(moved.removed, with: moved.added, titles)
             } else {
                 keys = titles.map(SiteRenderer.sortKey)
                 order = SiteRenderer.titleOrder(titles, keys: keys)
@@ -110,6 +113,35 @@ public final class TitleOrderCache: @unchecked Sendable {
             rank = [Int](repeating: 0, count: titles.count)
             for (position, index) in order.enumerated() { rank[index] = position }
             return rank
+        }
+    }
+
+    /// Where two lists of titles differ when titles were inserted or removed (a new alias in
+    /// the glossary): the run between their common beginning and end, in each.
+    static func changedRun(from old: [String], to new: [String]) -> (removed: Range<Int>, added: Range<Int>) {
+        let shorter = min(old.count, new.count)
+        var start = 0
+        while start < shorter, old[start] == new[start] { start += 1 }
+        var end = 0
+        while end < shorter - start, old[old.count - 1 - end] == new[new.count - 1 - end] { end += 1 }
+        return (start..<(old.count - end), start..<(new.count - end))
+    }
+
+    /// Takes the titles in `removed` out; the ones after them move by the difference, keeping
+    /// their order (ties go by index, and all of them stay after the ones before); the titles
+    /// in `added` are placed where they sort.
+    private func replace(_ removed: Range<Int>, with added: Range<Int>, _ titles: [String]) {
+        let shift = added.count - removed.count
+        order = order.compactMap { index in
+            index < removed.lowerBound ? index : index >= removed.upperBound ? index + shift : nil
+        }
+        keys =
+            Array(keys[..<removed.lowerBound]) + added.map { SiteRenderer.sortKey(titles[$0]) }
+            + keys[removed.upperBound...]
+        self.titles = titles
+        for index in added {
+            let place = order.partitioningIndex { SiteRenderer.titlePrecedes(index, $0, titles, keys) }
+            order.insert(index, at: place)
         }
     }
 

@@ -77,5 +77,16 @@ import Testing
         }
         titles.append("Appended")
         #expect(cache.rank(of: titles) == SiteRenderer.titleRank(of: titles))
+        // Titles inserted and removed (aliases in the glossary), a few or many at a time.
+        for round in 0..<40 {
+            let place = Int(random.next() % UInt64(titles.count))
+            let count = round % 10 == 9 ? TitleOrderCache.patchLimit + 5 : Int(random.next() % 3 + 1)
+            if round % 2 == 0 {
+                titles.insert(contentsOf: (0..<count).map { _ in title() }, at: place)
+            } else {
+                titles.removeSubrange(place..<min(place + count, titles.count))
+            }
+            #expect(cache.rank(of: titles) == SiteRenderer.titleRank(of: titles), "round \(round)")
+        }
     }
 }
