@@ -45,7 +45,10 @@ extension IncrementalBuilder {
         var reparse = Set(edited)
         var names: Set<String> = []
         for index in renamed {
-            reparse.formUnion(graph.backlinks[prior.pages[index].url] ?? [])
+            for source in graph.backlinks[prior.pages[index].url] ?? []
+            where Self.mayShowTitle(of: index, previous[source].markdown) {
+                reparse.insert(source)
+            }
             let old = Set(Self.names(of: prior.pages[index]))
             let new = Set(Self.names(of: site.pages[index]))
             names.formUnion(old.symmetricDifference(new))
@@ -78,6 +81,15 @@ extension IncrementalBuilder {
             markdown.mentions = words
             return markdown
         }
+    }
+
+    /// Whether a page's markdown can show the title of the page at `target`: through a wikilink
+    /// to it, whose label is that title unless written. Other links show their own text, and
+    /// relations show nothing in the markdown; a page whose link list is unknown (taken from a
+    /// `crosswalk build`'s cache) may.
+    static func mayShowTitle(of target: Int, _ markdown: RenderedMarkdown) -> Bool {
+        guard !markdown.links.isEmpty || markdown.linkTargets.isEmpty else { return true }
+        return markdown.links.contains { $0.kind == .wikilink && $0.target == target }
     }
 
     /// `serve`'s Markdown stage: it records each page's words, for the next rename.

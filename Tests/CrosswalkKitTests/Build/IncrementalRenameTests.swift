@@ -205,6 +205,36 @@ import Testing
         try expectFullBuild(folder, report, "rename after an edit")
     }
 
+    /// Of the pages linking a renamed term, only those linking it by wikilink (whose label is
+    /// its title) are parsed again; a plain link shows its own text.
+    @Test func onlyWikilinksToARenamedTermParseTheirPageAgain() throws {
+        let site = """
+            -- content/glossary/relay.md --
+            ---
+            title: Relay panel
+            ---
+            Hard-wired logic.
+            -- content/notes/link.md --
+            # Link
+
+            See [the wiring](../glossary/relay.md).
+            -- content/notes/wiki.md --
+            # Wiki
+
+            Ask the [[relay]] team.
+            """
+        let folder = try SiteFixture(site).write()
+        let builder = folder.liveBuilder()
+        #expect(builder.build().succeeded)
+        let relay = "content/glossary/relay.md"
+        try folder.write(
+            try folder.read(relay).replacingOccurrences(of: "Relay panel", with: "Relay board"), to: relay)
+        let report = builder.build(.files([folder.path(relay)]))
+        #expect(report.pagesParsed == 2, "\(report.pagesParsed) pages parsed")
+        #expect(try folder.read("live/notes/wiki/index.html").contains(">Relay board</a>"))
+        try expectFullBuild(folder, report, "rename")
+    }
+
     static func modified(_ path: String) throws -> [Int] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
