@@ -100,10 +100,21 @@ enum JSONText {
     /// `text` as a quoted JSON string. Also escapes `<` (so the text can never close a
     /// `<script>`) and U+2028/U+2029 (line breaks to older JavaScript parsers).
     static func string(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        var copy = text
+        // Most text has nothing to escape (`0xE2` starts U+2028, but also `’` and `…`): quoted
+        // as it is, without a copy byte by byte. The search index and hover cards quote every
+        // title, summary and meaning of the site.
+        let plain = copy.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }
+        }
+        if plain { return "\"" + text + "\"" }
+        return copy.withUTF8(escaped)
+    }
+
+    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? 0x30 + digit : 0x57 + digit }
         var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(bytes.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
+        out.reserveCapacity(bytes.count + 8)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -117,12 +128,13 @@ enum JSONText {
             case UInt8(ascii: "<"): out.append(contentsOf: "\\u003c".utf8)
             case 0..<0x20:
                 out.append(contentsOf: "\\u00".utf8)
-                out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                out.append(hex(byte >> 4))
+                out.append(hex(byte & 0xF))
             case 0xE2
             where index + 1 < bytes.count && bytes[index] == 0x80
                 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
                 // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-                out += Array((bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                out.append(contentsOf: (bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 index += 2
             default: out.append(byte)
             }

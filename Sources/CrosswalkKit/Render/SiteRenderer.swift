@@ -298,12 +298,25 @@ public final class SiteRenderer: Sendable {
         let url = pages[index].page.url
         let sources = graph.backlinks[url] ?? []
         let root = LinkResolver.rootPath(from: url)
-        return (PageKind.sections + [.page]).compactMap { kind -> Any? in
-            let members = sortedByTitle(sources.filter { pages[$0].page.kind == kind })
-            guard !members.isEmpty else { return nil }
-            let shown = Array(members.prefix(Self.backlinksPerKind))
+        // One pass: each kind's count and its first pages by title. Filtering and sorting the
+        // thousands of pages linking a popular term, once per kind, was a visible cost.
+        let kinds = PageKind.sections + [.page]
+        let limit = Self.backlinksPerKind
+        var counts = [Int](repeating: 0, count: kinds.count)
+        var firsts = [[Int]](repeating: [], count: kinds.count)
+        for source in sources {
+            guard let slot = kinds.firstIndex(of: pages[source].page.kind) else { continue }
+            counts[slot] += 1
+            let rank = titleRank[source]
+            if firsts[slot].count == limit, let last = firsts[slot].last, rank > titleRank[last] { continue }
+            firsts[slot].insert(source, at: firsts[slot].partitioningIndex { titleRank[$0] > rank })
+            if firsts[slot].count > limit { firsts[slot].removeLast() }
+        }
+        return kinds.indices.compactMap { slot -> Any? in
+            guard counts[slot] > 0 else { return nil }
+            let (kind, shown) = (kinds[slot], firsts[slot])
             var group: [String: Any] = ["kind": TemplateText(kind.rawValue), "title": TemplateText(kind.sectionTitle)]
-            if members.count > shown.count { group["more"] = members.count - shown.count }
+            if counts[slot] > shown.count { group["more"] = counts[slot] - shown.count }
             guard hasListItemPartial else { return group.merging(["items": items(shown, root)]) { old, _ in old } }
             // The filled entries; their fields only for a theme that asks for `items`.
             group["items_html"] = shown.compactMap { sharedListItemHTML($0, root: root) }.joined()

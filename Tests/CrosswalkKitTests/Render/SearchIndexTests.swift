@@ -50,6 +50,8 @@ import Testing
         #expect(JSONText.string("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"")
         #expect(JSONText.string("</script>") == "\"\\u003c/script>\"")
         #expect(JSONText.string("x\u{2028}y\u{1}") == "\"x\\u2028y\\u0001\"")
+        #expect(JSONText.string("plain words") == "\"plain words\"")
+        #expect(JSONText.string("it’s…\u{1F}\u{2029}") == "\"it’s…\\u001f\\u2029\"")
         #expect(JSONText.string("café — ok") == "\"café — ok\"")
     }
 
