@@ -39,6 +39,7 @@ public final class SiteRenderer: Sendable {
     private let pagesByFolder = MadeOnce<[String: [Int]]>()
     /// `partials/header` filled once per way back to the root and current section.
     let headers = SharedFragments()
+    let sharedContexts = SharedContexts()
     /// The theme has `partials/header` to fill once and hand every page as `header_html`.
     let hasHeaderPartial: Bool
 
@@ -153,6 +154,28 @@ public final class SiteRenderer: Sendable {
     /// page, served at any depth) makes them start from the site's root path instead.
     func baseContext(url: String, absoluteRoot: String? = nil) -> [String: Any] {
         let root = absoluteRoot ?? LinkResolver.rootPath(from: url)
+        // The navigation entry marked current: the section the page is in, or the matrix.
+        let current =
+            absoluteRoot != nil
+            ? -1
+            : sections.firstIndex { url.hasPrefix(($0.folder ?? "") + "/") }
+                ?? (hasMatrix && url == Self.matrixURL ? sections.count : -1)
+        // The links point at a section's page, one folder down from the root: they differ only
+        // by the way back to the root and whether the page is in that folder. Pages share a
+        // handful of these contexts, made once.
+        let folder = url.prefix { $0 != "/" }
+        let key = "\(absoluteRoot == nil ? "r" : "a")\(current) \(root) \(folder)"
+        var context = sharedContexts.value(key) {
+            sharedContext(url: url, root: root, current: current, absolute: absoluteRoot != nil, key: key)
+        }
+        if let base = Sitemap.normalizedBase(site.config.baseURL), absoluteRoot == nil {
+            context["canonical"] = base + url
+        }
+        return context
+    }
+
+    private func sharedContext(url: String, root: String, current: Int, absolute: Bool, key: String) -> [String: Any] {
+        let absoluteRoot = absolute ? root : nil
         func href(_ target: String) -> String {
             absoluteRoot.map { $0 + target } ?? LinkResolver.href(from: url, to: target)
         }
@@ -160,12 +183,6 @@ public final class SiteRenderer: Sendable {
             "title": TemplateText(site.config.title), "language": TemplateText(site.config.language),
         ]
         if let base = site.config.baseURL { siteFields["base_url"] = TemplateText(base) }
-        // The navigation entry marked current: the section the page is in, or the matrix.
-        let current =
-            absoluteRoot != nil
-            ? -1
-            : sections.firstIndex { url.hasPrefix(($0.folder ?? "") + "/") }
-                ?? (hasMatrix && url == Self.matrixURL ? sections.count : -1)
         var nav: [[String: Any]] = sections.enumerated().map { index, kind in
             [
                 "title": TemplateText(kind.sectionTitle), "kind": TemplateText(kind.rawValue),
@@ -184,14 +201,9 @@ public final class SiteRenderer: Sendable {
         // Raw HTML may carry its own scripts and styles; only a site without it gets the policy.
         if !site.config.unsafeHTML { context["csp"] = Self.contentSecurityPolicy }
         if hasHeaderPartial {
-            // These fields are all the header sees, and they differ only by the way back to the
-            // root and the section marked current: pages share a handful of filled headers.
-            let key = "\(absoluteRoot == nil ? "r" : "a")\(current) \(root)"
+            // These fields are all the header sees: it is filled once per shared context.
             let fields = context
             context["header_html"] = headers.html(key) { templates.render(fields, template: Self.headerPartial) }
-        }
-        if let base = Sitemap.normalizedBase(site.config.baseURL), absoluteRoot == nil {
-            context["canonical"] = base + url
         }
         return context
     }
@@ -343,33 +355,5 @@ public final class SiteRenderer: Sendable {
             ])
         }
         return summaries
-    }
-}
-
-/// HTML fragments filled once per key and shared by every render task of one build.
-final class SharedFragments: @unchecked Sendable {
-    private var filled: [String: String] = [:]
-    private let lock = NSLock()
-
-    func html(_ key: String, fill: () -> String) -> String {
-        if let hit = lock.withLock({ filled[key] }) { return hit }
-        let html = fill()
-        lock.withLock { filled[key] = html }
-        return html
-    }
-}
-
-/// A value made by the first caller that asks, then shared by every render task.
-final class MadeOnce<Value>: @unchecked Sendable {
-    private var made: Value?
-    private let lock = NSLock()
-
-    func value(_ make: () -> Value) -> Value {
-        lock.withLock {
-            if let made { return made }
-            let value = make()
-            made = value
-            return value
-        }
     }
 }
