@@ -233,7 +233,7 @@ extension SiteRenderer {
         let built = pages[index]
         let url = built.page.url
         func isNeighbour(_ other: Int) -> Bool {
-            other != index && pages[other].page.kind != .page && !pages[other].page.isFolderIndex
+            other != index && kinds[other] != .page && !folderIndexes[other]
         }
         // Sorted arrays, not sets: hashing every backlink of a much-linked term was most of
         // the cost. Backlinks come sorted and without repeats.
@@ -258,8 +258,8 @@ extension SiteRenderer {
             title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,
             rightMore: right.more)
         guard !svg.isEmpty else { return nil }
-        let kinds = Set((left.shown + right.shown).map { pages[$0].page.kind })
-        let legend = PageKind.allCases.filter(kinds.contains).map { kind -> [String: Any] in
+        let shownKinds = Set((left.shown + right.shown).map { kinds[$0] })
+        let legend = PageKind.allCases.filter(shownKinds.contains).map { kind -> [String: Any] in
             ["key": NeighbourGraph.key(kind), "label": kind.label]
         }
         return ["svg": TemplateHTML(svg), "legend": legend, "incoming": left.shown.count + left.more]
@@ -274,7 +274,7 @@ extension SiteRenderer {
         // are kept, without sorting the thousands that link to a popular term.
         var byKind = PageKind.allCases.map { _ in [Int]() }
         for candidate in candidates {
-            let kind = PageKind.allCases.firstIndex(of: pages[candidate].page.kind) ?? 0
+            let kind = PageKind.allCases.firstIndex(of: kinds[candidate]) ?? 0
             let rank = titleRank[candidate]
             guard byKind[kind].count < limit || rank < titleRank[byKind[kind][limit - 1]] else { continue }
             let place = byKind[kind].firstIndex { titleRank[$0] > rank } ?? byKind[kind].count

@@ -5,7 +5,7 @@ extension SiteRenderer {
     func renderSection(_ kind: PageKind) -> OutputFile {
         let url = (kind.folder ?? "") + "/"
         let members = sortedByTitle(
-            pages.indices.filter { pages[$0].page.kind == kind && !pages[$0].page.isFolderIndex })
+            pages.indices.filter { kinds[$0] == kind && !folderIndexes[$0] })
         var page = introFields(url: url, title: kind.sectionTitle, kind: kind.sectionTitle)
         let glossary = kind == .term && templates.names.contains("glossary")
         var context = baseContext(url: url)

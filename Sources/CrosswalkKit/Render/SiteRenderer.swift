@@ -26,6 +26,10 @@ public final class SiteRenderer: Sendable {
     /// Each page's place in title order: comparing titles the way people sort them is slow, so
     /// it happens once here, not in every listing of every page.
     let titleRank: [Int]
+    /// Each page's kind, and whether it is a folder index, by index: read for every backlink
+    /// and neighbour of every page, where going through the pages' objects retained two each.
+    let kinds: [PageKind]
+    let folderIndexes: [Bool]
     /// Page bodies set aside by the Markdown stage (see `BodySpool`); nil: they are in `pages`.
     let bodies: BodySpool?
     /// Listing entries already filled in, shared by all render tasks (and, in `serve`, kept
@@ -70,6 +74,8 @@ public final class SiteRenderer: Sendable {
         self.verdictsByConstraint = graph.verdictsByConstraint
         self.hasListItemPartial = templates.names.contains(Self.listItemPartial)
         self.hasHeaderPartial = templates.names.contains(Self.headerPartial)
+        self.kinds = pages.map(\.page.kind)
+        self.folderIndexes = pages.map(\.page.isFolderIndex)
         let titles = pages.map(\.title)
         self.titleRank = titleOrder?.rank(of: titles) ?? Self.titleRank(of: titles)
     }
@@ -317,7 +323,7 @@ public final class SiteRenderer: Sendable {
         var counts = [Int](repeating: 0, count: kinds.count)
         var firsts = [[Int]](repeating: [], count: kinds.count)
         for source in sources {
-            guard let slot = kinds.firstIndex(of: pages[source].page.kind) else { continue }
+            guard let slot = kinds.firstIndex(of: self.kinds[source]) else { continue }
             counts[slot] += 1
             let rank = titleRank[source]
             if firsts[slot].count == limit, let last = firsts[slot].last, rank > titleRank[last] { continue }
