@@ -28,7 +28,9 @@ enum FrontMatterParser {
             // The basic resolver (no regexes; `plainScalarIsText` types plain scalars instead)
             // and the encoding given: Yams's default reads the whole process environment on
             // every call (for YAMS_DEFAULT_ENCODING). Together they were half the Model stage.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            // A constructor without tables: nodes are converted here (`convert`), never by Yams,
+            // and the default one builds its three tables on every call.
+            root = try Yams.compose(yaml: yaml, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             output.diagnostics.append(diagnostic(for: error, in: file))
             return output
