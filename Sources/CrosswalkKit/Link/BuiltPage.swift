@@ -16,9 +16,18 @@ public final class BuiltPage: Sendable {
     public convenience init(page: Page, markdown: RenderedMarkdown) {
         let title = Self.title(page, markdown)
         let summary = Self.summary(page, markdown)
-        var known = Set<String>()
+        var known = ByteWordSet(capacity: 64)
         let named = [title, summary ?? ""] + page.metadata.aliases.map(\.value) + markdown.headings.map(\.text)
-        for text in named { known.formUnion(SearchText.words(in: text)) }
+        for text in named {
+            SearchText.forEachWordUTF8(in: text) { bytes, ascii in
+                if ascii {
+                    known.insert(bytes)
+                } else {
+                    known.insert(SearchText.fold(String(decoding: bytes, as: UTF8.self)))
+                }
+                return true
+            }
+        }
         self.init(
             page: page, markdown: markdown,
             searchWords: SearchIndex.words(fromText: markdown.plainText, excluding: known))

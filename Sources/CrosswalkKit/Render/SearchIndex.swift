@@ -75,26 +75,32 @@ struct SearchIndex: Sendable {
     /// The body words worth indexing: distinct, in order, without stop words or words that
     /// `known` (title, aliases, summary, headings) already holds.
     static func words(fromText text: String, excluding known: Set<String>, limit: Int = wordLimit) -> [String] {
+        words(fromText: text, excluding: ByteWordSet(known), limit: limit)
+    }
+
+    /// As above; words are compared as bytes, and a `String` is made only of the words kept.
+    static func words(fromText text: String, excluding known: ByteWordSet, limit: Int = wordLimit) -> [String] {
         var seen = known
-        // Room for every word kept: growing the set rehashed it several times per page.
-        seen.reserveCapacity(known.count + limit)
         var result: [String] = []
         SearchText.forEachWordUTF8(in: text) { bytes, ascii in
-            let word: String
             if ascii {
-                // Short words go before a String is made of them: most are "a", "of", "to".
+                // Short words go before anything else: most are "a", "of", "to".
                 guard bytes.count >= 3 || bytes.allSatisfy({ (0x30...0x39).contains($0) }) else { return true }
-                word = String(decoding: bytes, as: UTF8.self)
+                guard !stopWords.contains(bytes), seen.insert(bytes) else { return true }
+                result.append(String(decoding: bytes, as: UTF8.self))
             } else {
-                word = SearchText.fold(String(decoding: bytes, as: UTF8.self))
+                let word = SearchText.fold(String(decoding: bytes, as: UTF8.self))
                 guard word.unicodeScalars.count >= 3 || word.allSatisfy(\.isNumber) else { return true }
+                guard !stopWords.contains(word), seen.insert(word) else { return true }
+                result.append(word)
             }
-            guard !SearchText.stopWords.contains(word), seen.insert(word).inserted else { return true }
-            result.append(word)
             return result.count < limit
         }
         return result
     }
+
+    /// `SearchText.stopWords` as bytes.
+    private static let stopWords = ByteWordSet(SearchText.stopWords)
 }
 
 extension SiteRenderer {
