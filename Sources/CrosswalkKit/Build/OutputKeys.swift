@@ -96,28 +96,40 @@ struct OutputKeys {
     /// or relates to (Referenced by, neighbours, related), and the other side of its verdicts;
     /// and the pages whose summaries it shows: the same but for the pages it only links to and
     /// the folders above it. The inverse of `IncrementalBuilder.pagesShowing`.
+    /// Both lists sorted and without repeats: arrays, not sets, for a few dozen pages per page.
     static func pagesShown(by index: Int, renderer: SiteRenderer, graph: LinkGraph)
-        -> (titles: Set<Int>, summaries: Set<Int>)
+        -> (titles: [Int], summaries: [Int])
     {
         let pages = renderer.pages
         let url = pages[index].page.url
-        var summaries: Set<Int> = [index]
-        summaries.formUnion(graph.backlinks[url] ?? [])
-        summaries.formUnion(graph.related[index] ?? [])
-        summaries.formUnion((graph.verdictsByTool[index] ?? []).map(\.constraint))
-        summaries.formUnion((graph.verdictsByConstraint[index] ?? []).map(\.tool))
+        var summaries: [Int] = [index]
+        summaries += graph.backlinks[url] ?? []
+        summaries += graph.related[index] ?? []
+        summaries += (graph.verdictsByTool[index] ?? []).map(\.constraint)
+        summaries += (graph.verdictsByConstraint[index] ?? []).map(\.tool)
         if pages[index].page.isFolderIndex && !url.isEmpty {
-            summaries.formUnion(renderer.children(ofFolder: url))
+            summaries += renderer.children(ofFolder: url)
         }
-        var titles = summaries
-        titles.formUnion(pages[index].markdown.linkTargets)
+        var titles = summaries + pages[index].markdown.linkTargets
         let parts = url.split(separator: "/")
         for depth in parts.indices.dropFirst() {
             if let folder = renderer.site.index(url: parts[..<depth].joined(separator: "/") + "/") {
-                titles.insert(folder)
+                titles.append(folder)
             }
         }
-        return (titles, summaries)
+        return (sortedDistinct(titles), sortedDistinct(summaries))
+    }
+
+    private static func sortedDistinct(_ values: [Int]) -> [Int] {
+        var values = values
+        values.sort()
+        var kept = 0
+        for index in values.indices where kept == 0 || values[kept - 1] != values[index] {
+            values[kept] = values[index]
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
+        return values
     }
 
     /// What every key is made from besides the item itself.
@@ -139,12 +151,12 @@ struct OutputKeys {
             for linking in graph.backlinks[renderer.pages[index].page.url] ?? [] { key.combine(UInt64(linking)) }
             let shown = pagesShown(by: index, renderer: renderer, graph: graph)
             key.combine("titles")
-            for page in shown.titles.sorted() {
+            for page in shown.titles {
                 key.combine(UInt64(page))
                 key.combine(inputs.shown.titles[page])
             }
             key.combine("summaries")
-            for page in shown.summaries.sorted() {
+            for page in shown.summaries {
                 key.combine(UInt64(page))
                 key.combine(inputs.shown.summaries[page])
             }
