@@ -315,12 +315,12 @@ extension ContextKind {
     /// and a page looks up about 150 values.
     static func known<T>(_ value: Any, as type: T.Type) -> T {
         func open<Opened>(_ opened: Opened) -> T {
-            // An `Any` made from a generic value whose type was `Any` holds another `Any`.
-            if Opened.self == Any.self { return known(unsafeBitCast(opened, to: Any.self), as: T.self) }
-            precondition(ObjectIdentifier(Opened.self) == ObjectIdentifier(T.self), "\(Opened.self) is not a \(T.self)")
-            return unsafeBitCast(opened, to: T.self)
+            if ObjectIdentifier(Opened.self) == ObjectIdentifier(T.self) { return unsafeBitCast(opened, to: T.self) }
+            // Another existential inside (an `Any` or `any P` made from a generic value): the
+            // runtime's cast unwraps it.
+            guard let value = opened as? T else { preconditionFailure("\(Opened.self) is not a \(T.self)") }
+            return value
         }
-        // Opened explicitly: an unconstrained generic parameter may bind to `Any` itself.
         return _openExistential(value, do: open)
     }
 }

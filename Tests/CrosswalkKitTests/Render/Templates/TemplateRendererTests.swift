@@ -108,8 +108,13 @@ import Testing
             "item": ListItem(title: "PLC", summary: "<logic>", kind: .term, href: "g/plc/", html: nil),
             "items": [ListItem(title: "a", summary: nil, kind: .tool, href: "t/", html: "<li>a</li>")],
             "noItems": [] as [ListItem],
+            // Existentials inside `Any`, as generic code makes them.
+            "nestedText": Self.wrapped(TemplateText("nested") as any Sendable),
+            "nestedFields": Self.wrapped(["v": "nested-v"] as [String: Any] as Any),
         ]
     }
+
+    static func wrapped<T>(_ value: T) -> Any { value }
 
     static let names = [
         "v", "h", "n", "b", "f", "d", "d.v", ".v", ".", "list", "anyList", "emptyList", "text", "textList",
@@ -117,7 +122,7 @@ import Testing
         "missing", "empty(list)", "count(list)", "empty(v)", "uppercased(v)", "svg", "empty(svg)", "svg.bytes",
         "first()", "last()", "index()",
         "even()", "reversed(strs)", "item", "item.title", "item.summary", "items", "noItems", "items.html",
-        "empty(items)",
+        "empty(items)", "nestedText", "nestedFields", "nestedFields.v",
     ]
 
     static let texts = ["a", "b c", " ", "  ", "\t", "\n", "\n", "\r\n", "{", "}", "<&>", "é", "e\u{301}", "x\n  "]
