@@ -202,12 +202,34 @@ struct TemplateRenderer {
             value = representation
         }
         for transform in name.transforms.reversed() {
+            if let counted = Self.countTransform(transform, of: value) {
+                value = counted
+                continue
+            }
             guard let transformable = value as? MustacheTransformable,
                 let transformed = transformable.transform(transform)
             else { return nil }
             value = transformed
         }
         return value
+    }
+
+    /// `empty(x)` and `count(x)` of the lists crosswalk builds, as swift-mustache's `Array`
+    /// transforms give them, without a protocol cast per use; nil for anything else.
+    private static func countTransform(_ transform: String, of value: Any) -> Any? {
+        let count: Int
+        switch ContextKind(value) {
+        case .anyList: count = ContextKind.known(value, as: [Any].self).count
+        case .fieldsList: count = ContextKind.known(value, as: [[String: Any]].self).count
+        case .textList: count = ContextKind.known(value, as: [TemplateText].self).count
+        case .listItems: count = ContextKind.known(value, as: [ListItem].self).count
+        default: return nil
+        }
+        switch transform {
+        case "empty": return count == 0
+        case "count": return count
+        default: return nil
+        }
     }
 
     private static func descend(_ path: ArraySlice<String>, from object: Any) -> Any? {
@@ -316,11 +338,17 @@ extension ContextKind {
     static func known<T>(_ value: Any, as type: T.Type) -> T {
         func open<Opened>(_ opened: Opened) -> T {
             if ObjectIdentifier(Opened.self) == ObjectIdentifier(T.self) { return unsafeBitCast(opened, to: T.self) }
-            // Another existential inside (an `Any` or `any P` made from a generic value): the
-            // runtime's cast unwraps it.
-            guard let value = opened as? T else { preconditionFailure("\(Opened.self) is not a \(T.self)") }
-            return value
+            return unwrapped(opened, as: T.self)
         }
         return _openExistential(value, do: open)
+    }
+
+    /// Another existential inside (an `Any` or `any P` made from a generic value): the
+    /// runtime's cast unwraps it. Apart, so the common path needs no `Optional<T>` metadata
+    /// (fetching it cost 400 instructions a lookup).
+    @inline(never)
+    private static func unwrapped<Opened, T>(_ opened: Opened, as type: T.Type) -> T {
+        guard let value = opened as? T else { preconditionFailure("\(Opened.self) is not a \(T.self)") }
+        return value
     }
 }

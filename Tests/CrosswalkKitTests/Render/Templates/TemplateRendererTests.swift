@@ -122,7 +122,8 @@ import Testing
         "missing", "empty(list)", "count(list)", "empty(v)", "uppercased(v)", "svg", "empty(svg)", "svg.bytes",
         "first()", "last()", "index()",
         "even()", "reversed(strs)", "item", "item.title", "item.summary", "items", "noItems", "items.html",
-        "empty(items)", "nestedText", "nestedFields", "nestedFields.v",
+        "empty(items)", "nestedText", "nestedFields", "nestedFields.v", "count(items)", "empty(noItems)",
+        "count(textList)", "empty(anyList)", "empty(emptyList)", "count(emptyList)", "first(list)",
     ]
 
     static let texts = ["a", "b c", " ", "  ", "\t", "\n", "\n", "\r\n", "{", "}", "<&>", "é", "e\u{301}", "x\n  "]
