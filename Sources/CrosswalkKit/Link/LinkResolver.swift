@@ -26,24 +26,20 @@ public struct LinkResolver: Sendable {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") {
             return .external
         }
-        // By bytes: `#` and `?` are ASCII, and Character scanning was most of a link's cost.
-        var rest = Substring(destination)
-        var fragment: String?
-        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(rest[rest.index(after: hash)...]).percentDecoded
-            rest = rest[..<hash]
-        }
-        if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
-        if rest.isEmpty {
+        // Cut on bytes, in one pass: `#`, `?` and `%` are ASCII, and Character scanning, then
+        // generic UTF-8 view searches, were most of a link's cost.
+        let cut = Self.cut(destination)
+        let fragment = cut.fragment.flatMap { $0.hasPercent ? $0.text.removingPercentEncoding : $0.text }
+        if cut.path.text.isEmpty {
             return fragment.map { .samePage(fragment: $0) } ?? .external
         }
-        let decoded = String(rest).percentDecoded ?? String(rest)
+        let decoded = cut.path.hasPercent ? cut.path.text.removingPercentEncoding ?? cut.path.text : cut.path.text
         let base = decoded.hasPrefix("/") ? "" : Self.folder(of: page.source.relativePath)
-        guard let path = Self.normalize(joinPath(base, decoded)) else { return .outsideContent }
+        guard let path = Self.normalize(base, decoded) else { return .outsideContent }
         let suffix =
             fragment.map { "#" + $0.fragmentEncoded } ?? ""
 
-        if path.lowercased().hasSuffix(".md") {
+        if Self.hasMarkdownExtension(path) {
             if let target = site.page(sourcePath: path) {
                 return .page(
                     url: target.url, fragment: fragment, href: Self.href(from: page.url, to: target.outputPath) + suffix
@@ -71,16 +67,70 @@ public struct LinkResolver: Sendable {
         return .missing(path: path, suggestion: nil)
     }
 
+    /// A piece of a destination, still percent-encoded, and whether it holds a `%` at all.
+    struct EncodedPart {
+        var text: String
+        var hasPercent: Bool
+    }
+
+    /// The path (up to `?` or `#`) and the fragment (after the first `#`) of `destination`.
+    static func cut(_ destination: String) -> (path: EncodedPart, fragment: EncodedPart?) {
+        var copy = destination
+        let (pathEnd, hash, percentInPath, percentAfterHash) = copy.withUTF8 { bytes in
+            var pathEnd: Int?
+            var hash: Int?
+            var percentInPath = false
+            var percentAfterHash = false
+            for (offset, byte) in bytes.enumerated() where byte == 0x23 || byte == 0x3F || byte == 0x25 {
+                if byte == 0x25 {
+                    if hash != nil { percentAfterHash = true } else if pathEnd == nil { percentInPath = true }
+                } else if byte == 0x23, hash == nil {
+                    hash = offset
+                    if pathEnd == nil { pathEnd = offset }
+                } else if byte == 0x3F, pathEnd == nil {
+                    pathEnd = offset
+                }
+            }
+            return (pathEnd ?? bytes.count, hash, percentInPath, percentAfterHash)
+        }
+        let utf8 = destination.utf8
+        let path = String(destination[..<utf8.index(utf8.startIndex, offsetBy: pathEnd)])
+        guard let hash else { return (EncodedPart(text: path, hasPercent: percentInPath), nil) }
+        // After the `#` by Character, as before: a combining mark right after it belongs to it.
+        let fragment = String(destination[destination.index(after: utf8.index(utf8.startIndex, offsetBy: hash))...])
+        return (
+            EncodedPart(text: path, hasPercent: percentInPath),
+            EncodedPart(text: fragment, hasPercent: percentAfterHash)
+        )
+    }
+
     /// `https:`, `mailto:`, `javascript:` … : a scheme of letters, digits, `+ - .` then `:`.
     static func hasScheme(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8(hasScheme)
+    }
+
+    private static func hasScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        let bytes = url.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex,
-            isLetter(bytes[bytes.startIndex])
-        else { return false }
-        return bytes[..<colon].allSatisfy { byte in
-            isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+        guard let first = bytes.first, isLetter(first) else { return false }
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+            else { return false }
         }
+        return false
+    }
+
+    /// `path.lowercased().hasSuffix(".md")`, decided on bytes when the last four are ASCII
+    /// (lower-casing and Character boundaries cannot reach across them then).
+    static func hasMarkdownExtension(_ path: String) -> Bool {
+        var copy = path
+        let byBytes = copy.withUTF8 { bytes -> Bool? in
+            let count = bytes.count
+            guard count >= 3, bytes[(count >= 4 ? count - 4 : 0)...].allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes[count - 3] == 0x2E && bytes[count - 2] | 0x20 == 0x6D && bytes[count - 1] | 0x20 == 0x64
+        }
+        return byBytes ?? path.lowercased().hasSuffix(".md")
     }
 
     static func folder(of relativePath: String) -> String {
@@ -97,26 +147,50 @@ public struct LinkResolver: Sendable {
     }
 
     /// Removes `.` and `..` segments; nil when `..` climbs above the root.
-    static func normalize(_ path: String) -> String? {
+    static func normalize(_ path: String) -> String? { normalize("", path) }
+
+    /// `normalize(joinPath(base, name))`, without joining first: the segments of both, in order.
+    static func normalize(_ base: String, _ name: String) -> String? {
         // On bytes: `/` and `.` are ASCII, so no segment boundary falls inside a character.
-        let dot = UInt8(ascii: ".")
-        var parts: [Substring.UTF8View] = []
-        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            if part.count == 1 && part.first == dot { continue }
-            if part.count == 2 && part.first == dot && part.last == dot {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
+        var base = base
+        var name = name
+        var climbsOut = false
+        let path = base.withUTF8 { baseBytes in
+            name.withUTF8 { nameBytes in
+                String(unsafeUninitializedCapacity: baseBytes.count + nameBytes.count + 1) { output in
+                    var count = 0
+                    /// Appends the segments of `bytes`; false when `..` climbs above the root.
+                    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                        var start = 0
+                        while start < bytes.count {
+                            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+                            defer { start = end + 1 }
+                            let segment = bytes[start..<end]
+                            let dots = segment.count <= 2 && segment.allSatisfy { $0 == UInt8(ascii: ".") }
+                            if segment.isEmpty || (dots && segment.count == 1) { continue }
+                            if dots {
+                                guard count > 0 else { return false }
+                                // Drop the last segment (segments hold no `/`).
+                                count = output[..<count].lastIndex(of: UInt8(ascii: "/")) ?? 0
+                                continue
+                            }
+                            if count > 0 {
+                                output[count] = UInt8(ascii: "/")
+                                count += 1
+                            }
+                            for byte in segment {
+                                output[count] = byte
+                                count += 1
+                            }
+                        }
+                        return true
+                    }
+                    climbsOut = !append(baseBytes) || !append(nameBytes)
+                    return climbsOut ? 0 : count
+                }
             }
         }
-        var joined: [UInt8] = []
-        joined.reserveCapacity(path.utf8.count)
-        for (index, part) in parts.enumerated() {
-            if index > 0 { joined.append(UInt8(ascii: "/")) }
-            joined.append(contentsOf: part)
-        }
-        return String(decoding: joined, as: UTF8.self)
+        return climbsOut ? nil : path
     }
 
     /// A relative href from the page at folder URL `from` to the site file `to`. Called for
@@ -125,12 +199,44 @@ public struct LinkResolver: Sendable {
         var from = from
         var to = to
         return from.withUTF8 { fromBytes in
-            to.withUTF8 { toBytes in String(decoding: href(from: fromBytes, to: toBytes), as: UTF8.self) }
+            to.withUTF8 { toBytes in
+                String(unsafeUninitializedCapacity: hrefCapacity(fromBytes, toBytes)) { output in
+                    writeHref(from: fromBytes, to: toBytes, into: output)
+                }
+            }
         }
     }
 
+    /// Appends the href from `from` to `to` (as ``href(from:to:)``) to `output`, with no
+    /// String made on the way: the auto-linker writes each link's tag as bytes.
+    static func appendHref(from: String, to: String, to output: inout [UInt8]) {
+        var from = from
+        var to = to
+        from.withUTF8 { fromBytes in
+            to.withUTF8 { toBytes in
+                let start = output.count
+                let capacity = hrefCapacity(fromBytes, toBytes)
+                output.append(contentsOf: repeatElement(0, count: capacity))
+                let written = output.withUnsafeMutableBufferPointer { buffer in
+                    writeHref(
+                        from: fromBytes, to: toBytes,
+                        into: UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + capacity)]))
+                }
+                output.removeLast(capacity - written)
+            }
+        }
+    }
+
+    /// Enough bytes for any href: `../` per segment of `from`, at most the whole of `to`.
+    private static func hrefCapacity(_ from: UnsafeBufferPointer<UInt8>, _ to: UnsafeBufferPointer<UInt8>) -> Int {
+        3 * ((from.count + 1) / 2) + to.count
+    }
+
     // On bytes, in one pass: listings and navigation ask this thousands of times per build.
-    private static func href(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    // Writes into `output` (``hrefCapacity(_:_:)`` bytes); returns how many it wrote.
+    private static func writeHref(
+        from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         let slash = UInt8(ascii: "/")
         // Skip leading slashes and the segments both paths share (never the target's last one).
         var fromStart = 0
@@ -150,15 +256,17 @@ public struct LinkResolver: Sendable {
             toStart = nextTo
             while fromStart < from.count, from[fromStart] == slash { fromStart += 1 }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(to.count - toStart + 12)
+        var count = 0
         var inSegment = false
         for byte in from[fromStart...] {
             if byte == slash {
                 inSegment = false
             } else if !inSegment {
                 inSegment = true
-                bytes += [0x2E, 0x2E, slash]
+                output[count] = 0x2E
+                output[count + 1] = 0x2E
+                output[count + 2] = slash
+                count += 3
             }
         }
         // The rest of the target, with empty segments dropped as the old split did.
@@ -167,12 +275,16 @@ public struct LinkResolver: Sendable {
             if byte == slash {
                 pendingSlash = true
             } else {
-                if pendingSlash, !bytes.isEmpty, bytes.last != slash { bytes.append(slash) }
+                if pendingSlash, count > 0, output[count - 1] != slash {
+                    output[count] = slash
+                    count += 1
+                }
                 pendingSlash = false
-                bytes.append(byte)
+                output[count] = byte
+                count += 1
             }
         }
-        return bytes
+        return count
     }
 
     /// The relative path from a page at folder URL `url` back to the site root (`../../`).
