@@ -21,33 +21,35 @@ struct AutoLinker {
     }
 
     mutating func apply(to root: MarkdownNode) {
-        for run in runs(in: root) { link(run) }
-    }
-
-    /// Consecutive text and soft-break siblings in prose.
-    private func runs(in root: MarkdownNode) -> [[MarkdownNode]] {
-        var runs: [[MarkdownNode]] = []
-        for node in ProseText.nodes(in: root, includeSoftBreaks: true) {
-            if let last = runs.last?.last, last.next == node {
-                runs[runs.count - 1].append(node)
-            } else {
-                runs.append([node])
-            }
+        let nodes = ProseText.nodes(in: root, includeSoftBreaks: true)
+        // Run bounds first, the tree changed afterwards; as index ranges, not an array per run.
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < nodes.count {
+            var end = start + 1
+            while end < nodes.count, nodes[end - 1].next == nodes[end] { end += 1 }
+            if nodes[start..<end].contains(where: { $0.type == .text }) { runs.append(start..<end) }
+            start = end
         }
-        return runs.filter { run in run.contains { $0.type == .text } }
+        for run in runs { link(nodes[run]) }
     }
 
-    private mutating func link(_ run: [MarkdownNode]) {
+    /// Where each node of the run being linked sits in `bytes`; reused between runs.
+    private var bounds: [(start: Int, end: Int, isBreak: Bool)] = []
+    /// The opening tag of the link being made; reused between links.
+    private var tag: [UInt8] = []
+
+    private mutating func link(_ run: ArraySlice<MarkdownNode>) {
         // The run's text as bytes, read from the tree in place; most runs hold no term.
         var bytes = self.bytes
         self.bytes = []
         bytes.removeAll(keepingCapacity: true)
-        var bounds: [(start: Int, end: Int)] = []
-        bounds.reserveCapacity(run.count)
+        bounds.removeAll(keepingCapacity: true)
         for node in run {
             let start = bytes.count
-            if node.type == .softBreak { bytes.append(0x0A) } else { node.appendLiteral(to: &bytes) }
-            bounds.append((start, bytes.count))
+            let isBreak = node.type == .softBreak
+            if isBreak { bytes.append(0x0A) } else { node.appendLiteral(to: &bytes) }
+            bounds.append((start, bytes.count, isBreak))
         }
         defer { self.bytes = bytes }
         // Moved out, not copied: a set still held by `self` would be copied on the first insert.
@@ -59,43 +61,54 @@ struct AutoLinker {
         self.linked = linked
         guard !matches.isEmpty, let first = run.first else { return }
 
-        /// New nodes for the bytes `from..<to`, keeping soft breaks as nodes.
-        func pieces(_ from: Int, _ to: Int) -> [MarkdownNode] {
-            var result: [MarkdownNode] = []
-            for (node, bound) in zip(run, bounds) where bound.end > from && bound.start < to {
-                if node.type == .softBreak {
-                    result.append(.make(.softBreak))
-                } else {
-                    let range = max(from, bound.start)..<min(to, bound.end)
-                    result.append(
-                        bytes.withUnsafeBufferPointer { .text(utf8: UnsafeBufferPointer(rebasing: $0[range])) })
+        let location = location(of: first)
+        bytes.withUnsafeBufferPointer { text in
+            /// New nodes for the bytes `from..<to`, soft breaks kept as nodes, each handed to
+            /// `place` in order (no array of them).
+            func pieces(_ from: Int, _ to: Int, _ place: (MarkdownNode) -> Void) {
+                for bound in bounds where bound.end > from && bound.start < to {
+                    if bound.isBreak {
+                        place(.make(.softBreak))
+                    } else {
+                        let range = max(from, bound.start)..<min(to, bound.end)
+                        place(.text(utf8: UnsafeBufferPointer(rebasing: text[range])))
+                    }
                 }
             }
-            return result
+            let before = { (node: MarkdownNode) in _ = first.insertBefore(node) }
+            var cursor = 0
+            for match in matches {
+                pieces(cursor, match.start, before)
+                // By index, not `let target = site.pages[…]`: copying a whole Page per link
+                // showed up in profiles.
+                let target = site.termPages[match.term]
+                let anchor = makeAnchor(to: target, term: match.term)
+                pieces(match.start, match.end) { anchor.append($0) }
+                first.insertBefore(anchor)
+                links.append(OutgoingLink(.autolink, to: site.pages[target].url, at: location))
+                cursor = match.end
+            }
+            pieces(cursor, text.count, before)
         }
-        var cursor = 0
-        var replacement: [MarkdownNode] = []
-        for match in matches {
-            replacement += pieces(cursor, match.start)
-            // By index, not `let target = site.pages[…]`: copying a whole Page per link showed
-            // up in profiles.
-            let target = site.termPages[match.term]
-            // The tag as bytes: interpolating it into a String appended four times per link.
-            var tag = HTMLBytes(capacity: 160)
-            tag.raw("<a class=\"term-link\" href=\"")
-            tag.escaped(LinkResolver.href(from: page.url, to: site.pages[target].outputPath))
-            tag.raw("\"")
-            tag.raw(site.termLinkAttributes[match.term])
-            tag.raw(">")
-            let anchor = tag.bytes.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
-            for piece in pieces(match.start, match.end) { anchor.append(piece) }
-            replacement.append(anchor)
-            links.append(OutgoingLink(.autolink, to: site.pages[target].url, at: location(of: first)))
-            cursor = match.end
-        }
-        replacement += pieces(cursor, bytes.count)
-        for node in replacement { first.insertBefore(node) }
         for node in run { node.free() }
+    }
+
+    /// The opening tag as bytes, in one reused buffer: a String or an `HTMLBytes` per link
+    /// cost several allocations each.
+    private mutating func makeAnchor(to target: Int, term: Int) -> MarkdownNode {
+        tag.removeAll(keepingCapacity: true)
+        tag.append(contentsOf: #"<a class="term-link" href=""#.utf8)
+        let hrefStart = tag.count
+        LinkResolver.appendHref(from: page.url, to: site.pages[target].outputPath, to: &tag)
+        if tag[hrefStart...].contains(where: { $0 <= 0x3E && HTMLEscape.entity(for: $0) != nil }) {
+            let escaped = HTMLEscape.attribute(String(decoding: tag[hrefStart...], as: UTF8.self))
+            tag.removeSubrange(hrefStart...)
+            tag.append(contentsOf: escaped.utf8)
+        }
+        tag.append(UInt8(ascii: "\""))
+        tag.append(contentsOf: site.termLinkAttributes[term].utf8)
+        tag.append(UInt8(ascii: ">"))
+        return tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
     }
 
     private func location(of node: MarkdownNode) -> SourceLocation {
