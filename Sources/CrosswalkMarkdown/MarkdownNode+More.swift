@@ -59,3 +59,35 @@ extension MarkdownNode {
         }
     }
 }
+
+extension MarkdownNode {
+    /// Whether the literal contains `needle` (ASCII), read in place: most text nodes are
+    /// asked whether they hold `[[`, and copying each into a `String` cost more than the answer.
+    public func literalContains(_ needle: StaticString) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        // A StaticString is NUL-terminated; libcmark literals hold no NUL (the parser replaces it).
+        return needle.utf8Start.withMemoryRebound(to: CChar.self, capacity: needle.utf8CodeUnitCount + 1) {
+            strstr(literal, $0) != nil
+        }
+    }
+
+    /// Removes `prefix` from the start of the literal, in place; returns how many bytes are
+    /// left, or nil (and changes nothing) when the literal does not start with `prefix`.
+    public func removeLiteralPrefix(_ prefix: StaticString) -> Int? {
+        guard let literal = cmark_node_get_literal(pointer) else { return nil }
+        let prefixCount = prefix.utf8CodeUnitCount
+        let starts = prefix.utf8Start.withMemoryRebound(to: CChar.self, capacity: prefixCount + 1) {
+            strncmp(literal, $0, prefixCount) == 0
+        }
+        guard starts else { return nil }
+        let rest = literal + prefixCount
+        let count = strlen(rest)
+        // Copied first: the setter frees the literal `rest` points into.
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
+            guard let copy = buffer.baseAddress else { return }
+            memcpy(copy, rest, count + 1)
+            _ = cmark_node_set_literal(pointer, copy)
+        }
+        return count
+    }
+}

@@ -63,3 +63,25 @@ import Testing
         #expect(document.renderHTML() == "<p>see<a class=\"t\" href=\"é.html\">Café</a></p>\n")
     }
 }
+
+@Suite struct MarkdownNodeLiteralTests {
+    @Test func literalContainsSearchesInPlace() throws {
+        let document = MarkdownDocument(parsing: "see [[a]] now\n")
+        let text = try #require(document.root.firstChild?.firstChild)
+        #expect(text.literalContains("[["))
+        #expect(!text.literalContains("]]]"))
+        let paragraph = try #require(document.root.firstChild)
+        #expect(!paragraph.literalContains("s"))
+    }
+
+    @Test func removeLiteralPrefixKeepsTheRest() throws {
+        let document = MarkdownDocument(parsing: "\u{A0}ab\n")
+        let text = try #require(document.root.firstChild?.firstChild)
+        #expect(text.removeLiteralPrefix("x") == nil)
+        #expect(text.literal == "\u{A0}ab")
+        #expect(text.removeLiteralPrefix("\u{A0}") == 2)
+        #expect(text.literal == "ab")
+        #expect(text.removeLiteralPrefix("ab") == 0)
+        #expect(text.literal == "")
+    }
+}
