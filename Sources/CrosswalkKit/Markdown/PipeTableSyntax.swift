@@ -1,3 +1,5 @@
+import Foundation
+
 /// The line-level syntax of GFM pipe tables, ported from cmark-gfm's table extension
 /// (`extensions/table.c`, `ext_scanners.re`) so that rows split exactly as GitHub splits them.
 /// Every function takes one line's bytes from its first non-space, without the line ending.
@@ -35,6 +37,40 @@ enum PipeTableSyntax {
             break
         }
         return index == line.count
+    }
+
+    /// False only when no line of `text` can be a delimiter row: such a row, after its
+    /// container prefixes (spaces, tabs, `>`; a line inside a paragraph carries no list
+    /// marker), is pipes, colons, dashes and spaces, with a dash. Finds each dash with memchr
+    /// and looks around it, once per byte at most: every page is asked, few hold a table.
+    static func mayHoldDelimiterRow(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        func fits(_ byte: UInt8) -> Bool {
+            byte == dash || byte == pipe || byte == colon || isSpaceChar(byte) || byte == UInt8(ascii: ">")
+        }
+        func endsLine(_ byte: UInt8) -> Bool { byte == newline || byte == carriageReturn }
+        var offset = 0
+        // The last dash looked at, and where the run of fitting bytes around it starts: a run
+        // is walked back over once, however many dashes it holds.
+        var previous: (dash: Int, runStart: Int)?
+        while offset < text.count, let found = memchr(base + offset, Int32(dash), text.count - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let floor = previous.map { $0.dash + 1 } ?? 0
+            var start = index
+            while start > floor, fits(text[start - 1]) { start -= 1 }
+            if let previous, start == floor { start = previous.runStart }
+            previous = (index, start)
+            guard start == 0 || endsLine(text[start - 1]) else {
+                offset = index + 1
+                continue
+            }
+            var end = index + 1
+            while end < text.count, fits(text[end]) { end += 1 }
+            if end == text.count || endsLine(text[end]) { return true }
+            // Dashes up to `end` share this run, which does not reach the line's end.
+            offset = end
+        }
+        return false
     }
 
     /// The alignment a delimiter cell (already trimmed) asks for.

@@ -55,11 +55,14 @@ enum PipeTables {
     @discardableResult
     static func apply(to root: MarkdownNode, source: String, pass: Pass) -> Found {
         var source = source
-        // memchr, not a byte loop through the view: most pages have no table at all.
-        let hasPipe = source.withUTF8 { bytes in
+        // memchr, not a byte loop through the view: most pages have no table at all. A pipe
+        // alone says little (every `[[a|b]]` has one), so a line that could be a delimiter
+        // row is looked for as well, before any walk or line table.
+        let worthLooking = source.withUTF8 { bytes in
             bytes.baseAddress.map { memchr($0, Int32(PipeTableSyntax.pipe), bytes.count) != nil } ?? false
+                && PipeTableSyntax.mayHoldDelimiterRow(bytes)
         }
-        guard hasPipe else { return Found() }
+        guard worthLooking else { return Found() }
         var candidates: [MarkdownNode] = []
         root.walk { event, node in
             guard event == .enter else { return }
@@ -86,16 +89,8 @@ enum PipeTables {
     /// A cheap test before any line matching: a pipe, and a dash for the delimiter row.
     private static func mayHoldTable(_ block: MarkdownNode, lines: SourceLines) -> Bool {
         guard block.startLine > 0 else { return false }
-        var pipe = false
-        var dash = false
-        for number in block.startLine...max(block.startLine, block.endLine) {
-            for byte in lines.line(number) {
-                if byte == PipeTableSyntax.pipe { pipe = true }
-                if byte == PipeTableSyntax.dash { dash = true }
-            }
-            if pipe && dash { return true }
-        }
-        return false
+        let numbers = block.startLine...max(block.startLine, block.endLine)
+        return lines.contains(PipeTableSyntax.pipe, in: numbers) && lines.contains(PipeTableSyntax.dash, in: numbers)
     }
 
     /// Replaces `block` (and blocks the table runs on into) when it holds a table; returns
@@ -260,9 +255,27 @@ private final class CellContents {
     private var paragraphs: [MarkdownNode?] = []
 
     init(texts: [[UInt8]], options: MarkdownOptions) {
-        let lead: [UInt8] = [0xC2, 0xA0]
-        let lines = texts.filter { !$0.isEmpty }.map { lead + $0 }
-        let markdown = String(decoding: lines.joined(separator: [0x0A, 0x0A]) + [0x0A], as: UTF8.self)
+        // Written straight into the String: joining arrays of bytes cost more than the parse.
+        let cells = texts.filter { !$0.isEmpty }
+        let capacity = cells.reduce(1) { $0 + $1.count + 4 }
+        let markdown = String(unsafeUninitializedCapacity: capacity) { output in
+            var count = 0
+            func write(_ byte: UInt8) {
+                output[count] = byte
+                count += 1
+            }
+            for (index, cell) in cells.enumerated() {
+                if index > 0 {
+                    write(0x0A)
+                    write(0x0A)
+                }
+                write(0xC2)
+                write(0xA0)
+                for byte in cell { write(byte) }
+            }
+            write(0x0A)
+            return count
+        }
         document = MarkdownDocument(parsing: markdown, options: options)
         var parsed = document.root.children[...]
         for text in texts {
@@ -273,11 +286,8 @@ private final class CellContents {
     /// Moves the inline nodes of cell `index` into `wrapper`.
     func move(cell index: Int, into wrapper: MarkdownNode) {
         guard index < paragraphs.count, let paragraph = paragraphs[index] else { return }
-        if let first = paragraph.firstChild, first.type == .text, let literal = first.literal,
-            literal.unicodeScalars.first == "\u{A0}"
-        {
-            let rest = String(literal.unicodeScalars.dropFirst())
-            if rest.isEmpty { first.free() } else { first.literal = rest }
+        if let first = paragraph.firstChild, first.type == .text, first.removeLiteralPrefix("\u{A0}") == 0 {
+            first.free()
         }
         wrapper.adoptChildren(of: paragraph)
     }
