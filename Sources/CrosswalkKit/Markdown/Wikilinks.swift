@@ -19,7 +19,8 @@ struct Wikilinks {
 
     mutating func apply(to root: MarkdownNode) {
         for node in ProseText.nodes(in: root) {
-            guard let literal = node.literal, literal[...].firstRange(ofASCII: "[[") != nil else { continue }
+            // Asked in place first: a String of every text node cost more than the search.
+            guard node.literalContains("[["), let literal = node.literal else { continue }
             let pieces = split(literal, in: node)
             guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else { continue }
             for piece in pieces {
