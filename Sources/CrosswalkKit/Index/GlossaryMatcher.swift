@@ -176,15 +176,22 @@ public struct GlossaryMatcher: Sendable {
                 {
                     best = (length, term)
                 } else if lastFolded(last, 1) == 0x73 {
-                    // Plurals: `ies` → `y`, then `es`, then `s`.
+                    // Plurals: `ies` → `y`, then `es`, then `s`. Tried in turn without an array
+                    // of them: every word ending in `s` comes here.
                     let count = tokens[last].isASCII ? tokens[last].end - tokens[last].start : fold(last).count
-                    var candidates: [(removed: Int, added: UInt8?)] = []
-                    if count > 4, lastFolded(last, 3) == 0x69, lastFolded(last, 2) == 0x65 {
-                        candidates.append((3, 0x79))
-                    }
-                    if count > 3, lastFolded(last, 2) == 0x65 { candidates.append((2, nil)) }
-                    if count > 2 { candidates.append((1, nil)) }
-                    for candidate in candidates {
+                    for kind in 0..<3 {
+                        let candidate: (removed: Int, added: UInt8?)
+                        switch kind {
+                        case 0:
+                            guard count > 4, lastFolded(last, 3) == 0x69, lastFolded(last, 2) == 0x65 else { continue }
+                            candidate = (3, 0x79)
+                        case 1:
+                            guard count > 3, lastFolded(last, 2) == 0x65 else { continue }
+                            candidate = (2, nil)
+                        default:
+                            guard count > 2 else { continue }
+                            candidate = (1, nil)
+                        }
                         var singular = hashWord(last, from: hash, dropping: candidate.removed)
                         if let added = candidate.added { singular = Self.hash(CollectionOfOne(added), from: singular) }
                         if let slot = table[singular], slot.nameCount > 0,

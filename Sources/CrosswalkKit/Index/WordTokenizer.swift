@@ -45,32 +45,38 @@ struct WordTokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         var index = 0
-        var start = -1
-        var ascii = true
-        while index < bytes.count {
+        let count = bytes.count
+        // Whether the scalar at `index` belongs to a word, and its length in bytes.
+        @inline(__always) func wordScalar(at index: Int) -> (isWord: Bool, length: Int) {
             let byte = bytes[index]
-            let isWord: Bool
-            var width = 1
-            if byte < 0x80 {
-                isWord = isASCIIWord(byte)
-            } else {
-                let decoded = scalar(in: bytes, at: index)
-                width = decoded.length
-                isWord = decoded.scalar.map(isWordScalar) ?? false
-            }
-            if isWord {
-                if start < 0 {
-                    start = index
-                    ascii = true
-                }
-                if byte >= 0x80 { ascii = false }
-            } else if start >= 0 {
-                tokens.append(Token(start: start, end: index, isASCII: ascii))
-                start = -1
-            }
-            index += width
+            if byte < 0x80 { return (isASCIIWord(byte), 1) }
+            let decoded = scalar(in: bytes, at: index)
+            return (decoded.scalar.map(isWordScalar) ?? false, decoded.length)
         }
-        if start >= 0 { tokens.append(Token(start: start, end: bytes.count, isASCII: ascii)) }
+        while index < count {
+            // Between words.
+            let first = wordScalar(at: index)
+            guard first.isWord else {
+                index += first.length
+                continue
+            }
+            // A word: ASCII bytes in a tight loop, other scalars decoded.
+            let start = index
+            var ascii = true
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard isASCIIWord(byte) else { break }
+                    index += 1
+                } else {
+                    let next = wordScalar(at: index)
+                    guard next.isWord else { break }
+                    ascii = false
+                    index += next.length
+                }
+            }
+            tokens.append(Token(start: start, end: index, isASCII: ascii))
+        }
         return tokens
     }
 

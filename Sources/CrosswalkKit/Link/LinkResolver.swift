@@ -214,15 +214,11 @@ public struct LinkResolver: Sendable {
         var to = to
         from.withUTF8 { fromBytes in
             to.withUTF8 { toBytes in
-                let start = output.count
-                let capacity = hrefCapacity(fromBytes, toBytes)
-                output.append(contentsOf: repeatElement(0, count: capacity))
-                let written = output.withUnsafeMutableBufferPointer { buffer in
-                    writeHref(
-                        from: fromBytes, to: toBytes,
-                        into: UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + capacity)]))
+                // Written on the stack, then copied once: growing `output` byte by byte cost more.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hrefCapacity(fromBytes, toBytes)) { buffer in
+                    let written = writeHref(from: fromBytes, to: toBytes, into: buffer)
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written]))
                 }
-                output.removeLast(capacity - written)
             }
         }
     }
@@ -238,16 +234,23 @@ public struct LinkResolver: Sendable {
         from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         let slash = UInt8(ascii: "/")
+        // Plain indices, no slices: a slice checks its bounds on every access.
+        func segmentEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var end = start
+            while end < bytes.count, bytes[end] != slash { end += 1 }
+            return end
+        }
         // Skip leading slashes and the segments both paths share (never the target's last one).
         var fromStart = 0
         var toStart = 0
         while fromStart < from.count, from[fromStart] == slash { fromStart += 1 }
         while toStart < to.count, to[toStart] == slash { toStart += 1 }
         while true {
-            let fromEnd = from[fromStart...].firstIndex(of: slash) ?? from.count
-            guard fromEnd > fromStart, let toEnd = to[toStart...].firstIndex(of: slash),
-                fromEnd - fromStart == toEnd - toStart,
-                from[fromStart..<fromEnd].elementsEqual(to[toStart..<toEnd])
+            let fromEnd = segmentEnd(from, from: fromStart)
+            let toEnd = segmentEnd(to, from: toStart)
+            guard fromEnd > fromStart, toEnd < to.count, fromEnd - fromStart == toEnd - toStart,
+                let fromBase = from.baseAddress, let toBase = to.baseAddress,
+                memcmp(fromBase + fromStart, toBase + toStart, fromEnd - fromStart) == 0
             else { break }
             var nextTo = toEnd
             while nextTo < to.count, to[nextTo] == slash { nextTo += 1 }
@@ -258,7 +261,8 @@ public struct LinkResolver: Sendable {
         }
         var count = 0
         var inSegment = false
-        for byte in from[fromStart...] {
+        for index in fromStart..<from.count {
+            let byte = from[index]
             if byte == slash {
                 inSegment = false
             } else if !inSegment {
@@ -271,7 +275,8 @@ public struct LinkResolver: Sendable {
         }
         // The rest of the target, with empty segments dropped as the old split did.
         var pendingSlash = false
-        for byte in to[toStart...] {
+        for index in toStart..<to.count {
+            let byte = to[index]
             if byte == slash {
                 pendingSlash = true
             } else {

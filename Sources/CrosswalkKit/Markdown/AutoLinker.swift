@@ -8,7 +8,9 @@ struct AutoLinker {
     let page: Page
     let site: Site
     private(set) var links: [OutgoingLink] = []
-    private var linked: Set<Int> = []
+    /// Terms linked on this page (or never to be): one bit per term, as the matcher asks for
+    /// every term it finds and hashing an `Int` into a `Set` cost more than the rest.
+    private var linked: TermBits
     /// Reused between runs.
     private var bytes: [UInt8] = []
 
@@ -16,6 +18,7 @@ struct AutoLinker {
     init(page: Page, site: Site, alreadyLinked: Set<String>) {
         self.page = page
         self.site = site
+        linked = TermBits(count: site.termPages.count)
         for url in alreadyLinked { if let term = site.termIndex(url: url) { linked.insert(term) } }
         if let own = site.termIndex(url: page.url) { linked.insert(own) }
     }
@@ -52,11 +55,11 @@ struct AutoLinker {
             bounds.append((start, bytes.count, isBreak))
         }
         defer { self.bytes = bytes }
-        // Moved out, not copied: a set still held by `self` would be copied on the first insert.
+        // Moved out, not copied: bits still held by `self` would be copied on the first insert.
         var linked = self.linked
-        self.linked = []
+        self.linked = TermBits(count: 0)
         let matches = bytes.withUnsafeBufferPointer { text in
-            site.matcher.matches(in: text) { term in linked.insert(term).inserted }
+            site.matcher.matches(in: text) { term in linked.insert(term) }
         }
         self.linked = linked
         guard !matches.isEmpty, let first = run.first else { return }
@@ -97,7 +100,8 @@ struct AutoLinker {
     /// cost several allocations each.
     private mutating func makeAnchor(to target: Int, term: Int) -> MarkdownNode {
         tag.removeAll(keepingCapacity: true)
-        tag.append(contentsOf: #"<a class="term-link" href=""#.utf8)
+        let open: StaticString = #"<a class="term-link" href=""#
+        tag.append(contentsOf: UnsafeBufferPointer(start: open.utf8Start, count: open.utf8CodeUnitCount))
         let hrefStart = tag.count
         LinkResolver.appendHref(from: page.url, to: site.pages[target].outputPath, to: &tag)
         if tag[hrefStart...].contains(where: { $0 <= 0x3E && HTMLEscape.entity(for: $0) != nil }) {
@@ -106,7 +110,8 @@ struct AutoLinker {
             tag.append(contentsOf: escaped.utf8)
         }
         tag.append(UInt8(ascii: "\""))
-        tag.append(contentsOf: site.termLinkAttributes[term].utf8)
+        var attributes = site.termLinkAttributes[term]
+        attributes.withUTF8 { tag.append(contentsOf: $0) }
         tag.append(UInt8(ascii: ">"))
         return tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
     }
@@ -114,5 +119,21 @@ struct AutoLinker {
     private func location(of node: MarkdownNode) -> SourceLocation {
         let block = node.positionedAncestor
         return page.source.location(bodyLine: block?.startLine ?? 1)
+    }
+}
+
+/// A set of term indices below a fixed count, as bits.
+struct TermBits {
+    private var words: [UInt64]
+
+    init(count: Int) { words = Array(repeating: 0, count: (count + 63) / 64) }
+
+    /// Adds `term`; false when it was there already.
+    @discardableResult
+    mutating func insert(_ term: Int) -> Bool {
+        let (word, bit) = (term / 64, UInt64(1) << UInt64(term % 64))
+        guard words[word] & bit == 0 else { return false }
+        words[word] |= bit
+        return true
     }
 }
