@@ -71,6 +71,20 @@ extension MarkdownNode {
         }
     }
 
+    /// Whether ``onEnter`` starts with the ASCII `prefix`, compared in place (as
+    /// `String.hasPrefix` would: a combining mark right after the prefix joins its last
+    /// character, so then the String decides).
+    public func onEnterHasPrefix(_ prefix: StaticString) -> Bool {
+        guard let enter = cmark_node_get_on_enter(pointer) else { return false }
+        let count = prefix.utf8CodeUnitCount
+        let starts = prefix.utf8Start.withMemoryRebound(to: CChar.self, capacity: count + 1) {
+            strncmp(enter, $0, count) == 0
+        }
+        guard starts else { return false }
+        guard UInt8(bitPattern: enter[count]) >= 0x80 else { return true }
+        return onEnter.hasPrefix(prefix.description)
+    }
+
     /// Removes `prefix` from the start of the literal, in place; returns how many bytes are
     /// left, or nil (and changes nothing) when the literal does not start with `prefix`.
     public func removeLiteralPrefix(_ prefix: StaticString) -> Int? {

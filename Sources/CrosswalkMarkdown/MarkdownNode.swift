@@ -7,10 +7,12 @@ import Ccmark
 /// it is inserted into a tree; one that could not be inserted, or was unlinked, must be freed
 /// with ``free()``.
 public struct MarkdownNode: Hashable {
-    let pointer: OpaquePointer
+    // Inlinable, like the accessors and `walk` below: every transform walks the tree, and a
+    // call across modules per node (and per node type) was most of a walk's cost.
+    @usableFromInline let pointer: OpaquePointer
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    init?(_ pointer: OpaquePointer?) {
+    @inlinable init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    @inlinable init?(_ pointer: OpaquePointer?) {
         guard let pointer else { return nil }
         self.pointer = pointer
     }
@@ -44,7 +46,7 @@ public struct MarkdownNode: Hashable {
         return node
     }
 
-    public var type: NodeType { NodeType(cmark_node_get_type(pointer)) }
+    @inlinable public var type: NodeType { NodeType(cmark_node_get_type(pointer)) }
 
     /// The text of a text, code, code block or HTML node (copied out of the tree).
     public var literal: String? {
@@ -77,15 +79,15 @@ public struct MarkdownNode: Hashable {
     }
 
     /// 1-based line in the parsed text where the node starts (0 for inlines).
-    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    @inlinable public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
 
-    public var parent: MarkdownNode? { MarkdownNode(cmark_node_parent(pointer)) }
-    public var firstChild: MarkdownNode? { MarkdownNode(cmark_node_first_child(pointer)) }
-    public var lastChild: MarkdownNode? { MarkdownNode(cmark_node_last_child(pointer)) }
-    public var next: MarkdownNode? { MarkdownNode(cmark_node_next(pointer)) }
-    public var previous: MarkdownNode? { MarkdownNode(cmark_node_previous(pointer)) }
+    @inlinable public var parent: MarkdownNode? { MarkdownNode(cmark_node_parent(pointer)) }
+    @inlinable public var firstChild: MarkdownNode? { MarkdownNode(cmark_node_first_child(pointer)) }
+    @inlinable public var lastChild: MarkdownNode? { MarkdownNode(cmark_node_last_child(pointer)) }
+    @inlinable public var next: MarkdownNode? { MarkdownNode(cmark_node_next(pointer)) }
+    @inlinable public var previous: MarkdownNode? { MarkdownNode(cmark_node_previous(pointer)) }
 
     /// The direct children, collected first so the caller may restructure while looping.
     public var children: [MarkdownNode] {
@@ -166,11 +168,37 @@ public struct MarkdownNode: Hashable {
         return result
     }
 
+    /// Visits this node, if it is a block, and every block below it, in document order; the
+    /// inline content of paragraphs and headings is never entered, so a search for blocks
+    /// (quotes, headings) costs a fraction of ``walk(_:)``. Do not change the tree inside `visit`.
+    @inlinable public func walkBlocks(_ visit: (MarkdownNode) -> Void) {
+        var current: MarkdownNode? = self
+        while let node = current {
+            let type = node.type
+            if type.isBlock { visit(node) }
+            if type.containsBlocks, let child = node.firstChild {
+                current = child
+                continue
+            }
+            // The next sibling of this node or of its nearest ancestor below `self` with one.
+            var climb = node
+            current = nil
+            while climb != self {
+                if let next = climb.next {
+                    current = next
+                    break
+                }
+                guard let parent = climb.parent else { break }
+                climb = parent
+            }
+        }
+    }
+
     public enum WalkEvent: Sendable { case enter, exit }
 
     /// Visits this node and its descendants in document order. Leaves get `.enter` only.
     /// Do not change the tree inside `visit`; collect nodes and change them afterwards.
-    public func walk(_ visit: (WalkEvent, MarkdownNode) -> Void) {
+    @inlinable public func walk(_ visit: (WalkEvent, MarkdownNode) -> Void) {
         guard let iterator = cmark_iter_new(pointer) else { return }
         defer { cmark_iter_free(iterator) }
         while true {

@@ -57,8 +57,8 @@ struct HeadingIDs {
     /// Gives every heading under `root` an id; returns them in document order.
     mutating func apply(to root: MarkdownNode) -> [Heading] {
         var nodes: [MarkdownNode] = []
-        root.walk { event, node in
-            if event == .enter && node.type == .heading { nodes.append(node) }
+        root.walkBlocks { node in
+            if node.type == .heading { nodes.append(node) }
         }
         return nodes.map { node in
             let text = node.plainText

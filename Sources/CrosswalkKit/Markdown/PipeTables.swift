@@ -64,8 +64,7 @@ enum PipeTables {
         }
         guard worthLooking else { return Found() }
         var candidates: [MarkdownNode] = []
-        root.walk { event, node in
-            guard event == .enter else { return }
+        root.walkBlocks { node in
             // A setext heading is a paragraph plus its underline; it needs at least three lines.
             if node.type == .paragraph || (node.type == .heading && node.endLine > node.startLine + 1) {
                 candidates.append(node)
