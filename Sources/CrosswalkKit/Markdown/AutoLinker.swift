@@ -23,8 +23,8 @@ struct AutoLinker {
         if let own = site.termIndex(url: page.url) { linked.insert(own) }
     }
 
-    mutating func apply(to root: MarkdownNode) {
-        let nodes = ProseText.nodes(in: root, includeSoftBreaks: true)
+    /// Links terms in `nodes`: the text and soft-break nodes in prose, in document order.
+    mutating func apply(to nodes: [MarkdownNode]) {
         // Run bounds first, the tree changed afterwards; as index ranges, not an array per run.
         var runs: [Range<Int>] = []
         var start = 0

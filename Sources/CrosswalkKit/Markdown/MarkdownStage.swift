@@ -56,14 +56,17 @@ public struct MarkdownStage: Sendable {
         PipeTables.apply(to: root, source: protected, options: options)
         let leadingH1 = Self.takeLeadingH1(root, declaredTitle: page.declaredTitle)
         Callouts.apply(to: root)
+        // One walk for the three transforms below: links only change their URLs, and
+        // wikilinks hand on the prose they leave.
+        let (prose, linksAndImages) = ProseText.scan(root)
         var rewriter = LinkRewriter(page: page, resolver: LinkResolver(site: site))
-        rewriter.apply(to: root)
+        rewriter.apply(to: linksAndImages)
         var wikilinks = Wikilinks(page: page, site: site)
-        wikilinks.apply(to: root)
+        let proseAfterWikilinks = wikilinks.apply(to: prose)
         var links = rewriter.links + wikilinks.links
         if page.metadata.autolink {
             var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: Set(links.map(\.targetURL)))
-            autoLinker.apply(to: root)
+            autoLinker.apply(to: proseAfterWikilinks)
             links += autoLinker.links
         }
         for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }

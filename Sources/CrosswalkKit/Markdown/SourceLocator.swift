@@ -72,30 +72,35 @@ struct SourceLocator {
 /// Where prose text lives: text nodes outside links, images, headings, auto-links and raw
 /// HTML elements (`<span>PLC</span>`: the text between the inline tags is the element's).
 enum ProseText {
-    /// Text and soft-break nodes in prose, in document order.
-    static func nodes(in root: MarkdownNode, includeSoftBreaks: Bool = false) -> [MarkdownNode] {
-        var result: [MarkdownNode] = []
+    /// Text and soft-break nodes in prose, in document order, and every link and image (in
+    /// prose or not), found in one walk: the transforms that need them shared it.
+    static func scan(_ root: MarkdownNode) -> (prose: [MarkdownNode], linksAndImages: [MarkdownNode]) {
+        var prose: [MarkdownNode] = []
+        var linksAndImages: [MarkdownNode] = []
         var skipDepth = 0
         var rawHTMLDepth = 0
         root.walk { event, node in
             switch node.type {
-            case .link, .image, .heading:
+            case .link, .image:
+                if event == .enter { linksAndImages.append(node) }
                 skipDepth += event == .enter ? 1 : -1
-            case .customInline where node.onEnter.hasPrefix("<a "):
+            case .heading:
+                skipDepth += event == .enter ? 1 : -1
+            case .customInline where node.onEnterHasPrefix("<a "):
                 skipDepth += event == .enter ? 1 : -1
             case .paragraph, .customBlock:
                 rawHTMLDepth = 0
             case .htmlInline:
                 rawHTMLDepth = max(0, rawHTMLDepth + tagDepthChange(node.literal ?? ""))
             case .text where skipDepth == 0 && rawHTMLDepth == 0:
-                result.append(node)
-            case .softBreak where skipDepth == 0 && rawHTMLDepth == 0 && includeSoftBreaks:
-                result.append(node)
+                prose.append(node)
+            case .softBreak where skipDepth == 0 && rawHTMLDepth == 0:
+                prose.append(node)
             default:
                 break
             }
         }
-        return result
+        return (prose, linksAndImages)
     }
 
     static let voidElements: Set<String> = [
