@@ -98,7 +98,7 @@ enum PipeTableSyntax {
             let pipe = pipeLength(text, at: offset + cell)
             if cell > 0 || pipe > 0 {
                 guard cells.count < maximumColumns else { return nil }
-                cells.append(trim(unescapePipes(text[offset..<offset + cell])))
+                cells.append(trimmedAndUnescaped(text, offset..<offset + cell))
             }
             offset += cell + pipe
             if pipe == 0 {
@@ -122,6 +122,25 @@ enum PipeTableSyntax {
             }
             result.append(bytes[index])
             index = next
+        }
+        return result
+    }
+
+    /// `trim(unescapePipes(text[range]))` in one allocation: trimming first is the same, as
+    /// unescaping never touches whitespace and whitespace never splits a `\|`.
+    static func trimmedAndUnescaped(_ text: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper && isSpace(text[lower]) { lower += 1 }
+        while upper > lower && isSpace(text[upper - 1]) { upper -= 1 }
+        guard lower < upper else { return [] }
+        var result: [UInt8] = []
+        result.reserveCapacity(upper - lower)
+        var index = lower
+        while index < upper {
+            if text[index] == backslash && index + 1 < upper && text[index + 1] == pipe { index += 1 }
+            result.append(text[index])
+            index += 1
         }
         return result
     }

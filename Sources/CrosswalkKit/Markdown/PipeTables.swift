@@ -208,14 +208,19 @@ enum PipeTables {
         let table = MarkdownNode.customBlock(enter: "<table\(tableAttribute)>", exit: "</table>")
 
         let cells = CellContents(texts: layout.header + layout.rows.joined(), options: options)
+        // Each column's opening tags made once per table, not once per cell.
+        let openTags = (
+            header: layout.alignments.map { "<th\($0.attribute)>" },
+            body: layout.alignments.map { "<td\($0.attribute)>" }
+        )
         withExtendedLifetime(cells) {
             var next = 0
-            func row(_ texts: [[UInt8]], line: BlockLine, tag: String) -> MarkdownNode {
+            func row(_ texts: [[UInt8]], line: BlockLine, isHeader: Bool) -> MarkdownNode {
                 let attribute = positions ? sourcePosition(from: line, to: line, source: source) : ""
                 let row = MarkdownNode.customBlock(enter: "<tr\(attribute)>", exit: "</tr>")
-                for (column, _) in texts.enumerated() {
-                    let align = layout.alignments[column].attribute
-                    let inline = MarkdownNode.customInline(enter: "<\(tag)\(align)>", exit: "</\(tag)>")
+                let tags = isHeader ? openTags.header : openTags.body
+                for column in texts.indices {
+                    let inline = MarkdownNode.customInline(enter: tags[column], exit: isHeader ? "</th>" : "</td>")
                     cells.move(cell: next, into: inline)
                     next += 1
                     // A block of its own puts each cell on its own line, as cmark-gfm does.
@@ -226,11 +231,11 @@ enum PipeTables {
                 return row
             }
             let head = MarkdownNode.customBlock(enter: "<thead>", exit: "</thead>")
-            head.append(row(layout.header, line: headerLine, tag: "th"))
+            head.append(row(layout.header, line: headerLine, isHeader: true))
             table.append(head)
             guard !layout.rows.isEmpty else { return }
             let body = MarkdownNode.customBlock(enter: "<tbody>", exit: "</tbody>")
-            for (texts, line) in zip(layout.rows, rowLines) { body.append(row(texts, line: line, tag: "td")) }
+            for (texts, line) in zip(layout.rows, rowLines) { body.append(row(texts, line: line, isHeader: false)) }
             table.append(body)
         }
         return table

@@ -44,4 +44,17 @@ import Testing
             #expect(lines.line(3) == Array("d-e".utf8)[...])
         }
     }
+
+    @Test func cellsAreTrimmedAndUnescapedAsInTwoSteps() {
+        var random = SplitMix(seed: 7)
+        let alphabet: [UInt8] = Array(" \t\\|a\r\u{0B}".utf8)
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(12)).map { _ in alphabet[random.below(alphabet.count)] }
+            let lower = random.below(text.count + 1)
+            let upper = lower + random.below(text.count - lower + 1)
+            #expect(
+                PipeTableSyntax.trimmedAndUnescaped(text, lower..<upper)
+                    == PipeTableSyntax.trim(PipeTableSyntax.unescapePipes(text[lower..<upper])))
+        }
+    }
 }
