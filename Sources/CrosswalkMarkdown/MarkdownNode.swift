@@ -156,16 +156,17 @@ public struct MarkdownNode: Hashable {
 
     /// The plain text of the node's inline content (text, code and breaks as spaces).
     public var plainText: String {
-        var result = ""
+        // As bytes, decoded once: a String per literal cost more than the text.
+        var bytes: [UInt8] = []
         walk { event, node in
             guard event == .enter else { return }
             switch node.type {
-            case .text, .code: result += node.literal ?? ""
-            case .softBreak, .lineBreak: result += " "
+            case .text, .code: node.appendLiteral(to: &bytes)
+            case .softBreak, .lineBreak: bytes.append(0x20)
             default: break
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Visits this node, if it is a block, and every block below it, in document order; the
@@ -195,6 +196,18 @@ public struct MarkdownNode: Hashable {
     }
 
     public enum WalkEvent: Sendable { case enter, exit }
+
+    /// Like ``walk(_:)``, but stops as soon as `visit` returns false.
+    @inlinable public func walkWhile(_ visit: (WalkEvent, MarkdownNode) -> Bool) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = MarkdownNode(cmark_iter_get_node(iterator)) else { continue }
+            guard visit(event == CMARK_EVENT_EXIT ? .exit : .enter, node) else { return }
+        }
+    }
 
     /// Visits this node and its descendants in document order. Leaves get `.enter` only.
     /// Do not change the tree inside `visit`; collect nodes and change them afterwards.

@@ -125,4 +125,22 @@ import Testing
         #expect(MarkdownNode.customInline(enter: "<a é", exit: "").onEnterHasPrefix("<a "))
         #expect(!MarkdownNode.make(.text).onEnterHasPrefix("<a "))
     }
+
+    @Test func walkWhileStopsWhenAsked() {
+        let document = MarkdownDocument(parsing: "a *b* c\n\nd\n")
+        var texts: [String] = []
+        document.root.walkWhile { event, node in
+            if event == .enter, node.type == .text { texts.append(node.literal ?? "") }
+            return texts.count < 2
+        }
+        #expect(texts == ["a ", "b"])
+        var all = 0
+        document.root.walkWhile { _, _ in
+            all += 1
+            return true
+        }
+        var events = 0
+        document.root.walk { _, _ in events += 1 }
+        #expect(all == events)
+    }
 }

@@ -43,14 +43,16 @@ struct HeadingIDs {
 
     mutating func unique(for text: String) -> String {
         let base = Self.base(for: text)
-        var counter = counters[base] ?? 0
         var candidate = base
-        while taken.contains(candidate) {
+        // Inserted straight away (the common case), looked up only on a clash: each lookup
+        // hashes the whole id again.
+        guard !taken.insert(candidate).inserted else { return candidate }
+        var counter = counters[base] ?? 0
+        repeat {
             counter += 1
             candidate = "\(base)-\(counter)"
-        }
+        } while !taken.insert(candidate).inserted
         counters[base] = counter
-        taken.insert(candidate)
         return candidate
     }
 
