@@ -7,7 +7,8 @@ struct LinkRewriter {
     let resolver: LinkResolver
     private(set) var links: [OutgoingLink] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var locator: SourceLocator
+    /// Handed on to wikilinks afterwards (``SourceLocator/withFullBudget()``).
+    private(set) var locator: SourceLocator
 
     init(page: Page, resolver: LinkResolver) {
         self.page = page

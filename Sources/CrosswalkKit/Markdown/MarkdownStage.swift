@@ -61,7 +61,7 @@ public struct MarkdownStage: Sendable {
         let (prose, linksAndImages) = ProseText.scan(root)
         var rewriter = LinkRewriter(page: page, resolver: LinkResolver(site: site))
         rewriter.apply(to: linksAndImages)
-        var wikilinks = Wikilinks(page: page, site: site)
+        var wikilinks = Wikilinks(page: page, site: site, locator: rewriter.locator.withFullBudget())
         let proseAfterWikilinks = wikilinks.apply(to: prose)
         var links = rewriter.links + wikilinks.links
         if page.metadata.autolink {

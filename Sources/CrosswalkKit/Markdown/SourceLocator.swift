@@ -13,9 +13,18 @@ struct SourceLocator {
     private var bytes: [UInt8] = []
     private var lineStarts: [Int] = []
     /// Bytes of source lines still to be searched on this page.
-    private var budget = 32 << 20
+    private var budget = Self.pageBudget
+    static let pageBudget = 32 << 20
 
     init(source: SourceFile) { self.source = source }
+
+    /// This locator with a whole budget of its own, and the lines it found already: the
+    /// wikilinks of a page search the same body as its links.
+    func withFullBudget() -> SourceLocator {
+        var copy = self
+        copy.budget = Self.pageBudget
+        return copy
+    }
 
     /// The first place `needle` occurs within `node`'s block, else the block's start.
     mutating func locate(_ needle: String, in node: MarkdownNode) -> SourceLocation {
@@ -24,23 +33,57 @@ struct SourceLocator {
             bytes = Array(source.body.utf8)
             lineStarts = Self.lineStarts(bytes)
         }
-        let pattern = Array(needle.utf8)
+        var needle = needle
         let first = max(block.startLine, 1)
         let last = min(max(block.endLine, first), lineStarts.count)
-        if first <= last, !pattern.isEmpty {
+        let found = needle.withUTF8 { pattern -> SourceLocation? in
+            guard first <= last, !pattern.isEmpty else { return nil }
+            // The whole block in one search when the budget covers it (the same answer: a
+            // needle without a line feed lies within one line), else line by line.
+            let blockStart = lineStarts[first - 1]
+            let blockCost = end(ofLine: last) + 1 - blockStart
+            if blockCost <= budget, !pattern.contains(0x0A) {
+                guard let offset = Self.byteOffset(of: pattern, in: bytes[blockStart..<end(ofLine: last)]) else {
+                    budget -= blockCost
+                    return nil
+                }
+                let lineNumber = line(containing: offset, from: first, to: last)
+                budget -= end(ofLine: lineNumber) + 1 - blockStart
+                return location(of: offset, onLine: lineNumber)
+            }
             for lineNumber in first...last {
                 let start = lineStarts[lineNumber - 1]
-                let end = lineNumber < lineStarts.count ? lineStarts[lineNumber] - 1 : bytes.count
-                budget -= end - start + 1
+                let lineEnd = end(ofLine: lineNumber)
+                budget -= lineEnd - start + 1
                 guard budget >= 0 else { break }
-                if let offset = Self.byteOffset(of: pattern, in: bytes[start..<end]) {
-                    // Columns count Unicode scalars: every byte that does not continue one.
-                    let column = bytes[start..<offset].count { $0 & 0xC0 != 0x80 } + 1
-                    return source.location(bodyLine: lineNumber, column: column)
+                if let offset = Self.byteOffset(of: pattern, in: bytes[start..<lineEnd]) {
+                    return location(of: offset, onLine: lineNumber)
                 }
             }
+            return nil
         }
-        return source.location(bodyLine: block.startLine, column: block.startColumn)
+        return found ?? source.location(bodyLine: block.startLine, column: block.startColumn)
+    }
+
+    /// Where line `number` ends, before its line feed.
+    private func end(ofLine number: Int) -> Int {
+        number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+    }
+
+    /// The line of `first...last` holding byte `offset`.
+    private func line(containing offset: Int, from first: Int, to last: Int) -> Int {
+        var (low, high) = (first, last)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle - 1] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    private func location(of offset: Int, onLine lineNumber: Int) -> SourceLocation {
+        // Columns count Unicode scalars: every byte that does not continue one.
+        let column = bytes[lineStarts[lineNumber - 1]..<offset].count { $0 & 0xC0 != 0x80 } + 1
+        return source.location(bodyLine: lineNumber, column: column)
     }
 
     /// Where each line starts: 0 and every offset after a newline, found with `memchr`.
@@ -59,12 +102,10 @@ struct SourceLocator {
 
     /// Where `pattern` first occurs in `line` (an index into the body's bytes). A plain byte
     /// search: Foundation's `range(of:)` compared with locale rules and dominated this stage.
-    static func byteOffset(of pattern: [UInt8], in line: ArraySlice<UInt8>) -> Int? {
+    static func byteOffset(of pattern: UnsafeBufferPointer<UInt8>, in line: ArraySlice<UInt8>) -> Int? {
         guard !pattern.isEmpty, pattern.count <= line.count else { return nil }
         return line.withUnsafeBytes { haystack in
-            pattern.withUnsafeBytes { needle in
-                ByteSearch.offset(of: needle, in: haystack).map { line.startIndex + $0 }
-            }
+            ByteSearch.offset(of: UnsafeRawBufferPointer(pattern), in: haystack).map { line.startIndex + $0 }
         }
     }
 }

@@ -11,10 +11,11 @@ struct Wikilinks {
     private(set) var diagnostics: [Diagnostic] = []
     private var locator: SourceLocator
 
-    init(page: Page, site: Site) {
+    /// `locator`, when given, searches this page's body (its lines found already).
+    init(page: Page, site: Site, locator: SourceLocator? = nil) {
         self.page = page
         self.site = site
-        self.locator = SourceLocator(source: page.source)
+        self.locator = locator ?? SourceLocator(source: page.source)
     }
 
     /// Turns the wikilinks in `prose` (text and soft-break nodes in prose, in document order:
