@@ -39,6 +39,11 @@ public struct GlossaryMatcher: Sendable {
     private var keyBytes: [UInt8] = []
     private var table = HashSlots([])
     private(set) var maxWords = 0
+    /// Which words can start a name (or be the plural of a one-word name), roughly: most
+    /// words of prose cannot, and this says so before the word is hashed and looked up.
+    private var starts = WordStarts()
+    /// Off only in tests, which check that the answer is the same without it.
+    var skipsWordsThatStartNoName = true
 
     /// `names[i]` lists the names of term `i` (title, aliases).
     public init(names: [[String]]) {
@@ -75,6 +80,13 @@ public struct GlossaryMatcher: Sendable {
                         ? words.map { Array(UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end])) } : nil
                     table[Self.hash(key), default: []].append((term, key, exact))
                     maxWords = max(maxWords, words.count)
+                    if let first = folded.first { starts.insert(first) }
+                    if folded.count == 1, let word = folded.first {
+                        // The forms the scan makes singular: `s`, `es`, and `ies` for `y`.
+                        starts.insert(word + [0x73])
+                        starts.insert(word + [0x65, 0x73])
+                        if word.last == 0x79 { starts.insert(Array(word.dropLast()) + [0x69, 0x65, 0x73]) }
+                    }
                     var prefix = Self.seed
                     for (index, word) in folded.dropLast().enumerated() {
                         if index > 0 { prefix = Self.hash([0x20], from: prefix) }
@@ -156,6 +168,11 @@ public struct GlossaryMatcher: Sendable {
         var result: [Match] = []
         var index = 0
         while index < tokens.count {
+            // Most words start no name: then the scan below would find nothing here.
+            if skipsWordsThatStartNoName, tokens[index].isASCII, !starts.mayStart(bytes, tokens[index]) {
+                index += 1
+                continue
+            }
             var hash = Self.seed
             var best: (length: Int, term: Int)?
             for length in 1...maxWords {
@@ -286,5 +303,32 @@ public struct GlossaryMatcher: Sendable {
             if index == words.upperBound, let added = plural?.added, !take(added) { return false }
         }
         return position == key.count
+    }
+}
+
+/// A set of (length, first two letters) of words, as bits: a word outside it is neither the
+/// first word of any name nor the plural of a one-word name. Folded bytes; a byte's low five
+/// bits stand for it (digits share them with letters, which only lets more words through).
+struct WordStarts: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+
+    private static func slot(count: Int, _ first: UInt8, _ second: UInt8) -> Int {
+        min(count, 63) << 10 | Int(first & 0x1F) << 5 | Int(second & 0x1F)
+    }
+
+    /// Adds a folded word.
+    mutating func insert(_ word: [UInt8]) {
+        guard let first = word.first else { return }
+        let slot = Self.slot(count: word.count, first, word.count > 1 ? word[1] : 0)
+        bits[slot >> 6] |= 1 << UInt64(slot & 63)
+    }
+
+    /// False when the ASCII word `token` of `bytes`, folded, was never added.
+    @inline(__always)
+    func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, _ token: WordTokenizer.Token) -> Bool {
+        func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        let count = token.end - token.start
+        let slot = Self.slot(count: count, folded(bytes[token.start]), count > 1 ? folded(bytes[token.start + 1]) : 0)
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
 }
