@@ -41,9 +41,8 @@ public struct GlossaryMatcher: Sendable {
     private(set) var maxWords = 0
     /// Which words can start a name (or be the plural of a one-word name), roughly: most
     /// words of prose cannot, and this says so before the word is hashed and looked up.
-    private var starts = WordStarts()
-    /// Off only in tests, which check that the answer is the same without it.
-    var skipsWordsThatStartNoName = true
+    /// Tests set ``WordStarts/everyWord`` to check that the answer is the same without it.
+    var starts = WordStarts()
 
     /// `names[i]` lists the names of term `i` (title, aliases).
     public init(names: [[String]]) {
@@ -169,7 +168,7 @@ public struct GlossaryMatcher: Sendable {
         var index = 0
         while index < tokens.count {
             // Most words start no name: then the scan below would find nothing here.
-            if skipsWordsThatStartNoName, tokens[index].isASCII, !starts.mayStart(bytes, tokens[index]) {
+            if tokens[index].isASCII, !starts.mayStart(bytes, tokens[index]) {
                 index += 1
                 continue
             }
@@ -311,6 +310,13 @@ public struct GlossaryMatcher: Sendable {
 /// bits stand for it (digits share them with letters, which only lets more words through).
 struct WordStarts: Sendable {
     private var bits = [UInt64](repeating: 0, count: 1 << 10)
+
+    /// A set that lets every word through.
+    static var everyWord: WordStarts {
+        var starts = WordStarts()
+        starts.bits = [UInt64](repeating: .max, count: 1 << 10)
+        return starts
+    }
 
     private static func slot(count: Int, _ first: UInt8, _ second: UInt8) -> Int {
         min(count, 63) << 10 | Int(first & 0x1F) << 5 | Int(second & 0x1F)

@@ -120,7 +120,7 @@ import Testing
             }.joined()
             let filtered = GlossaryMatcher(names: names)
             var unfiltered = filtered
-            unfiltered.skipsWordsThatStartNoName = false
+            unfiltered.starts = .everyWord
             #expect(
                 filtered.matches(in: text[...]) { _ in true } == unfiltered.matches(in: text[...]) { _ in true },
                 "\(names) \(text.debugDescription)")
