@@ -134,8 +134,18 @@ public struct LinkResolver: Sendable {
     }
 
     static func folder(of relativePath: String) -> String {
-        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(relativePath[..<slash])
+        var path = relativePath
+        // By bytes from the end: the UTF-8 view's generic search cost as much as the rest.
+        let slash = path.withUTF8 { bytes -> Int? in
+            var index = bytes.count
+            while index > 0 {
+                index -= 1
+                if bytes[index] == UInt8(ascii: "/") { return index }
+            }
+            return nil
+        }
+        guard let slash else { return "" }
+        return String(relativePath[..<relativePath.utf8.index(relativePath.utf8.startIndex, offsetBy: slash)])
     }
 
     /// True for `index.md` in any case, in any folder (without NSString, which cost more than
@@ -160,26 +170,29 @@ public struct LinkResolver: Sendable {
                 String(unsafeUninitializedCapacity: baseBytes.count + nameBytes.count + 1) { output in
                     var count = 0
                     /// Appends the segments of `bytes`; false when `..` climbs above the root.
+                    // Plain indices, no slices: a slice checks its bounds on every access.
                     func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                        let slash = UInt8(ascii: "/")
+                        let dot = UInt8(ascii: ".")
                         var start = 0
                         while start < bytes.count {
-                            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+                            var end = start
+                            while end < bytes.count, bytes[end] != slash { end += 1 }
                             defer { start = end + 1 }
-                            let segment = bytes[start..<end]
-                            let dots = segment.count <= 2 && segment.allSatisfy { $0 == UInt8(ascii: ".") }
-                            if segment.isEmpty || (dots && segment.count == 1) { continue }
-                            if dots {
+                            let length = end - start
+                            if length == 0 || (length == 1 && bytes[start] == dot) { continue }
+                            if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
                                 guard count > 0 else { return false }
                                 // Drop the last segment (segments hold no `/`).
-                                count = output[..<count].lastIndex(of: UInt8(ascii: "/")) ?? 0
+                                repeat { count -= 1 } while count > 0 && output[count] != slash
                                 continue
                             }
                             if count > 0 {
-                                output[count] = UInt8(ascii: "/")
+                                output[count] = slash
                                 count += 1
                             }
-                            for byte in segment {
-                                output[count] = byte
+                            for index in start..<end {
+                                output[count] = bytes[index]
                                 count += 1
                             }
                         }

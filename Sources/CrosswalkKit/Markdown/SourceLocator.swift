@@ -82,8 +82,12 @@ struct SourceLocator {
 
     private func location(of offset: Int, onLine lineNumber: Int) -> SourceLocation {
         // Columns count Unicode scalars: every byte that does not continue one.
-        let column = bytes[lineStarts[lineNumber - 1]..<offset].count { $0 & 0xC0 != 0x80 } + 1
-        return source.location(bodyLine: lineNumber, column: column)
+        let column = bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for index in lineStarts[lineNumber - 1]..<offset where bytes[index] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        return source.location(bodyLine: lineNumber, column: column + 1)
     }
 
     /// Where each line starts: 0 and every offset after a newline, found with `memchr`.
@@ -104,9 +108,46 @@ struct SourceLocator {
     /// search: Foundation's `range(of:)` compared with locale rules and dominated this stage.
     static func byteOffset(of pattern: UnsafeBufferPointer<UInt8>, in line: ArraySlice<UInt8>) -> Int? {
         guard !pattern.isEmpty, pattern.count <= line.count else { return nil }
-        return line.withUnsafeBytes { haystack in
-            ByteSearch.offset(of: UnsafeRawBufferPointer(pattern), in: haystack).map { line.startIndex + $0 }
+        return line.withUnsafeBufferPointer { haystack in
+            firstOffset(of: pattern, in: haystack).map { line.startIndex + $0 }
         }
+    }
+
+    /// The first offset of `pattern` in `haystack`. memchr looks for the pattern's least
+    /// common-looking byte (a `/`, `[` or digit rather than a letter, a space or a `.`), and
+    /// each hit is compared whole: searching paragraphs for a link's `../` by its `.` stopped
+    /// at every full stop.
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let needle = pattern.baseAddress, let base = haystack.baseAddress, !pattern.isEmpty,
+            pattern.count <= haystack.count
+        else { return nil }
+        func rarity(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: ","): 0
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "-"), 0x80...0xFF: 1
+            default: 2
+            }
+        }
+        // The first byte of the rarest kind (most needles have a `/` or `[` near the start).
+        var anchor = 0
+        var anchorRarity = rarity(pattern[0])
+        var index = 1
+        while anchorRarity < 2 && index < pattern.count {
+            let candidate = rarity(pattern[index])
+            if candidate > anchorRarity { (anchor, anchorRarity) = (index, candidate) }
+            index += 1
+        }
+        // The anchor byte of a match at `start` sits at `start + anchor`.
+        let lastAnchor = haystack.count - pattern.count + anchor
+        var position = anchor
+        while position <= lastAnchor,
+            let found = memchr(base + position, Int32(pattern[anchor]), lastAnchor - position + 1)
+        {
+            let hit = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + (hit - anchor), needle, pattern.count) == 0 { return hit - anchor }
+            position = hit + 1
+        }
+        return nil
     }
 }
 
