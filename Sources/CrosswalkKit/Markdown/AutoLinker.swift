@@ -14,12 +14,12 @@ struct AutoLinker {
     /// Reused between runs.
     private var bytes: [UInt8] = []
 
-    /// `alreadyLinked` holds the URLs the page links explicitly.
-    init(page: Page, site: Site, alreadyLinked: Set<String>) {
+    /// `alreadyLinked` holds the links the page makes explicitly (repeats do no harm).
+    init(page: Page, site: Site, alreadyLinked: [OutgoingLink]) {
         self.page = page
         self.site = site
         linked = TermBits(count: site.termPages.count)
-        for url in alreadyLinked { if let term = site.termIndex(url: url) { linked.insert(term) } }
+        for link in alreadyLinked { if let term = site.termIndex(url: link.targetURL) { linked.insert(term) } }
         if let own = site.termIndex(url: page.url) { linked.insert(own) }
     }
 

@@ -65,7 +65,7 @@ public struct MarkdownStage: Sendable {
         let proseAfterWikilinks = wikilinks.apply(to: prose)
         var links = rewriter.links + wikilinks.links
         if page.metadata.autolink {
-            var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: Set(links.map(\.targetURL)))
+            var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: links)
             autoLinker.apply(to: proseAfterWikilinks)
             links += autoLinker.links
         }
