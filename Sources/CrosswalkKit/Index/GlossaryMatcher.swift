@@ -131,8 +131,18 @@ public struct GlossaryMatcher: Sendable {
     }
 
     func matches(in bytes: UnsafeBufferPointer<UInt8>, accept: (Int) -> Bool) -> [Match] {
+        var tokens: [WordTokenizer.Token] = []
+        return matches(in: bytes, tokens: &tokens, accept: accept)
+    }
+
+    /// As ``matches(in:accept:)``, with `tokens` as room for the words of `bytes`: the
+    /// auto-linker scans a page's runs with one array.
+    func matches(
+        in bytes: UnsafeBufferPointer<UInt8>, tokens: inout [WordTokenizer.Token], accept: (Int) -> Bool
+    ) -> [Match] {
         guard maxWords > 0 else { return [] }
-        let tokens = WordTokenizer.tokens(in: bytes)
+        WordTokenizer.tokens(in: bytes, into: &tokens)
+        let tokens = tokens
         // Folded copies only of words outside ASCII; ASCII words are folded while hashing.
         var unicodeFolded: [Int: [UInt8]] = [:]
         func fold(_ index: Int) -> [UInt8] {

@@ -49,6 +49,14 @@ struct WordTokenizer {
     /// The words of `bytes` (valid UTF-8).
     static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
+        Self.tokens(in: bytes, into: &tokens)
+        return tokens
+    }
+
+    /// The words of `bytes` (valid UTF-8), replacing what `tokens` held: a caller scanning
+    /// many texts keeps one array instead of making one per text.
+    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(bytes.count / 5)
         let count = bytes.count
         // One table load per byte in the loops below: every byte of prose passes through here.
@@ -87,7 +95,6 @@ struct WordTokenizer {
                 tokens.append(Token(start: start, end: index, isASCII: ascii))
             }
         }
-        return tokens
     }
 
     static func tokens(in text: String) -> [Token] {

@@ -39,6 +39,8 @@ struct AutoLinker {
 
     /// Where each node of the run being linked sits in `bytes`; reused between runs.
     private var bounds: [(start: Int, end: Int, isBreak: Bool)] = []
+    /// Room for the words of a run; reused between runs.
+    private var tokens: [WordTokenizer.Token] = []
     /// The opening tag of the link being made; reused between links.
     private var tag: [UInt8] = []
 
@@ -58,10 +60,13 @@ struct AutoLinker {
         // Moved out, not copied: bits still held by `self` would be copied on the first insert.
         var linked = self.linked
         self.linked = TermBits(count: 0)
+        var tokens = self.tokens
+        self.tokens = []
         let matches = bytes.withUnsafeBufferPointer { text in
-            site.matcher.matches(in: text) { term in linked.insert(term) }
+            site.matcher.matches(in: text, tokens: &tokens) { term in linked.insert(term) }
         }
         self.linked = linked
+        self.tokens = tokens
         guard !matches.isEmpty, let first = run.first else { return }
 
         let location = location(of: first)

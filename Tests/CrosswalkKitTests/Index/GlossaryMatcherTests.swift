@@ -153,4 +153,15 @@ import Testing
             #expect(tokens.map(\.isASCII) == expected.map(\.2), "\(text)")
         }
     }
+
+    /// A token array kept between texts (as the auto-linker keeps one) changes no answer.
+    @Test func reusedTokenRoomFindsTheSame() {
+        var tokens: [WordTokenizer.Token] = []
+        for text in ["a safety instrumented system and PLCs", "", "IT", "patches, policies and information technology"]
+        {
+            var copy = text
+            let reused = copy.withUTF8 { matcher.matches(in: $0, tokens: &tokens) { _ in true } }
+            #expect(reused == matcher.matches(in: text[...]) { _ in true }, "\(text)")
+        }
+    }
 }
