@@ -169,41 +169,49 @@ public struct LinkResolver: Sendable {
             name.withUTF8 { nameBytes in
                 String(unsafeUninitializedCapacity: baseBytes.count + nameBytes.count + 1) { output in
                     var count = 0
-                    /// Appends the segments of `bytes`; false when `..` climbs above the root.
-                    // Plain indices, no slices: a slice checks its bounds on every access.
-                    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-                        let slash = UInt8(ascii: "/")
-                        let dot = UInt8(ascii: ".")
-                        var start = 0
-                        while start < bytes.count {
-                            var end = start
-                            while end < bytes.count, bytes[end] != slash { end += 1 }
-                            defer { start = end + 1 }
-                            let length = end - start
-                            if length == 0 || (length == 1 && bytes[start] == dot) { continue }
-                            if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
-                                guard count > 0 else { return false }
-                                // Drop the last segment (segments hold no `/`).
-                                repeat { count -= 1 } while count > 0 && output[count] != slash
-                                continue
-                            }
-                            if count > 0 {
-                                output[count] = slash
-                                count += 1
-                            }
-                            for index in start..<end {
-                                output[count] = bytes[index]
-                                count += 1
-                            }
-                        }
-                        return true
-                    }
-                    climbsOut = !append(baseBytes) || !append(nameBytes)
+                    climbsOut =
+                        !appendSegments(of: baseBytes, to: output, count: &count)
+                        || !appendSegments(of: nameBytes, to: output, count: &count)
                     return climbsOut ? 0 : count
                 }
             }
         }
         return climbsOut ? nil : path
+    }
+
+    /// Appends the segments of `bytes` to the path in `output[..<count]`, resolving `.` and
+    /// `..`; false when `..` climbs above the root. A function of its own, not a closure: a
+    /// closure's captured count and buffer cost a load and a store per byte.
+    private static func appendSegments(
+        of bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>, count: inout Int
+    ) -> Bool {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var length = count
+        defer { count = length }
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != slash { end += 1 }
+            defer { start = end + 1 }
+            let segment = end - start
+            if segment == 0 || (segment == 1 && bytes[start] == dot) { continue }
+            if segment == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+                guard length > 0 else { return false }
+                // Drop the last segment (segments hold no `/`).
+                repeat { length -= 1 } while length > 0 && output[length] != slash
+                continue
+            }
+            if length > 0 {
+                output[length] = slash
+                length += 1
+            }
+            for index in start..<end {
+                output[length] = bytes[index]
+                length += 1
+            }
+        }
+        return true
     }
 
     /// A relative href from the page at folder URL `from` to the site file `to`. Called for
