@@ -147,7 +147,12 @@ public struct MarkdownNode: Hashable {
     /// verbatim even in safe mode: escape anything that came from content.
     public func replaceWithInlineWrapper(open: String, close: String) {
         let wrapper = MarkdownNode.customInline(enter: open, exit: close)
-        for child in children { wrapper.append(child) }
+        // Sibling by sibling (the next one read before appending unlinks this one): no array.
+        var child = firstChild
+        while let current = child {
+            child = current.next
+            wrapper.append(current)
+        }
         let block = MarkdownNode.customBlock(enter: "", exit: "")
         block.append(wrapper)
         insertBefore(block)
