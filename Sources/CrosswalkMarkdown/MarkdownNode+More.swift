@@ -13,9 +13,12 @@ extension MarkdownNode {
     /// document (checked under valgrind with libcmark 0.30.2). Keep that document alive until
     /// this returns.
     public func adoptChildren(of other: MarkdownNode) {
-        for child in other.children {
-            child.unlink()
-            if !append(child) { child.free() }
+        // Sibling by sibling, the next one read first: no array of them (one per table cell).
+        var child = other.firstChild
+        while let current = child {
+            child = current.next
+            current.unlink()
+            if !append(current) { current.free() }
         }
     }
 

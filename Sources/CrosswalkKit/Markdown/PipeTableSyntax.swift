@@ -89,8 +89,11 @@ enum PipeTableSyntax {
     /// (no cell at all, or more than ``maximumColumns``). Port of `row_from_string`.
     static func cells(of line: [UInt8]) -> [[UInt8]]? {
         // The scanners expect the line ending, as cmark-gfm sees it.
-        let text = line + [newline]
+        var text = line
+        text.append(newline)
         var cells: [[UInt8]] = []
+        // Room for a usual row at once, rather than growing by doubling from one.
+        cells.reserveCapacity(8)
         var offset = pipeLength(text, at: 0)
         var expectMore = true
         while offset < text.count && expectMore {
