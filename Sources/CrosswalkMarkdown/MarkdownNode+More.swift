@@ -13,9 +13,12 @@ extension MarkdownNode {
     /// document (checked under valgrind with libcmark 0.30.2). Keep that document alive until
     /// this returns.
     public func adoptChildren(of other: MarkdownNode) {
-        for child in other.children {
-            child.unlink()
-            if !append(child) { child.free() }
+        // Sibling by sibling, the next one read first: no array of them (one per table cell).
+        var child = other.firstChild
+        while let current = child {
+            child = current.next
+            current.unlink()
+            if !append(current) { current.free() }
         }
     }
 
@@ -57,5 +60,51 @@ extension MarkdownNode {
         literal.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
             bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(literal)))
         }
+    }
+}
+
+extension MarkdownNode {
+    /// Whether the literal contains `needle` (ASCII), read in place: most text nodes are
+    /// asked whether they hold `[[`, and copying each into a `String` cost more than the answer.
+    public func literalContains(_ needle: StaticString) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        // A StaticString is NUL-terminated; libcmark literals hold no NUL (the parser replaces it).
+        return needle.utf8Start.withMemoryRebound(to: CChar.self, capacity: needle.utf8CodeUnitCount + 1) {
+            strstr(literal, $0) != nil
+        }
+    }
+
+    /// Whether ``onEnter`` starts with the ASCII `prefix`, compared in place (as
+    /// `String.hasPrefix` would: a combining mark right after the prefix joins its last
+    /// character, so then the String decides).
+    public func onEnterHasPrefix(_ prefix: StaticString) -> Bool {
+        guard let enter = cmark_node_get_on_enter(pointer) else { return false }
+        let count = prefix.utf8CodeUnitCount
+        let starts = prefix.utf8Start.withMemoryRebound(to: CChar.self, capacity: count + 1) {
+            strncmp(enter, $0, count) == 0
+        }
+        guard starts else { return false }
+        guard UInt8(bitPattern: enter[count]) >= 0x80 else { return true }
+        return onEnter.hasPrefix(prefix.description)
+    }
+
+    /// Removes `prefix` from the start of the literal, in place; returns how many bytes are
+    /// left, or nil (and changes nothing) when the literal does not start with `prefix`.
+    public func removeLiteralPrefix(_ prefix: StaticString) -> Int? {
+        guard let literal = cmark_node_get_literal(pointer) else { return nil }
+        let prefixCount = prefix.utf8CodeUnitCount
+        let starts = prefix.utf8Start.withMemoryRebound(to: CChar.self, capacity: prefixCount + 1) {
+            strncmp(literal, $0, prefixCount) == 0
+        }
+        guard starts else { return nil }
+        let rest = literal + prefixCount
+        let count = strlen(rest)
+        // Copied first: the setter frees the literal `rest` points into.
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
+            guard let copy = buffer.baseAddress else { return }
+            memcpy(copy, rest, count + 1)
+            _ = cmark_node_set_literal(pointer, copy)
+        }
+        return count
     }
 }

@@ -7,10 +7,12 @@ import Ccmark
 /// it is inserted into a tree; one that could not be inserted, or was unlinked, must be freed
 /// with ``free()``.
 public struct MarkdownNode: Hashable {
-    let pointer: OpaquePointer
+    // Inlinable, like the accessors and `walk` below: every transform walks the tree, and a
+    // call across modules per node (and per node type) was most of a walk's cost.
+    @usableFromInline let pointer: OpaquePointer
 
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    init?(_ pointer: OpaquePointer?) {
+    @inlinable init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    @inlinable init?(_ pointer: OpaquePointer?) {
         guard let pointer else { return nil }
         self.pointer = pointer
     }
@@ -44,7 +46,7 @@ public struct MarkdownNode: Hashable {
         return node
     }
 
-    public var type: NodeType { NodeType(cmark_node_get_type(pointer)) }
+    @inlinable public var type: NodeType { NodeType(cmark_node_get_type(pointer)) }
 
     /// The text of a text, code, code block or HTML node (copied out of the tree).
     public var literal: String? {
@@ -77,15 +79,15 @@ public struct MarkdownNode: Hashable {
     }
 
     /// 1-based line in the parsed text where the node starts (0 for inlines).
-    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    @inlinable public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
 
-    public var parent: MarkdownNode? { MarkdownNode(cmark_node_parent(pointer)) }
-    public var firstChild: MarkdownNode? { MarkdownNode(cmark_node_first_child(pointer)) }
-    public var lastChild: MarkdownNode? { MarkdownNode(cmark_node_last_child(pointer)) }
-    public var next: MarkdownNode? { MarkdownNode(cmark_node_next(pointer)) }
-    public var previous: MarkdownNode? { MarkdownNode(cmark_node_previous(pointer)) }
+    @inlinable public var parent: MarkdownNode? { MarkdownNode(cmark_node_parent(pointer)) }
+    @inlinable public var firstChild: MarkdownNode? { MarkdownNode(cmark_node_first_child(pointer)) }
+    @inlinable public var lastChild: MarkdownNode? { MarkdownNode(cmark_node_last_child(pointer)) }
+    @inlinable public var next: MarkdownNode? { MarkdownNode(cmark_node_next(pointer)) }
+    @inlinable public var previous: MarkdownNode? { MarkdownNode(cmark_node_previous(pointer)) }
 
     /// The direct children, collected first so the caller may restructure while looping.
     public var children: [MarkdownNode] {
@@ -145,7 +147,12 @@ public struct MarkdownNode: Hashable {
     /// verbatim even in safe mode: escape anything that came from content.
     public func replaceWithInlineWrapper(open: String, close: String) {
         let wrapper = MarkdownNode.customInline(enter: open, exit: close)
-        for child in children { wrapper.append(child) }
+        // Sibling by sibling (the next one read before appending unlinks this one): no array.
+        var child = firstChild
+        while let current = child {
+            child = current.next
+            wrapper.append(current)
+        }
         let block = MarkdownNode.customBlock(enter: "", exit: "")
         block.append(wrapper)
         insertBefore(block)
@@ -154,23 +161,62 @@ public struct MarkdownNode: Hashable {
 
     /// The plain text of the node's inline content (text, code and breaks as spaces).
     public var plainText: String {
-        var result = ""
+        // As bytes, decoded once: a String per literal cost more than the text.
+        var bytes: [UInt8] = []
         walk { event, node in
             guard event == .enter else { return }
             switch node.type {
-            case .text, .code: result += node.literal ?? ""
-            case .softBreak, .lineBreak: result += " "
+            case .text, .code: node.appendLiteral(to: &bytes)
+            case .softBreak, .lineBreak: bytes.append(0x20)
             default: break
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Visits this node, if it is a block, and every block below it, in document order; the
+    /// inline content of paragraphs and headings is never entered, so a search for blocks
+    /// (quotes, headings) costs a fraction of ``walk(_:)``. Do not change the tree inside `visit`.
+    @inlinable public func walkBlocks(_ visit: (MarkdownNode) -> Void) {
+        var current: MarkdownNode? = self
+        while let node = current {
+            let type = node.type
+            if type.isBlock { visit(node) }
+            if type.containsBlocks, let child = node.firstChild {
+                current = child
+                continue
+            }
+            // The next sibling of this node or of its nearest ancestor below `self` with one.
+            var climb = node
+            current = nil
+            while climb != self {
+                if let next = climb.next {
+                    current = next
+                    break
+                }
+                guard let parent = climb.parent else { break }
+                climb = parent
+            }
+        }
     }
 
     public enum WalkEvent: Sendable { case enter, exit }
 
+    /// Like ``walk(_:)``, but stops as soon as `visit` returns false.
+    @inlinable public func walkWhile(_ visit: (WalkEvent, MarkdownNode) -> Bool) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = MarkdownNode(cmark_iter_get_node(iterator)) else { continue }
+            guard visit(event == CMARK_EVENT_EXIT ? .exit : .enter, node) else { return }
+        }
+    }
+
     /// Visits this node and its descendants in document order. Leaves get `.enter` only.
     /// Do not change the tree inside `visit`; collect nodes and change them afterwards.
-    public func walk(_ visit: (WalkEvent, MarkdownNode) -> Void) {
+    @inlinable public func walk(_ visit: (WalkEvent, MarkdownNode) -> Void) {
         guard let iterator = cmark_iter_new(pointer) else { return }
         defer { cmark_iter_free(iterator) }
         while true {

@@ -8,7 +8,7 @@ public enum NodeType: Sendable, Hashable {
     case emphasis, strong, link, image
     case none
 
-    init(_ raw: cmark_node_type) {
+    @inlinable init(_ raw: cmark_node_type) {
         switch raw {
         case CMARK_NODE_DOCUMENT: self = .document
         case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
@@ -57,6 +57,14 @@ public enum NodeType: Sendable, Hashable {
         case .link: CMARK_NODE_LINK
         case .image: CMARK_NODE_IMAGE
         case .none: CMARK_NODE_NONE
+        }
+    }
+
+    /// Nodes whose children may be blocks (a custom block may also hold inlines).
+    public var containsBlocks: Bool {
+        switch self {
+        case .document, .blockQuote, .list, .item, .customBlock: true
+        default: false
         }
     }
 

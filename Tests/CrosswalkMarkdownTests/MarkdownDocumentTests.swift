@@ -63,3 +63,84 @@ import Testing
         #expect(document.renderHTML() == "<p>see<a class=\"t\" href=\"é.html\">Café</a></p>\n")
     }
 }
+
+@Suite struct MarkdownNodeLiteralTests {
+    @Test func literalContainsSearchesInPlace() throws {
+        let document = MarkdownDocument(parsing: "see [[a]] now\n")
+        let text = try #require(document.root.firstChild?.firstChild)
+        #expect(text.literalContains("[["))
+        #expect(!text.literalContains("]]]"))
+        let paragraph = try #require(document.root.firstChild)
+        #expect(!paragraph.literalContains("s"))
+    }
+
+    @Test func removeLiteralPrefixKeepsTheRest() throws {
+        let document = MarkdownDocument(parsing: "\u{A0}ab\n")
+        let text = try #require(document.root.firstChild?.firstChild)
+        #expect(text.removeLiteralPrefix("x") == nil)
+        #expect(text.literal == "\u{A0}ab")
+        #expect(text.removeLiteralPrefix("\u{A0}") == 2)
+        #expect(text.literal == "ab")
+        #expect(text.removeLiteralPrefix("ab") == 0)
+        #expect(text.literal == "")
+    }
+}
+
+@Suite struct MarkdownNodeWalkTests {
+    static func blocksByWalk(_ node: MarkdownNode) -> [MarkdownNode] {
+        var blocks: [MarkdownNode] = []
+        node.walk { event, inner in if event == .enter && inner.type.isBlock { blocks.append(inner) } }
+        return blocks
+    }
+
+    static func blocksByWalkBlocks(_ node: MarkdownNode) -> [MarkdownNode] {
+        var blocks: [MarkdownNode] = []
+        node.walkBlocks { blocks.append($0) }
+        return blocks
+    }
+
+    @Test func walkBlocksVisitsTheBlocksWalkDoesInOrder() throws {
+        let document = MarkdownDocument(
+            parsing:
+                "# A *b*\n\n> q\n> - x\n>   1. y\n>\n>      ```\n>      c\n>      ```\n\n---\n\npara [l](u)\n\n<div>\n")
+        // A custom block holding an inline wrapper, as heading ids leave them.
+        let heading = try #require(document.root.firstChild)
+        heading.replaceWithInlineWrapper(open: "<h1>", close: "</h1>")
+        #expect(Self.blocksByWalkBlocks(document.root) == Self.blocksByWalk(document.root))
+        #expect(Self.blocksByWalkBlocks(document.root).count == 14)
+        // From a node inside the tree: that subtree only.
+        let quote = try #require(document.root.children.first { $0.type == .blockQuote })
+        #expect(Self.blocksByWalkBlocks(quote) == Self.blocksByWalk(quote))
+        let paragraph = try #require(document.root.children.first { $0.type == .paragraph })
+        #expect(Self.blocksByWalkBlocks(paragraph) == [paragraph])
+        let link = try #require(paragraph.lastChild)
+        #expect(Self.blocksByWalkBlocks(link).isEmpty)
+    }
+
+    @Test func onEnterPrefixIsComparedAsTheStringWould() {
+        #expect(MarkdownNode.customInline(enter: "<a href=\"x\">", exit: "</a>").onEnterHasPrefix("<a "))
+        #expect(!MarkdownNode.customInline(enter: "<abbr>", exit: "").onEnterHasPrefix("<a "))
+        #expect(!MarkdownNode.customInline(enter: "<a", exit: "").onEnterHasPrefix("<a "))
+        #expect(!MarkdownNode.customInline(enter: "<a \u{301}x", exit: "").onEnterHasPrefix("<a "))
+        #expect(MarkdownNode.customInline(enter: "<a é", exit: "").onEnterHasPrefix("<a "))
+        #expect(!MarkdownNode.make(.text).onEnterHasPrefix("<a "))
+    }
+
+    @Test func walkWhileStopsWhenAsked() {
+        let document = MarkdownDocument(parsing: "a *b* c\n\nd\n")
+        var texts: [String] = []
+        document.root.walkWhile { event, node in
+            if event == .enter, node.type == .text { texts.append(node.literal ?? "") }
+            return texts.count < 2
+        }
+        #expect(texts == ["a ", "b"])
+        var all = 0
+        document.root.walkWhile { _, _ in
+            all += 1
+            return true
+        }
+        var events = 0
+        document.root.walk { _, _ in events += 1 }
+        #expect(all == events)
+    }
+}

@@ -39,6 +39,10 @@ public struct GlossaryMatcher: Sendable {
     private var keyBytes: [UInt8] = []
     private var table = HashSlots([])
     private(set) var maxWords = 0
+    /// Which words can start a name (or be the plural of a one-word name), roughly: most
+    /// words of prose cannot, and this says so before the word is hashed and looked up.
+    /// Tests set ``WordStarts/everyWord`` to check that the answer is the same without it.
+    var starts = WordStarts()
 
     /// `names[i]` lists the names of term `i` (title, aliases).
     public init(names: [[String]]) {
@@ -75,6 +79,13 @@ public struct GlossaryMatcher: Sendable {
                         ? words.map { Array(UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end])) } : nil
                     table[Self.hash(key), default: []].append((term, key, exact))
                     maxWords = max(maxWords, words.count)
+                    if let first = folded.first { starts.insert(first) }
+                    if folded.count == 1, let word = folded.first {
+                        // The forms the scan makes singular: `s`, `es`, and `ies` for `y`.
+                        starts.insert(word + [0x73])
+                        starts.insert(word + [0x65, 0x73])
+                        if word.last == 0x79 { starts.insert(Array(word.dropLast()) + [0x69, 0x65, 0x73]) }
+                    }
                     var prefix = Self.seed
                     for (index, word) in folded.dropLast().enumerated() {
                         if index > 0 { prefix = Self.hash([0x20], from: prefix) }
@@ -120,8 +131,18 @@ public struct GlossaryMatcher: Sendable {
     }
 
     func matches(in bytes: UnsafeBufferPointer<UInt8>, accept: (Int) -> Bool) -> [Match] {
+        var tokens: [WordTokenizer.Token] = []
+        return matches(in: bytes, tokens: &tokens, accept: accept)
+    }
+
+    /// As ``matches(in:accept:)``, with `tokens` as room for the words of `bytes`: the
+    /// auto-linker scans a page's runs with one array.
+    func matches(
+        in bytes: UnsafeBufferPointer<UInt8>, tokens: inout [WordTokenizer.Token], accept: (Int) -> Bool
+    ) -> [Match] {
         guard maxWords > 0 else { return [] }
-        let tokens = WordTokenizer.tokens(in: bytes)
+        WordTokenizer.tokens(in: bytes, into: &tokens)
+        let tokens = tokens
         // Folded copies only of words outside ASCII; ASCII words are folded while hashing.
         var unicodeFolded: [Int: [UInt8]] = [:]
         func fold(_ index: Int) -> [UInt8] {
@@ -156,6 +177,11 @@ public struct GlossaryMatcher: Sendable {
         var result: [Match] = []
         var index = 0
         while index < tokens.count {
+            // Most words start no name: then the scan below would find nothing here.
+            if tokens[index].isASCII, !starts.mayStart(bytes, tokens[index]) {
+                index += 1
+                continue
+            }
             var hash = Self.seed
             var best: (length: Int, term: Int)?
             for length in 1...maxWords {
@@ -176,15 +202,22 @@ public struct GlossaryMatcher: Sendable {
                 {
                     best = (length, term)
                 } else if lastFolded(last, 1) == 0x73 {
-                    // Plurals: `ies` → `y`, then `es`, then `s`.
+                    // Plurals: `ies` → `y`, then `es`, then `s`. Tried in turn without an array
+                    // of them: every word ending in `s` comes here.
                     let count = tokens[last].isASCII ? tokens[last].end - tokens[last].start : fold(last).count
-                    var candidates: [(removed: Int, added: UInt8?)] = []
-                    if count > 4, lastFolded(last, 3) == 0x69, lastFolded(last, 2) == 0x65 {
-                        candidates.append((3, 0x79))
-                    }
-                    if count > 3, lastFolded(last, 2) == 0x65 { candidates.append((2, nil)) }
-                    if count > 2 { candidates.append((1, nil)) }
-                    for candidate in candidates {
+                    for kind in 0..<3 {
+                        let candidate: (removed: Int, added: UInt8?)
+                        switch kind {
+                        case 0:
+                            guard count > 4, lastFolded(last, 3) == 0x69, lastFolded(last, 2) == 0x65 else { continue }
+                            candidate = (3, 0x79)
+                        case 1:
+                            guard count > 3, lastFolded(last, 2) == 0x65 else { continue }
+                            candidate = (2, nil)
+                        default:
+                            guard count > 2 else { continue }
+                            candidate = (1, nil)
+                        }
                         var singular = hashWord(last, from: hash, dropping: candidate.removed)
                         if let added = candidate.added { singular = Self.hash(CollectionOfOne(added), from: singular) }
                         if let slot = table[singular], slot.nameCount > 0,
@@ -279,5 +312,39 @@ public struct GlossaryMatcher: Sendable {
             if index == words.upperBound, let added = plural?.added, !take(added) { return false }
         }
         return position == key.count
+    }
+}
+
+/// A set of (length, first two letters) of words, as bits: a word outside it is neither the
+/// first word of any name nor the plural of a one-word name. Folded bytes; a byte's low five
+/// bits stand for it (digits share them with letters, which only lets more words through).
+struct WordStarts: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+
+    /// A set that lets every word through.
+    static var everyWord: WordStarts {
+        var starts = WordStarts()
+        starts.bits = [UInt64](repeating: .max, count: 1 << 10)
+        return starts
+    }
+
+    private static func slot(count: Int, _ first: UInt8, _ second: UInt8) -> Int {
+        min(count, 63) << 10 | Int(first & 0x1F) << 5 | Int(second & 0x1F)
+    }
+
+    /// Adds a folded word.
+    mutating func insert(_ word: [UInt8]) {
+        guard let first = word.first else { return }
+        let slot = Self.slot(count: word.count, first, word.count > 1 ? word[1] : 0)
+        bits[slot >> 6] |= 1 << UInt64(slot & 63)
+    }
+
+    /// False when the ASCII word `token` of `bytes`, folded, was never added.
+    @inline(__always)
+    func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, _ token: WordTokenizer.Token) -> Bool {
+        func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        let count = token.end - token.start
+        let slot = Self.slot(count: count, folded(bytes[token.start]), count > 1 ? folded(bytes[token.start + 1]) : 0)
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
     }
 }

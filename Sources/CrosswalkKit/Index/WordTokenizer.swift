@@ -40,38 +40,61 @@ struct WordTokenizer {
         return (Unicode.Scalar(value), length)
     }
 
+    /// Per byte: 1 for an ASCII letter or digit, 0 for any other ASCII byte, 2 for a byte
+    /// that starts or continues a multi-byte character (decoded to decide).
+    private static let byteClasses: [UInt8] = (0...255).map { byte in
+        byte >= 0x80 ? 2 : isASCIIWord(UInt8(byte)) ? 1 : 0
+    }
+
     /// The words of `bytes` (valid UTF-8).
     static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5)
-        var index = 0
-        var start = -1
-        var ascii = true
-        while index < bytes.count {
-            let byte = bytes[index]
-            let isWord: Bool
-            var width = 1
-            if byte < 0x80 {
-                isWord = isASCIIWord(byte)
-            } else {
-                let decoded = scalar(in: bytes, at: index)
-                width = decoded.length
-                isWord = decoded.scalar.map(isWordScalar) ?? false
-            }
-            if isWord {
-                if start < 0 {
-                    start = index
-                    ascii = true
-                }
-                if byte >= 0x80 { ascii = false }
-            } else if start >= 0 {
-                tokens.append(Token(start: start, end: index, isASCII: ascii))
-                start = -1
-            }
-            index += width
-        }
-        if start >= 0 { tokens.append(Token(start: start, end: bytes.count, isASCII: ascii)) }
+        Self.tokens(in: bytes, into: &tokens)
         return tokens
+    }
+
+    /// The words of `bytes` (valid UTF-8), replacing what `tokens` held: a caller scanning
+    /// many texts keeps one array instead of making one per text.
+    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(bytes.count / 5)
+        let count = bytes.count
+        // One table load per byte in the loops below: every byte of prose passes through here.
+        byteClasses.withUnsafeBufferPointer { classes in
+            // Whether the scalar at `index` belongs to a word, and its length in bytes.
+            @inline(__always) func wordScalar(at index: Int) -> (isWord: Bool, length: Int) {
+                let byteClass = classes[Int(bytes[index])]
+                if byteClass < 2 { return (byteClass == 1, 1) }
+                let decoded = scalar(in: bytes, at: index)
+                return (decoded.scalar.map(isWordScalar) ?? false, decoded.length)
+            }
+            var index = 0
+            while index < count {
+                // Between words.
+                let first = wordScalar(at: index)
+                guard first.isWord else {
+                    index += first.length
+                    continue
+                }
+                // A word: ASCII bytes in a tight loop, other scalars decoded.
+                let start = index
+                var ascii = true
+                while index < count {
+                    let byteClass = classes[Int(bytes[index])]
+                    if byteClass == 1 {
+                        index += 1
+                    } else if byteClass == 0 {
+                        break
+                    } else {
+                        let next = wordScalar(at: index)
+                        guard next.isWord else { break }
+                        ascii = false
+                        index += next.length
+                    }
+                }
+                tokens.append(Token(start: start, end: index, isASCII: ascii))
+            }
+        }
     }
 
     static func tokens(in text: String) -> [Token] {

@@ -26,24 +26,20 @@ public struct LinkResolver: Sendable {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") {
             return .external
         }
-        // By bytes: `#` and `?` are ASCII, and Character scanning was most of a link's cost.
-        var rest = Substring(destination)
-        var fragment: String?
-        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(rest[rest.index(after: hash)...]).percentDecoded
-            rest = rest[..<hash]
-        }
-        if let query = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<query] }
-        if rest.isEmpty {
+        // Cut on bytes, in one pass: `#`, `?` and `%` are ASCII, and Character scanning, then
+        // generic UTF-8 view searches, were most of a link's cost.
+        let cut = Self.cut(destination)
+        let fragment = cut.fragment.flatMap { $0.hasPercent ? $0.text.removingPercentEncoding : $0.text }
+        if cut.path.text.isEmpty {
             return fragment.map { .samePage(fragment: $0) } ?? .external
         }
-        let decoded = String(rest).percentDecoded ?? String(rest)
+        let decoded = cut.path.hasPercent ? cut.path.text.removingPercentEncoding ?? cut.path.text : cut.path.text
         let base = decoded.hasPrefix("/") ? "" : Self.folder(of: page.source.relativePath)
-        guard let path = Self.normalize(joinPath(base, decoded)) else { return .outsideContent }
+        guard let path = Self.normalize(base, decoded) else { return .outsideContent }
         let suffix =
             fragment.map { "#" + $0.fragmentEncoded } ?? ""
 
-        if path.lowercased().hasSuffix(".md") {
+        if Self.hasMarkdownExtension(path) {
             if let target = site.page(sourcePath: path) {
                 return .page(
                     url: target.url, fragment: fragment, href: Self.href(from: page.url, to: target.outputPath) + suffix
@@ -71,21 +67,85 @@ public struct LinkResolver: Sendable {
         return .missing(path: path, suggestion: nil)
     }
 
+    /// A piece of a destination, still percent-encoded, and whether it holds a `%` at all.
+    struct EncodedPart {
+        var text: String
+        var hasPercent: Bool
+    }
+
+    /// The path (up to `?` or `#`) and the fragment (after the first `#`) of `destination`.
+    static func cut(_ destination: String) -> (path: EncodedPart, fragment: EncodedPart?) {
+        var copy = destination
+        let (pathEnd, hash, percentInPath, percentAfterHash) = copy.withUTF8 { bytes in
+            var pathEnd: Int?
+            var hash: Int?
+            var percentInPath = false
+            var percentAfterHash = false
+            for (offset, byte) in bytes.enumerated() where byte == 0x23 || byte == 0x3F || byte == 0x25 {
+                if byte == 0x25 {
+                    if hash != nil { percentAfterHash = true } else if pathEnd == nil { percentInPath = true }
+                } else if byte == 0x23, hash == nil {
+                    hash = offset
+                    if pathEnd == nil { pathEnd = offset }
+                } else if byte == 0x3F, pathEnd == nil {
+                    pathEnd = offset
+                }
+            }
+            return (pathEnd ?? bytes.count, hash, percentInPath, percentAfterHash)
+        }
+        let utf8 = destination.utf8
+        let path = String(destination[..<utf8.index(utf8.startIndex, offsetBy: pathEnd)])
+        guard let hash else { return (EncodedPart(text: path, hasPercent: percentInPath), nil) }
+        // After the `#` by Character, as before: a combining mark right after it belongs to it.
+        let fragment = String(destination[destination.index(after: utf8.index(utf8.startIndex, offsetBy: hash))...])
+        return (
+            EncodedPart(text: path, hasPercent: percentInPath),
+            EncodedPart(text: fragment, hasPercent: percentAfterHash)
+        )
+    }
+
     /// `https:`, `mailto:`, `javascript:` … : a scheme of letters, digits, `+ - .` then `:`.
     static func hasScheme(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8(hasScheme)
+    }
+
+    private static func hasScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        let bytes = url.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex,
-            isLetter(bytes[bytes.startIndex])
-        else { return false }
-        return bytes[..<colon].allSatisfy { byte in
-            isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+        guard let first = bytes.first, isLetter(first) else { return false }
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+            else { return false }
         }
+        return false
+    }
+
+    /// `path.lowercased().hasSuffix(".md")`, decided on bytes when the last four are ASCII
+    /// (lower-casing and Character boundaries cannot reach across them then).
+    static func hasMarkdownExtension(_ path: String) -> Bool {
+        var copy = path
+        let byBytes = copy.withUTF8 { bytes -> Bool? in
+            let count = bytes.count
+            guard count >= 3, bytes[(count >= 4 ? count - 4 : 0)...].allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes[count - 3] == 0x2E && bytes[count - 2] | 0x20 == 0x6D && bytes[count - 1] | 0x20 == 0x64
+        }
+        return byBytes ?? path.lowercased().hasSuffix(".md")
     }
 
     static func folder(of relativePath: String) -> String {
-        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(relativePath[..<slash])
+        var path = relativePath
+        // By bytes from the end: the UTF-8 view's generic search cost as much as the rest.
+        let slash = path.withUTF8 { bytes -> Int? in
+            var index = bytes.count
+            while index > 0 {
+                index -= 1
+                if bytes[index] == UInt8(ascii: "/") { return index }
+            }
+            return nil
+        }
+        guard let slash else { return "" }
+        return String(relativePath[..<relativePath.utf8.index(relativePath.utf8.startIndex, offsetBy: slash)])
     }
 
     /// True for `index.md` in any case, in any folder (without NSString, which cost more than
@@ -97,26 +157,61 @@ public struct LinkResolver: Sendable {
     }
 
     /// Removes `.` and `..` segments; nil when `..` climbs above the root.
-    static func normalize(_ path: String) -> String? {
+    static func normalize(_ path: String) -> String? { normalize("", path) }
+
+    /// `normalize(joinPath(base, name))`, without joining first: the segments of both, in order.
+    static func normalize(_ base: String, _ name: String) -> String? {
         // On bytes: `/` and `.` are ASCII, so no segment boundary falls inside a character.
-        let dot = UInt8(ascii: ".")
-        var parts: [Substring.UTF8View] = []
-        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            if part.count == 1 && part.first == dot { continue }
-            if part.count == 2 && part.first == dot && part.last == dot {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
+        var base = base
+        var name = name
+        var climbsOut = false
+        let path = base.withUTF8 { baseBytes in
+            name.withUTF8 { nameBytes in
+                String(unsafeUninitializedCapacity: baseBytes.count + nameBytes.count + 1) { output in
+                    var count = 0
+                    climbsOut =
+                        !appendSegments(of: baseBytes, to: output, count: &count)
+                        || !appendSegments(of: nameBytes, to: output, count: &count)
+                    return climbsOut ? 0 : count
+                }
             }
         }
-        var joined: [UInt8] = []
-        joined.reserveCapacity(path.utf8.count)
-        for (index, part) in parts.enumerated() {
-            if index > 0 { joined.append(UInt8(ascii: "/")) }
-            joined.append(contentsOf: part)
+        return climbsOut ? nil : path
+    }
+
+    /// Appends the segments of `bytes` to the path in `output[..<count]`, resolving `.` and
+    /// `..`; false when `..` climbs above the root. A function of its own, not a closure: a
+    /// closure's captured count and buffer cost a load and a store per byte.
+    private static func appendSegments(
+        of bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>, count: inout Int
+    ) -> Bool {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var length = count
+        defer { count = length }
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != slash { end += 1 }
+            defer { start = end + 1 }
+            let segment = end - start
+            if segment == 0 || (segment == 1 && bytes[start] == dot) { continue }
+            if segment == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+                guard length > 0 else { return false }
+                // Drop the last segment (segments hold no `/`).
+                repeat { length -= 1 } while length > 0 && output[length] != slash
+                continue
+            }
+            if length > 0 {
+                output[length] = slash
+                length += 1
+            }
+            for index in start..<end {
+                output[length] = bytes[index]
+                length += 1
+            }
         }
-        return String(decoding: joined, as: UTF8.self)
+        return true
     }
 
     /// A relative href from the page at folder URL `from` to the site file `to`. Called for
@@ -125,23 +220,58 @@ public struct LinkResolver: Sendable {
         var from = from
         var to = to
         return from.withUTF8 { fromBytes in
-            to.withUTF8 { toBytes in String(decoding: href(from: fromBytes, to: toBytes), as: UTF8.self) }
+            to.withUTF8 { toBytes in
+                String(unsafeUninitializedCapacity: hrefCapacity(fromBytes, toBytes)) { output in
+                    writeHref(from: fromBytes, to: toBytes, into: output)
+                }
+            }
         }
     }
 
+    /// Appends the href from `from` to `to` (as ``href(from:to:)``) to `output`, with no
+    /// String made on the way: the auto-linker writes each link's tag as bytes.
+    static func appendHref(from: String, to: String, to output: inout [UInt8]) {
+        var from = from
+        var to = to
+        from.withUTF8 { fromBytes in
+            to.withUTF8 { toBytes in
+                // Written on the stack, then copied once: growing `output` byte by byte cost more.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hrefCapacity(fromBytes, toBytes)) { buffer in
+                    let written = writeHref(from: fromBytes, to: toBytes, into: buffer)
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written]))
+                }
+            }
+        }
+    }
+
+    /// Enough bytes for any href: `../` per segment of `from`, at most the whole of `to`.
+    private static func hrefCapacity(_ from: UnsafeBufferPointer<UInt8>, _ to: UnsafeBufferPointer<UInt8>) -> Int {
+        3 * ((from.count + 1) / 2) + to.count
+    }
+
     // On bytes, in one pass: listings and navigation ask this thousands of times per build.
-    private static func href(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    // Writes into `output` (``hrefCapacity(_:_:)`` bytes); returns how many it wrote.
+    private static func writeHref(
+        from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         let slash = UInt8(ascii: "/")
+        // Plain indices, no slices: a slice checks its bounds on every access.
+        func segmentEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var end = start
+            while end < bytes.count, bytes[end] != slash { end += 1 }
+            return end
+        }
         // Skip leading slashes and the segments both paths share (never the target's last one).
         var fromStart = 0
         var toStart = 0
         while fromStart < from.count, from[fromStart] == slash { fromStart += 1 }
         while toStart < to.count, to[toStart] == slash { toStart += 1 }
         while true {
-            let fromEnd = from[fromStart...].firstIndex(of: slash) ?? from.count
-            guard fromEnd > fromStart, let toEnd = to[toStart...].firstIndex(of: slash),
-                fromEnd - fromStart == toEnd - toStart,
-                from[fromStart..<fromEnd].elementsEqual(to[toStart..<toEnd])
+            let fromEnd = segmentEnd(from, from: fromStart)
+            let toEnd = segmentEnd(to, from: toStart)
+            guard fromEnd > fromStart, toEnd < to.count, fromEnd - fromStart == toEnd - toStart,
+                let fromBase = from.baseAddress, let toBase = to.baseAddress,
+                memcmp(fromBase + fromStart, toBase + toStart, fromEnd - fromStart) == 0
             else { break }
             var nextTo = toEnd
             while nextTo < to.count, to[nextTo] == slash { nextTo += 1 }
@@ -150,29 +280,37 @@ public struct LinkResolver: Sendable {
             toStart = nextTo
             while fromStart < from.count, from[fromStart] == slash { fromStart += 1 }
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(to.count - toStart + 12)
+        var count = 0
         var inSegment = false
-        for byte in from[fromStart...] {
+        for index in fromStart..<from.count {
+            let byte = from[index]
             if byte == slash {
                 inSegment = false
             } else if !inSegment {
                 inSegment = true
-                bytes += [0x2E, 0x2E, slash]
+                output[count] = 0x2E
+                output[count + 1] = 0x2E
+                output[count + 2] = slash
+                count += 3
             }
         }
         // The rest of the target, with empty segments dropped as the old split did.
         var pendingSlash = false
-        for byte in to[toStart...] {
+        for index in toStart..<to.count {
+            let byte = to[index]
             if byte == slash {
                 pendingSlash = true
             } else {
-                if pendingSlash, !bytes.isEmpty, bytes.last != slash { bytes.append(slash) }
+                if pendingSlash, count > 0, output[count - 1] != slash {
+                    output[count] = slash
+                    count += 1
+                }
                 pendingSlash = false
-                bytes.append(byte)
+                output[count] = byte
+                count += 1
             }
         }
-        return bytes
+        return count
     }
 
     /// The relative path from a page at folder URL `url` back to the site root (`../../`).

@@ -8,98 +8,137 @@ struct AutoLinker {
     let page: Page
     let site: Site
     private(set) var links: [OutgoingLink] = []
-    private var linked: Set<Int> = []
+    /// Terms linked on this page (or never to be): one bit per term, as the matcher asks for
+    /// every term it finds and hashing an `Int` into a `Set` cost more than the rest.
+    private var linked: TermBits
     /// Reused between runs.
     private var bytes: [UInt8] = []
 
-    /// `alreadyLinked` holds the URLs the page links explicitly.
-    init(page: Page, site: Site, alreadyLinked: Set<String>) {
+    /// `alreadyLinked` holds the links the page makes explicitly (repeats do no harm).
+    init(page: Page, site: Site, alreadyLinked: [OutgoingLink]) {
         self.page = page
         self.site = site
-        for url in alreadyLinked { if let term = site.termIndex(url: url) { linked.insert(term) } }
+        linked = TermBits(count: site.termPages.count)
+        for link in alreadyLinked { if let term = site.termIndex(url: link.targetURL) { linked.insert(term) } }
         if let own = site.termIndex(url: page.url) { linked.insert(own) }
     }
 
-    mutating func apply(to root: MarkdownNode) {
-        for run in runs(in: root) { link(run) }
-    }
-
-    /// Consecutive text and soft-break siblings in prose.
-    private func runs(in root: MarkdownNode) -> [[MarkdownNode]] {
-        var runs: [[MarkdownNode]] = []
-        for node in ProseText.nodes(in: root, includeSoftBreaks: true) {
-            if let last = runs.last?.last, last.next == node {
-                runs[runs.count - 1].append(node)
-            } else {
-                runs.append([node])
-            }
+    /// Links terms in `nodes`: the text and soft-break nodes in prose, in document order.
+    mutating func apply(to nodes: [MarkdownNode]) {
+        // Run bounds first, the tree changed afterwards; as index ranges, not an array per run.
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < nodes.count {
+            var end = start + 1
+            while end < nodes.count, nodes[end - 1].next == nodes[end] { end += 1 }
+            if nodes[start..<end].contains(where: { $0.type == .text }) { runs.append(start..<end) }
+            start = end
         }
-        return runs.filter { run in run.contains { $0.type == .text } }
+        for run in runs { link(nodes[run]) }
     }
 
-    private mutating func link(_ run: [MarkdownNode]) {
+    /// Where each node of the run being linked sits in `bytes`; reused between runs.
+    private var bounds: [(start: Int, end: Int, isBreak: Bool)] = []
+    /// Room for the words of a run; reused between runs.
+    private var tokens: [WordTokenizer.Token] = []
+    /// The opening tag of the link being made; reused between links.
+    private var tag: [UInt8] = []
+
+    private mutating func link(_ run: ArraySlice<MarkdownNode>) {
         // The run's text as bytes, read from the tree in place; most runs hold no term.
         var bytes = self.bytes
         self.bytes = []
         bytes.removeAll(keepingCapacity: true)
-        var bounds: [(start: Int, end: Int)] = []
-        bounds.reserveCapacity(run.count)
+        bounds.removeAll(keepingCapacity: true)
         for node in run {
             let start = bytes.count
-            if node.type == .softBreak { bytes.append(0x0A) } else { node.appendLiteral(to: &bytes) }
-            bounds.append((start, bytes.count))
+            let isBreak = node.type == .softBreak
+            if isBreak { bytes.append(0x0A) } else { node.appendLiteral(to: &bytes) }
+            bounds.append((start, bytes.count, isBreak))
         }
         defer { self.bytes = bytes }
-        // Moved out, not copied: a set still held by `self` would be copied on the first insert.
+        // Moved out, not copied: bits still held by `self` would be copied on the first insert.
         var linked = self.linked
-        self.linked = []
+        self.linked = TermBits(count: 0)
+        var tokens = self.tokens
+        self.tokens = []
         let matches = bytes.withUnsafeBufferPointer { text in
-            site.matcher.matches(in: text) { term in linked.insert(term).inserted }
+            site.matcher.matches(in: text, tokens: &tokens) { term in linked.insert(term) }
         }
         self.linked = linked
+        self.tokens = tokens
         guard !matches.isEmpty, let first = run.first else { return }
 
-        /// New nodes for the bytes `from..<to`, keeping soft breaks as nodes.
-        func pieces(_ from: Int, _ to: Int) -> [MarkdownNode] {
-            var result: [MarkdownNode] = []
-            for (node, bound) in zip(run, bounds) where bound.end > from && bound.start < to {
-                if node.type == .softBreak {
-                    result.append(.make(.softBreak))
-                } else {
-                    let range = max(from, bound.start)..<min(to, bound.end)
-                    result.append(
-                        bytes.withUnsafeBufferPointer { .text(utf8: UnsafeBufferPointer(rebasing: $0[range])) })
+        let location = location(of: first)
+        bytes.withUnsafeBufferPointer { text in
+            /// New nodes for the bytes `from..<to`, soft breaks kept as nodes, each handed to
+            /// `place` in order (no array of them).
+            func pieces(_ from: Int, _ to: Int, _ place: (MarkdownNode) -> Void) {
+                for bound in bounds where bound.end > from && bound.start < to {
+                    if bound.isBreak {
+                        place(.make(.softBreak))
+                    } else {
+                        let range = max(from, bound.start)..<min(to, bound.end)
+                        place(.text(utf8: UnsafeBufferPointer(rebasing: text[range])))
+                    }
                 }
             }
-            return result
+            let before = { (node: MarkdownNode) in _ = first.insertBefore(node) }
+            var cursor = 0
+            for match in matches {
+                pieces(cursor, match.start, before)
+                // By index, not `let target = site.pages[…]`: copying a whole Page per link
+                // showed up in profiles.
+                let target = site.termPages[match.term]
+                let anchor = makeAnchor(to: target, term: match.term)
+                pieces(match.start, match.end) { anchor.append($0) }
+                first.insertBefore(anchor)
+                links.append(OutgoingLink(.autolink, to: site.pages[target].url, at: location))
+                cursor = match.end
+            }
+            pieces(cursor, text.count, before)
         }
-        var cursor = 0
-        var replacement: [MarkdownNode] = []
-        for match in matches {
-            replacement += pieces(cursor, match.start)
-            // By index, not `let target = site.pages[…]`: copying a whole Page per link showed
-            // up in profiles.
-            let target = site.termPages[match.term]
-            // The tag as bytes: interpolating it into a String appended four times per link.
-            var tag = HTMLBytes(capacity: 160)
-            tag.raw("<a class=\"term-link\" href=\"")
-            tag.escaped(LinkResolver.href(from: page.url, to: site.pages[target].outputPath))
-            tag.raw("\"")
-            tag.raw(site.termLinkAttributes[match.term])
-            tag.raw(">")
-            let anchor = tag.bytes.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
-            for piece in pieces(match.start, match.end) { anchor.append(piece) }
-            replacement.append(anchor)
-            links.append(OutgoingLink(.autolink, to: site.pages[target].url, at: location(of: first)))
-            cursor = match.end
-        }
-        replacement += pieces(cursor, bytes.count)
-        for node in replacement { first.insertBefore(node) }
         for node in run { node.free() }
+    }
+
+    /// The opening tag as bytes, in one reused buffer: a String or an `HTMLBytes` per link
+    /// cost several allocations each.
+    private mutating func makeAnchor(to target: Int, term: Int) -> MarkdownNode {
+        tag.removeAll(keepingCapacity: true)
+        let open: StaticString = #"<a class="term-link" href=""#
+        tag.append(contentsOf: UnsafeBufferPointer(start: open.utf8Start, count: open.utf8CodeUnitCount))
+        let hrefStart = tag.count
+        LinkResolver.appendHref(from: page.url, to: site.pages[target].outputPath, to: &tag)
+        if tag[hrefStart...].contains(where: { $0 <= 0x3E && HTMLEscape.entity(for: $0) != nil }) {
+            let escaped = HTMLEscape.attribute(String(decoding: tag[hrefStart...], as: UTF8.self))
+            tag.removeSubrange(hrefStart...)
+            tag.append(contentsOf: escaped.utf8)
+        }
+        tag.append(UInt8(ascii: "\""))
+        var attributes = site.termLinkAttributes[term]
+        attributes.withUTF8 { tag.append(contentsOf: $0) }
+        tag.append(UInt8(ascii: ">"))
+        return tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
     }
 
     private func location(of node: MarkdownNode) -> SourceLocation {
         let block = node.positionedAncestor
         return page.source.location(bodyLine: block?.startLine ?? 1)
+    }
+}
+
+/// A set of term indices below a fixed count, as bits.
+struct TermBits {
+    private var words: [UInt64]
+
+    init(count: Int) { words = Array(repeating: 0, count: (count + 63) / 64) }
+
+    /// Adds `term`; false when it was there already.
+    @discardableResult
+    mutating func insert(_ term: Int) -> Bool {
+        let (word, bit) = (term / 64, UInt64(1) << UInt64(term % 64))
+        guard words[word] & bit == 0 else { return false }
+        words[word] |= bit
+        return true
     }
 }

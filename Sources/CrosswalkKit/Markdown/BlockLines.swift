@@ -1,4 +1,5 @@
 import CrosswalkMarkdown
+import Foundation
 
 /// The markdown source as libcmark numbers its lines (LF, CR LF and CR all end one), with the
 /// container prefixes (`>` markers, list-item indentation) of a block's lines matched the way
@@ -14,25 +15,57 @@ struct SourceLines {
         // libcmark skips a leading byte-order mark before counting columns.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         self.bytes = bytes
-        var index = 0
-        var start = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                starts.append(start)
-                ends.append(index)
-                if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
-                start = index + 1
+        var starts: [Int] = []
+        var ends: [Int] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            if memchr(base, 0x0D, bytes.count) == nil {
+                // Line feeds only (nearly every file): memchr from one to the next.
+                while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    starts.append(start)
+                    ends.append(index)
+                    start = index + 1
+                }
+            } else {
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x0A || byte == 0x0D {
+                        starts.append(start)
+                        ends.append(index)
+                        if byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                        start = index + 1
+                    }
+                    index += 1
+                }
             }
-            index += 1
+            if start < bytes.count {
+                starts.append(start)
+                ends.append(bytes.count)
+            }
         }
-        if start < bytes.count {
-            starts.append(start)
-            ends.append(bytes.count)
-        }
+        self.starts = starts
+        self.ends = ends
     }
 
     var count: Int { starts.count }
+
+    /// Whether any of the lines `numbers` (clamped to the text) holds `byte`, which must not
+    /// be a line ending.
+    func contains(_ byte: UInt8, in numbers: ClosedRange<Int>) -> Bool {
+        let first = max(numbers.lowerBound, 1)
+        let last = min(numbers.upperBound, starts.count)
+        guard first <= last else { return false }
+        // One memchr over the lines and the line endings between them.
+        let start = starts[first - 1]
+        let end = ends[last - 1]
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, end > start else { return false }
+            return memchr(base + start, Int32(byte), end - start) != nil
+        }
+    }
 
     /// The bytes of 1-based line `number` without its line ending (empty when out of range).
     func line(_ number: Int) -> ArraySlice<UInt8> {

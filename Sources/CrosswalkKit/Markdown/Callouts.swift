@@ -28,8 +28,8 @@ enum Callouts {
 
     static func apply(to root: MarkdownNode) {
         var quotes: [MarkdownNode] = []
-        root.walk { event, node in
-            if event == .enter && node.type == .blockQuote { quotes.append(node) }
+        root.walkBlocks { node in
+            if node.type == .blockQuote { quotes.append(node) }
         }
         // Outer quotes first: replacing one moves its children, nested quotes included.
         for quote in quotes { convert(quote) }

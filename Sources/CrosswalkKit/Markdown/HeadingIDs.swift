@@ -10,11 +10,14 @@ struct HeadingIDs {
     init() {}
 
     static func base(for text: String) -> String {
-        // ASCII headings (most of them) by byte; the same rule as the Character loop below.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        // ASCII headings (most of them) by byte, in the String's own buffer; the same rule as
+        // the Character loop below.
+        var copy = text
+        let ascii = copy.withUTF8 { utf8 -> String? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            for byte in text.utf8 {
+            bytes.reserveCapacity(utf8.count)
+            for byte in utf8 {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x2D
                     || lower == 0x5F
@@ -26,7 +29,7 @@ struct HeadingIDs {
             }
             return bytes.isEmpty ? "section" : String(decoding: bytes, as: UTF8.self)
         }
-        return characterBase(for: text)
+        return ascii ?? characterBase(for: text)
     }
 
     static func characterBase(for text: String) -> String {
@@ -43,28 +46,36 @@ struct HeadingIDs {
 
     mutating func unique(for text: String) -> String {
         let base = Self.base(for: text)
-        var counter = counters[base] ?? 0
         var candidate = base
-        while taken.contains(candidate) {
+        // Inserted straight away (the common case), looked up only on a clash: each lookup
+        // hashes the whole id again.
+        guard !taken.insert(candidate).inserted else { return candidate }
+        var counter = counters[base] ?? 0
+        repeat {
             counter += 1
             candidate = "\(base)-\(counter)"
-        }
+        } while !taken.insert(candidate).inserted
         counters[base] = counter
-        taken.insert(candidate)
         return candidate
     }
+
+    /// The start of each level's opening tag (up to the id) and its closing tag.
+    private static let tags: [(open: String, close: String)] = (1...6).map { ("<h\($0) id=\"", "</h\($0)>") }
 
     /// Gives every heading under `root` an id; returns them in document order.
     mutating func apply(to root: MarkdownNode) -> [Heading] {
         var nodes: [MarkdownNode] = []
-        root.walk { event, node in
-            if event == .enter && node.type == .heading { nodes.append(node) }
+        root.walkBlocks { node in
+            if node.type == .heading { nodes.append(node) }
         }
         return nodes.map { node in
             let text = node.plainText
             let id = unique(for: text)
             let level = node.headingLevel
-            node.replaceWithInlineWrapper(open: "<h\(level) id=\"\(HTMLEscape.attribute(id))\">", close: "</h\(level)>")
+            // Tags per level made once: interpolating the level cost more than the id.
+            let tags: (open: String, close: String) =
+                (1...6).contains(level) ? Self.tags[level - 1] : ("<h\(level) id=\"", "</h\(level)>")
+            node.replaceWithInlineWrapper(open: tags.open + HTMLEscape.attribute(id) + "\">", close: tags.close)
             return Heading(level: level, text: text, id: id)
         }
     }

@@ -7,7 +7,8 @@ struct LinkRewriter {
     let resolver: LinkResolver
     private(set) var links: [OutgoingLink] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var locator: SourceLocator
+    /// Handed on to wikilinks afterwards (``SourceLocator/withFullBudget()``).
+    private(set) var locator: SourceLocator
 
     init(page: Page, resolver: LinkResolver) {
         self.page = page
@@ -15,11 +16,9 @@ struct LinkRewriter {
         self.locator = SourceLocator(source: page.source)
     }
 
-    mutating func apply(to root: MarkdownNode) {
-        var nodes: [MarkdownNode] = []
-        root.walk { event, node in
-            if event == .enter && (node.type == .link || node.type == .image) { nodes.append(node) }
-        }
+    /// Rewrites `nodes`, every link and image of the page in document order
+    /// (``ProseText/scan(_:)``).
+    mutating func apply(to nodes: [MarkdownNode]) {
         for node in nodes {
             guard let destination = node.url else { continue }
             switch resolver.resolve(destination, from: page) {

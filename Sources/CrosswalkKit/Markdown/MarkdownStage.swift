@@ -56,14 +56,17 @@ public struct MarkdownStage: Sendable {
         PipeTables.apply(to: root, source: protected, options: options)
         let leadingH1 = Self.takeLeadingH1(root, declaredTitle: page.declaredTitle)
         Callouts.apply(to: root)
+        // One walk for the three transforms below: links only change their URLs, and
+        // wikilinks hand on the prose they leave.
+        let (prose, linksAndImages) = ProseText.scan(root)
         var rewriter = LinkRewriter(page: page, resolver: LinkResolver(site: site))
-        rewriter.apply(to: root)
-        var wikilinks = Wikilinks(page: page, site: site)
-        wikilinks.apply(to: root)
+        rewriter.apply(to: linksAndImages)
+        var wikilinks = Wikilinks(page: page, site: site, locator: rewriter.locator.withFullBudget())
+        let proseAfterWikilinks = wikilinks.apply(to: prose)
         var links = rewriter.links + wikilinks.links
         if page.metadata.autolink {
-            var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: Set(links.map(\.targetURL)))
-            autoLinker.apply(to: root)
+            var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: links)
+            autoLinker.apply(to: proseAfterWikilinks)
             links += autoLinker.links
         }
         for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }
@@ -111,20 +114,24 @@ public struct MarkdownStage: Sendable {
         // As bytes: appending each literal to a String made one per node.
         var text: [UInt8] = []
         text.reserveCapacity(limit + 256)
-        root.walk { event, node in
-            guard text.count < limit else { return }
+        // Stops at the limit: the rest of a long page would add nothing.
+        root.walkWhile { event, node in
             switch node.type {
             case .text, .code: if event == .enter { node.appendLiteral(to: &text) }
             case .softBreak, .lineBreak: text.append(0x20)
             case .paragraph, .heading, .item, .customBlock, .customInline: if event == .exit { text.append(0x20) }
             default: break
             }
+            return text.count < limit
         }
         return String(decoding: text, as: UTF8.self)
     }
 
     static func firstParagraph(_ root: MarkdownNode) -> String? {
-        guard let paragraph = root.children.first(where: { $0.type == .paragraph }) else { return nil }
+        // Sibling by sibling: an array of every top-level block cost more than the search.
+        var node = root.firstChild
+        while let current = node, current.type != .paragraph { node = current.next }
+        guard let paragraph = node else { return nil }
         let text = paragraph.plainText
         return text.isEmpty ? nil : text
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The line-level syntax of GFM pipe tables, ported from cmark-gfm's table extension
 /// (`extensions/table.c`, `ext_scanners.re`) so that rows split exactly as GitHub splits them.
 /// Every function takes one line's bytes from its first non-space, without the line ending.
@@ -37,6 +39,40 @@ enum PipeTableSyntax {
         return index == line.count
     }
 
+    /// False only when no line of `text` can be a delimiter row: such a row, after its
+    /// container prefixes (spaces, tabs, `>`; a line inside a paragraph carries no list
+    /// marker), is pipes, colons, dashes and spaces, with a dash. Finds each dash with memchr
+    /// and looks around it, once per byte at most: every page is asked, few hold a table.
+    static func mayHoldDelimiterRow(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        func fits(_ byte: UInt8) -> Bool {
+            byte == dash || byte == pipe || byte == colon || isSpaceChar(byte) || byte == UInt8(ascii: ">")
+        }
+        func endsLine(_ byte: UInt8) -> Bool { byte == newline || byte == carriageReturn }
+        var offset = 0
+        // The last dash looked at, and where the run of fitting bytes around it starts: a run
+        // is walked back over once, however many dashes it holds.
+        var previous: (dash: Int, runStart: Int)?
+        while offset < text.count, let found = memchr(base + offset, Int32(dash), text.count - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let floor = previous.map { $0.dash + 1 } ?? 0
+            var start = index
+            while start > floor, fits(text[start - 1]) { start -= 1 }
+            if let previous, start == floor { start = previous.runStart }
+            previous = (index, start)
+            guard start == 0 || endsLine(text[start - 1]) else {
+                offset = index + 1
+                continue
+            }
+            var end = index + 1
+            while end < text.count, fits(text[end]) { end += 1 }
+            if end == text.count || endsLine(text[end]) { return true }
+            // Dashes up to `end` share this run, which does not reach the line's end.
+            offset = end
+        }
+        return false
+    }
+
     /// The alignment a delimiter cell (already trimmed) asks for.
     static func alignment(of cell: [UInt8]) -> Alignment {
         let left = cell.first == colon
@@ -53,8 +89,11 @@ enum PipeTableSyntax {
     /// (no cell at all, or more than ``maximumColumns``). Port of `row_from_string`.
     static func cells(of line: [UInt8]) -> [[UInt8]]? {
         // The scanners expect the line ending, as cmark-gfm sees it.
-        let text = line + [newline]
+        var text = line
+        text.append(newline)
         var cells: [[UInt8]] = []
+        // Room for a usual row at once, rather than growing by doubling from one.
+        cells.reserveCapacity(8)
         var offset = pipeLength(text, at: 0)
         var expectMore = true
         while offset < text.count && expectMore {
@@ -62,7 +101,7 @@ enum PipeTableSyntax {
             let pipe = pipeLength(text, at: offset + cell)
             if cell > 0 || pipe > 0 {
                 guard cells.count < maximumColumns else { return nil }
-                cells.append(trim(unescapePipes(text[offset..<offset + cell])))
+                cells.append(trimmedAndUnescaped(text, offset..<offset + cell))
             }
             offset += cell + pipe
             if pipe == 0 {
@@ -86,6 +125,25 @@ enum PipeTableSyntax {
             }
             result.append(bytes[index])
             index = next
+        }
+        return result
+    }
+
+    /// `trim(unescapePipes(text[range]))` in one allocation: trimming first is the same, as
+    /// unescaping never touches whitespace and whitespace never splits a `\|`.
+    static func trimmedAndUnescaped(_ text: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper && isSpace(text[lower]) { lower += 1 }
+        while upper > lower && isSpace(text[upper - 1]) { upper -= 1 }
+        guard lower < upper else { return [] }
+        var result: [UInt8] = []
+        result.reserveCapacity(upper - lower)
+        var index = lower
+        while index < upper {
+            if text[index] == backslash && index + 1 < upper && text[index + 1] == pipe { index += 1 }
+            result.append(text[index])
+            index += 1
         }
         return result
     }

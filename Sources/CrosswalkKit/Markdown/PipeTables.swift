@@ -55,14 +55,16 @@ enum PipeTables {
     @discardableResult
     static func apply(to root: MarkdownNode, source: String, pass: Pass) -> Found {
         var source = source
-        // memchr, not a byte loop through the view: most pages have no table at all.
-        let hasPipe = source.withUTF8 { bytes in
+        // memchr, not a byte loop through the view: most pages have no table at all. A pipe
+        // alone says little (every `[[a|b]]` has one), so a line that could be a delimiter
+        // row is looked for as well, before any walk or line table.
+        let worthLooking = source.withUTF8 { bytes in
             bytes.baseAddress.map { memchr($0, Int32(PipeTableSyntax.pipe), bytes.count) != nil } ?? false
+                && PipeTableSyntax.mayHoldDelimiterRow(bytes)
         }
-        guard hasPipe else { return Found() }
+        guard worthLooking else { return Found() }
         var candidates: [MarkdownNode] = []
-        root.walk { event, node in
-            guard event == .enter else { return }
+        root.walkBlocks { node in
             // A setext heading is a paragraph plus its underline; it needs at least three lines.
             if node.type == .paragraph || (node.type == .heading && node.endLine > node.startLine + 1) {
                 candidates.append(node)
@@ -86,16 +88,8 @@ enum PipeTables {
     /// A cheap test before any line matching: a pipe, and a dash for the delimiter row.
     private static func mayHoldTable(_ block: MarkdownNode, lines: SourceLines) -> Bool {
         guard block.startLine > 0 else { return false }
-        var pipe = false
-        var dash = false
-        for number in block.startLine...max(block.startLine, block.endLine) {
-            for byte in lines.line(number) {
-                if byte == PipeTableSyntax.pipe { pipe = true }
-                if byte == PipeTableSyntax.dash { dash = true }
-            }
-            if pipe && dash { return true }
-        }
-        return false
+        let numbers = block.startLine...max(block.startLine, block.endLine)
+        return lines.contains(PipeTableSyntax.pipe, in: numbers) && lines.contains(PipeTableSyntax.dash, in: numbers)
     }
 
     /// Replaces `block` (and blocks the table runs on into) when it holds a table; returns
@@ -214,14 +208,19 @@ enum PipeTables {
         let table = MarkdownNode.customBlock(enter: "<table\(tableAttribute)>", exit: "</table>")
 
         let cells = CellContents(texts: layout.header + layout.rows.joined(), options: options)
+        // Each column's opening tags made once per table, not once per cell.
+        let openTags = (
+            header: layout.alignments.map { "<th\($0.attribute)>" },
+            body: layout.alignments.map { "<td\($0.attribute)>" }
+        )
         withExtendedLifetime(cells) {
             var next = 0
-            func row(_ texts: [[UInt8]], line: BlockLine, tag: String) -> MarkdownNode {
+            func row(_ texts: [[UInt8]], line: BlockLine, isHeader: Bool) -> MarkdownNode {
                 let attribute = positions ? sourcePosition(from: line, to: line, source: source) : ""
                 let row = MarkdownNode.customBlock(enter: "<tr\(attribute)>", exit: "</tr>")
-                for (column, _) in texts.enumerated() {
-                    let align = layout.alignments[column].attribute
-                    let inline = MarkdownNode.customInline(enter: "<\(tag)\(align)>", exit: "</\(tag)>")
+                let tags = isHeader ? openTags.header : openTags.body
+                for column in texts.indices {
+                    let inline = MarkdownNode.customInline(enter: tags[column], exit: isHeader ? "</th>" : "</td>")
                     cells.move(cell: next, into: inline)
                     next += 1
                     // A block of its own puts each cell on its own line, as cmark-gfm does.
@@ -232,11 +231,11 @@ enum PipeTables {
                 return row
             }
             let head = MarkdownNode.customBlock(enter: "<thead>", exit: "</thead>")
-            head.append(row(layout.header, line: headerLine, tag: "th"))
+            head.append(row(layout.header, line: headerLine, isHeader: true))
             table.append(head)
             guard !layout.rows.isEmpty else { return }
             let body = MarkdownNode.customBlock(enter: "<tbody>", exit: "</tbody>")
-            for (texts, line) in zip(layout.rows, rowLines) { body.append(row(texts, line: line, tag: "td")) }
+            for (texts, line) in zip(layout.rows, rowLines) { body.append(row(texts, line: line, isHeader: false)) }
             table.append(body)
         }
         return table
@@ -247,38 +246,5 @@ enum PipeTables {
         let startColumn = source.line(first.number).count - first.content.count + 1
         let endColumn = source.line(last.number).count
         return " data-sourcepos=\"\(first.number):\(startColumn)-\(last.number):\(endColumn)\""
-    }
-}
-
-/// The inline markdown of a table's cells, parsed by libcmark in one document: each non-empty
-/// cell becomes one paragraph. A no-break space starts every cell's line so that no cell can
-/// open a block (`# x`, `- x`, `> x`, `[a]: b`) and so that the cell's first character is
-/// flanked by whitespace, as at the start of a line; it is removed again after parsing.
-private final class CellContents {
-    private let document: MarkdownDocument
-    /// Per cell, its paragraph in `document` (nil for an empty cell).
-    private var paragraphs: [MarkdownNode?] = []
-
-    init(texts: [[UInt8]], options: MarkdownOptions) {
-        let lead: [UInt8] = [0xC2, 0xA0]
-        let lines = texts.filter { !$0.isEmpty }.map { lead + $0 }
-        let markdown = String(decoding: lines.joined(separator: [0x0A, 0x0A]) + [0x0A], as: UTF8.self)
-        document = MarkdownDocument(parsing: markdown, options: options)
-        var parsed = document.root.children[...]
-        for text in texts {
-            paragraphs.append(text.isEmpty ? nil : parsed.popFirst())
-        }
-    }
-
-    /// Moves the inline nodes of cell `index` into `wrapper`.
-    func move(cell index: Int, into wrapper: MarkdownNode) {
-        guard index < paragraphs.count, let paragraph = paragraphs[index] else { return }
-        if let first = paragraph.firstChild, first.type == .text, let literal = first.literal,
-            literal.unicodeScalars.first == "\u{A0}"
-        {
-            let rest = String(literal.unicodeScalars.dropFirst())
-            if rest.isEmpty { first.free() } else { first.literal = rest }
-        }
-        wrapper.adoptChildren(of: paragraph)
     }
 }

@@ -13,9 +13,18 @@ struct SourceLocator {
     private var bytes: [UInt8] = []
     private var lineStarts: [Int] = []
     /// Bytes of source lines still to be searched on this page.
-    private var budget = 32 << 20
+    private var budget = Self.pageBudget
+    static let pageBudget = 32 << 20
 
     init(source: SourceFile) { self.source = source }
+
+    /// This locator with a whole budget of its own, and the lines it found already: the
+    /// wikilinks of a page search the same body as its links.
+    func withFullBudget() -> SourceLocator {
+        var copy = self
+        copy.budget = Self.pageBudget
+        return copy
+    }
 
     /// The first place `needle` occurs within `node`'s block, else the block's start.
     mutating func locate(_ needle: String, in node: MarkdownNode) -> SourceLocation {
@@ -24,23 +33,61 @@ struct SourceLocator {
             bytes = Array(source.body.utf8)
             lineStarts = Self.lineStarts(bytes)
         }
-        let pattern = Array(needle.utf8)
+        var needle = needle
         let first = max(block.startLine, 1)
         let last = min(max(block.endLine, first), lineStarts.count)
-        if first <= last, !pattern.isEmpty {
+        let found = needle.withUTF8 { pattern -> SourceLocation? in
+            guard first <= last, !pattern.isEmpty else { return nil }
+            // The whole block in one search when the budget covers it (the same answer: a
+            // needle without a line feed lies within one line), else line by line.
+            let blockStart = lineStarts[first - 1]
+            let blockCost = end(ofLine: last) + 1 - blockStart
+            if blockCost <= budget, !pattern.contains(0x0A) {
+                guard let offset = Self.byteOffset(of: pattern, in: bytes[blockStart..<end(ofLine: last)]) else {
+                    budget -= blockCost
+                    return nil
+                }
+                let lineNumber = line(containing: offset, from: first, to: last)
+                budget -= end(ofLine: lineNumber) + 1 - blockStart
+                return location(of: offset, onLine: lineNumber)
+            }
             for lineNumber in first...last {
                 let start = lineStarts[lineNumber - 1]
-                let end = lineNumber < lineStarts.count ? lineStarts[lineNumber] - 1 : bytes.count
-                budget -= end - start + 1
+                let lineEnd = end(ofLine: lineNumber)
+                budget -= lineEnd - start + 1
                 guard budget >= 0 else { break }
-                if let offset = Self.byteOffset(of: pattern, in: bytes[start..<end]) {
-                    // Columns count Unicode scalars: every byte that does not continue one.
-                    let column = bytes[start..<offset].count { $0 & 0xC0 != 0x80 } + 1
-                    return source.location(bodyLine: lineNumber, column: column)
+                if let offset = Self.byteOffset(of: pattern, in: bytes[start..<lineEnd]) {
+                    return location(of: offset, onLine: lineNumber)
                 }
             }
+            return nil
         }
-        return source.location(bodyLine: block.startLine, column: block.startColumn)
+        return found ?? source.location(bodyLine: block.startLine, column: block.startColumn)
+    }
+
+    /// Where line `number` ends, before its line feed.
+    private func end(ofLine number: Int) -> Int {
+        number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+    }
+
+    /// The line of `first...last` holding byte `offset`.
+    private func line(containing offset: Int, from first: Int, to last: Int) -> Int {
+        var (low, high) = (first, last)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle - 1] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    private func location(of offset: Int, onLine lineNumber: Int) -> SourceLocation {
+        // Columns count Unicode scalars: every byte that does not continue one.
+        let column = bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for index in lineStarts[lineNumber - 1]..<offset where bytes[index] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        return source.location(bodyLine: lineNumber, column: column + 1)
     }
 
     /// Where each line starts: 0 and every offset after a newline, found with `memchr`.
@@ -59,43 +106,83 @@ struct SourceLocator {
 
     /// Where `pattern` first occurs in `line` (an index into the body's bytes). A plain byte
     /// search: Foundation's `range(of:)` compared with locale rules and dominated this stage.
-    static func byteOffset(of pattern: [UInt8], in line: ArraySlice<UInt8>) -> Int? {
+    static func byteOffset(of pattern: UnsafeBufferPointer<UInt8>, in line: ArraySlice<UInt8>) -> Int? {
         guard !pattern.isEmpty, pattern.count <= line.count else { return nil }
-        return line.withUnsafeBytes { haystack in
-            pattern.withUnsafeBytes { needle in
-                ByteSearch.offset(of: needle, in: haystack).map { line.startIndex + $0 }
+        return line.withUnsafeBufferPointer { haystack in
+            firstOffset(of: pattern, in: haystack).map { line.startIndex + $0 }
+        }
+    }
+
+    /// The first offset of `pattern` in `haystack`. memchr looks for the pattern's least
+    /// common-looking byte (a `/`, `[` or digit rather than a letter, a space or a `.`), and
+    /// each hit is compared whole: searching paragraphs for a link's `../` by its `.` stopped
+    /// at every full stop.
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let needle = pattern.baseAddress, let base = haystack.baseAddress, !pattern.isEmpty,
+            pattern.count <= haystack.count
+        else { return nil }
+        func rarity(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: ","): 0
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "-"), 0x80...0xFF: 1
+            default: 2
             }
         }
+        // The first byte of the rarest kind (most needles have a `/` or `[` near the start).
+        var anchor = 0
+        var anchorRarity = rarity(pattern[0])
+        var index = 1
+        while anchorRarity < 2 && index < pattern.count {
+            let candidate = rarity(pattern[index])
+            if candidate > anchorRarity { (anchor, anchorRarity) = (index, candidate) }
+            index += 1
+        }
+        // The anchor byte of a match at `start` sits at `start + anchor`.
+        let lastAnchor = haystack.count - pattern.count + anchor
+        var position = anchor
+        while position <= lastAnchor,
+            let found = memchr(base + position, Int32(pattern[anchor]), lastAnchor - position + 1)
+        {
+            let hit = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + (hit - anchor), needle, pattern.count) == 0 { return hit - anchor }
+            position = hit + 1
+        }
+        return nil
     }
 }
 
 /// Where prose text lives: text nodes outside links, images, headings, auto-links and raw
 /// HTML elements (`<span>PLC</span>`: the text between the inline tags is the element's).
 enum ProseText {
-    /// Text and soft-break nodes in prose, in document order.
-    static func nodes(in root: MarkdownNode, includeSoftBreaks: Bool = false) -> [MarkdownNode] {
-        var result: [MarkdownNode] = []
+    /// Text and soft-break nodes in prose, in document order, and every link and image (in
+    /// prose or not), found in one walk: the transforms that need them shared it.
+    static func scan(_ root: MarkdownNode) -> (prose: [MarkdownNode], linksAndImages: [MarkdownNode]) {
+        var prose: [MarkdownNode] = []
+        var linksAndImages: [MarkdownNode] = []
         var skipDepth = 0
         var rawHTMLDepth = 0
         root.walk { event, node in
             switch node.type {
-            case .link, .image, .heading:
+            case .link, .image:
+                if event == .enter { linksAndImages.append(node) }
                 skipDepth += event == .enter ? 1 : -1
-            case .customInline where node.onEnter.hasPrefix("<a "):
+            case .heading:
+                skipDepth += event == .enter ? 1 : -1
+            case .customInline where node.onEnterHasPrefix("<a "):
                 skipDepth += event == .enter ? 1 : -1
             case .paragraph, .customBlock:
                 rawHTMLDepth = 0
             case .htmlInline:
                 rawHTMLDepth = max(0, rawHTMLDepth + tagDepthChange(node.literal ?? ""))
             case .text where skipDepth == 0 && rawHTMLDepth == 0:
-                result.append(node)
-            case .softBreak where skipDepth == 0 && rawHTMLDepth == 0 && includeSoftBreaks:
-                result.append(node)
+                prose.append(node)
+            case .softBreak where skipDepth == 0 && rawHTMLDepth == 0:
+                prose.append(node)
             default:
                 break
             }
         }
-        return result
+        return (prose, linksAndImages)
     }
 
     static let voidElements: Set<String> = [

@@ -11,21 +11,36 @@ struct Wikilinks {
     private(set) var diagnostics: [Diagnostic] = []
     private var locator: SourceLocator
 
-    init(page: Page, site: Site) {
+    /// `locator`, when given, searches this page's body (its lines found already).
+    init(page: Page, site: Site, locator: SourceLocator? = nil) {
         self.page = page
         self.site = site
-        self.locator = SourceLocator(source: page.source)
+        self.locator = locator ?? SourceLocator(source: page.source)
     }
 
-    mutating func apply(to root: MarkdownNode) {
-        for node in ProseText.nodes(in: root) {
-            guard let literal = node.literal, literal[...].firstRange(ofASCII: "[[") != nil else { continue }
+    /// Turns the wikilinks in `prose` (text and soft-break nodes in prose, in document order:
+    /// ``ProseText/scan(_:)``) into links; returns the prose nodes afterwards, the new text
+    /// beside each link in place of the node it came from, so no later walk is needed.
+    mutating func apply(to prose: [MarkdownNode]) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        result.reserveCapacity(prose.count)
+        for node in prose {
+            // Asked in place first: a String of every text node cost more than the search.
+            guard node.literalContains("[["), let literal = node.literal else {
+                result.append(node)
+                continue
+            }
             let pieces = split(literal, in: node)
-            guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else { continue }
+            guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else {
+                result.append(node)
+                continue
+            }
             for piece in pieces {
                 switch piece {
                 case .text(let text):
-                    node.insertBefore(.text(text))
+                    let textNode = MarkdownNode.text(text)
+                    node.insertBefore(textNode)
+                    result.append(textNode)
                 case .link(let href, let label):
                     let link = MarkdownNode.make(.link)
                     link.url = href
@@ -35,6 +50,7 @@ struct Wikilinks {
             }
             node.free()
         }
+        return result
     }
 
     private enum Piece {

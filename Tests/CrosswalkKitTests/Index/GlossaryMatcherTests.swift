@@ -102,4 +102,66 @@ import Testing
         for missing: UInt64 in [2, 3, 12345, .max - 1] { #expect(slots[missing] == nil) }
         #expect(HashSlots([])[7] == nil)
     }
+
+    /// Skipping words that start no name changes no answer: random names (plurals of short
+    /// words, digits, a name that folds to ASCII from outside it) over random text.
+    @Test func skippingWordsThatStartNoNameFindsTheSame() {
+        var random = SplitMix(seed: 29)
+        let words = [
+            "a", "y", "ox", "xy", "by", "bies", "oxes", "Ay", "PLC", "plcs", "1x", "Q2", "\u{212A}ilo", "kilo", "é",
+            "és",
+        ]
+        for _ in 0..<300 {
+            let names = (0..<(1 + random.below(6))).map { _ in
+                [(0..<(1 + random.below(3))).map { _ in words[random.below(words.count)] }.joined(separator: " ")]
+            }
+            let text = (0..<random.below(30)).map { _ in
+                words[random.below(words.count)] + [" ", "-", ", ", "\n", "s ", "es "][random.below(6)]
+            }.joined()
+            let filtered = GlossaryMatcher(names: names)
+            var unfiltered = filtered
+            unfiltered.starts = .everyWord
+            #expect(
+                filtered.matches(in: text[...]) { _ in true } == unfiltered.matches(in: text[...]) { _ in true },
+                "\(names) \(text.debugDescription)")
+        }
+    }
+
+    /// The tokenizer agrees with a scalar-by-scalar definition of a word.
+    @Test func tokensAreRunsOfWordScalars() {
+        var random = SplitMix(seed: 31)
+        let pieces = ["a", "Z", "9", " ", ".", "é", "\u{301}", "’", "🙂", "日本", "\u{0663}", "-", "\n", "ß"]
+        for _ in 0..<500 {
+            let text = (0..<random.below(20)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            var expected: [(Int, Int, Bool)] = []
+            var offset = 0
+            var current: (start: Int, ascii: Bool)?
+            for scalar in text.unicodeScalars {
+                let width = String(scalar).utf8.count
+                if WordTokenizer.isWordScalar(scalar) {
+                    if current == nil { current = (offset, true) }
+                    if !scalar.isASCII { current?.ascii = false }
+                } else if let word = current {
+                    expected.append((word.start, offset, word.ascii))
+                    current = nil
+                }
+                offset += width
+            }
+            if let word = current { expected.append((word.start, offset, word.ascii)) }
+            let tokens = WordTokenizer.tokens(in: text)
+            #expect(tokens.map(\.start) == expected.map(\.0) && tokens.map(\.end) == expected.map(\.1), "\(text)")
+            #expect(tokens.map(\.isASCII) == expected.map(\.2), "\(text)")
+        }
+    }
+
+    /// A token array kept between texts (as the auto-linker keeps one) changes no answer.
+    @Test func reusedTokenRoomFindsTheSame() {
+        var tokens: [WordTokenizer.Token] = []
+        for text in ["a safety instrumented system and PLCs", "", "IT", "patches, policies and information technology"]
+        {
+            var copy = text
+            let reused = copy.withUTF8 { matcher.matches(in: $0, tokens: &tokens) { _ in true } }
+            #expect(reused == matcher.matches(in: text[...]) { _ in true }, "\(text)")
+        }
+    }
 }

@@ -87,4 +87,48 @@ import Testing
     func pathsHaveNoScheme(url: String) {
         #expect(!LinkResolver.hasScheme(url) || url == "a:b.md/../x" || url == "C:")
     }
+
+    @Test func appendedHrefEqualsTheString() {
+        for (from, to) in [("glossary/patch/", "glossary/plc/index.html"), ("", "a/"), ("a/b/c/", "x"), ("é/", "é/ü/")]
+        {
+            var bytes: [UInt8] = Array("<a".utf8)
+            LinkResolver.appendHref(from: from, to: to, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "<a" + LinkResolver.href(from: from, to: to))
+        }
+    }
+
+    @Test func normalisingTwoPartsEqualsNormalisingTheirJoin() {
+        let parts = ["", "/", "a", "a/", "a/b", "..", "../x", "./", "a/../..", "é/./ü", "//", ".", "b/../c/"]
+        for base in parts {
+            for name in parts {
+                #expect(
+                    LinkResolver.normalize(base, name) == LinkResolver.normalize(joinPath(base, name)),
+                    "\(base) + \(name)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "a.md", "A.MD", "x/b.Md", ".md", "md", "a.mdx", "a.m", "é.md", "aé.MD", "\u{0130}.md", "a.m\u{0301}d",
+        "a.md\u{0301}", "a\u{0301}.md", "\u{0600}.md", "x.MD\u{212A}",
+    ])
+    func markdownExtensionAgreesWithLowercasing(path: String) {
+        #expect(LinkResolver.hasMarkdownExtension(path) == path.lowercased().hasSuffix(".md"))
+    }
+
+    @Test func destinationsAreCutAtTheFirstHashAndQuestionMark() {
+        let cases: [(String, String, Bool, String?, Bool)] = [
+            ("a.md", "a.md", false, nil, false),
+            ("a%20b.md?x=%41#f%20g", "a%20b.md", true, "f%20g", true),
+            ("a.md#x?y#z", "a.md", false, "x?y#z", false),
+            ("?q#", "", false, "", false),
+            ("a#\u{0301}b", "a", false, "b", false),
+            ("%#", "%", true, "", false),
+        ]
+        for (destination, path, pathPercent, fragment, fragmentPercent) in cases {
+            let cut = LinkResolver.cut(destination)
+            #expect(cut.path.text == path && cut.path.hasPercent == pathPercent, "\(destination)")
+            #expect(cut.fragment?.text == fragment && (cut.fragment?.hasPercent ?? false) == fragmentPercent)
+        }
+    }
 }

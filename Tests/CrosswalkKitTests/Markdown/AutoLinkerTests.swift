@@ -136,4 +136,14 @@ import Testing
         #expect(linkTexts(body) == ["PLC", "SIS"])
         #expect(body.contains("<p><a class=\"term-link\""))
     }
+
+    @Test func termBitsInsertEachTermOnce() {
+        var bits = TermBits(count: 130)
+        let first = [0, 63, 64, 129].map { bits.insert($0) }
+        let again = [0, 63, 64, 129].map { bits.insert($0) }
+        let others = [1, 65, 128].map { bits.insert($0) }
+        #expect(first == [true, true, true, true])
+        #expect(again == [false, false, false, false])
+        #expect(others == [true, true, true])
+    }
 }

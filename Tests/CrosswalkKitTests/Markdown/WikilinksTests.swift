@@ -1,3 +1,4 @@
+import CrosswalkMarkdown
 import Testing
 
 @testable import CrosswalkKit
@@ -88,5 +89,28 @@ import Testing
         let plc = try folder.read("public/glossary/plc/index.html")
         #expect(plc.contains("Referenced by"))
         #expect(plc.contains("<a href=\"../../a/index.html\">A</a>"))
+    }
+
+    /// The prose handed on to the auto-linker is what a new walk of the changed tree finds.
+    @Test func handsOnTheProseAFreshWalkFinds() throws {
+        let fixture = SiteFixture(
+            page(
+                "See [[PLC]] and [[patch tool|the tool]], [[nothing]] and\n[[#History]] *[[PLC]]* [x](y.md) [[patch]]s.\n"
+            ))
+        let pages = try fixture.files.filter { $0.key.hasSuffix(".md") }.map { path, text in
+            let split = try FrontMatterSplitter.split(text).get()
+            let source = SourceFile(
+                relativePath: String(path.dropFirst("content/".count)), displayPath: path,
+                frontMatter: split.frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
+            return try #require(PageBuilder.build(source, folderHasIndexMD: false).page)
+        }
+        let site = Site(config: SiteConfig(), pages: pages, assets: [])
+        let page = try #require(site.page(sourcePath: "a.md"))
+        let document = MarkdownDocument(parsing: page.source.body)
+        var wikilinks = Wikilinks(page: page, site: site)
+        let handedOn = wikilinks.apply(to: ProseText.scan(document.root).prose)
+        #expect(wikilinks.links.count == 4)
+        #expect(handedOn == ProseText.scan(document.root).prose)
+        #expect(handedOn.contains { $0.type == .softBreak })
     }
 }
