@@ -63,38 +63,60 @@ public struct GlossaryMatcher: Sendable {
             for prefix in prefixes where table[prefix] == nil { slots.append((prefix, 0, 0, true)) }
             self.table = HashSlots(slots)
         }
-        for (term, termNames) in names.enumerated() {
-            var seen: Set<[UInt8]> = []
-            for name in termNames.flatMap(Self.expand) {
-                var text = name
-                text.withUTF8 { bytes in
-                    let words = WordTokenizer.tokens(in: bytes)
-                    guard !words.isEmpty, Self.isMatchable(bytes, words) else { return }
-                    let folded = words.map { WordTokenizer.folded(bytes, $0) }
-                    let key = Array(folded.joined(separator: [0x20]))
-                    let caseSensitive = name.unicodeScalars.count { $0.properties.isUppercase } >= 2
-                    guard seen.insert(key + (caseSensitive ? [1] : [])).inserted else { return }
-                    let exact =
-                        caseSensitive
-                        ? words.map { Array(UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end])) } : nil
-                    table[Self.hash(key), default: []].append((term, key, exact))
-                    maxWords = max(maxWords, words.count)
-                    if let first = folded.first { starts.insert(first) }
-                    if folded.count == 1, let word = folded.first {
-                        // The forms the scan makes singular: `s`, `es`, and `ies` for `y`.
-                        starts.insert(word + [0x73])
-                        starts.insert(word + [0x65, 0x73])
-                        if word.last == 0x79 { starts.insert(Array(word.dropLast()) + [0x69, 0x65, 0x73]) }
-                    }
-                    var prefix = Self.seed
-                    for (index, word) in folded.dropLast().enumerated() {
-                        if index > 0 { prefix = Self.hash([0x20], from: prefix) }
-                        prefix = Self.hash(word, from: prefix)
-                        prefixes.insert(prefix)
-                    }
+        // Cutting and folding every name is the bulk of the work and needs nothing shared:
+        // done on every core, then put in the table in term order (which a lookup's first
+        // match depends on).
+        let prepared = names.count >= 512 ? parallelMap(names, Self.prepare) : names.map(Self.prepare)
+        for (term, termNames) in prepared.enumerated() {
+            for name in termNames {
+                table[Self.hash(name.key), default: []].append((term, name.key, name.exactWords))
+                maxWords = max(maxWords, name.folded.count)
+                if let first = name.folded.first { starts.insert(first) }
+                if name.folded.count == 1, let word = name.folded.first {
+                    // The forms the scan makes singular: `s`, `es`, and `ies` for `y`.
+                    starts.insert(word + [0x73])
+                    starts.insert(word + [0x65, 0x73])
+                    if word.last == 0x79 { starts.insert(Array(word.dropLast()) + [0x69, 0x65, 0x73]) }
+                }
+                var prefix = Self.seed
+                for (index, word) in name.folded.dropLast().enumerated() {
+                    if index > 0 { prefix = Self.hash([0x20], from: prefix) }
+                    prefix = Self.hash(word, from: prefix)
+                    prefixes.insert(prefix)
                 }
             }
         }
+    }
+
+    /// One name of a term, cut into words and folded.
+    private struct PreparedName: Sendable {
+        /// Folded words joined by spaces.
+        var key: [UInt8]
+        var folded: [[UInt8]]
+        /// The words as written, for case-sensitive names.
+        var exactWords: [[UInt8]]?
+    }
+
+    /// A term's names (with `Title (ABBR)` expanded), each once, those that can match.
+    private static func prepare(_ termNames: [String]) -> [PreparedName] {
+        var seen: Set<[UInt8]> = []
+        var prepared: [PreparedName] = []
+        for name in termNames.flatMap(expand) {
+            var text = name
+            text.withUTF8 { bytes in
+                let words = WordTokenizer.tokens(in: bytes)
+                guard !words.isEmpty, isMatchable(bytes, words) else { return }
+                let folded = words.map { WordTokenizer.folded(bytes, $0) }
+                let key = Array(folded.joined(separator: [0x20]))
+                let caseSensitive = name.unicodeScalars.count { $0.properties.isUppercase } >= 2
+                guard seen.insert(key + (caseSensitive ? [1] : [])).inserted else { return }
+                let exact =
+                    caseSensitive
+                    ? words.map { Array(UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.end])) } : nil
+                prepared.append(PreparedName(key: key, folded: folded, exactWords: exact))
+            }
+        }
+        return prepared
     }
 
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325

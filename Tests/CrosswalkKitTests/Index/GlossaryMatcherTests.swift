@@ -80,6 +80,9 @@ import Testing
         }
         #expect(hits == ["historian", "term number 19999", "T42X"])
         #expect(large.maxWords == 3)
+        // Names are prepared on every core: each match still names its own term.
+        let terms = large.matches(in: text[...]) { _ in true }.map(\.term)
+        #expect(terms == [20_000, 19_999, 42])
     }
 
     @Test func asciiWordBytesAreLettersAndDigits() {
