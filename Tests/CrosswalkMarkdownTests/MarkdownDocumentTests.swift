@@ -118,12 +118,18 @@ import Testing
     }
 
     @Test func onEnterPrefixIsComparedAsTheStringWould() {
-        #expect(MarkdownNode.customInline(enter: "<a href=\"x\">", exit: "</a>").onEnterHasPrefix("<a "))
-        #expect(!MarkdownNode.customInline(enter: "<abbr>", exit: "").onEnterHasPrefix("<a "))
-        #expect(!MarkdownNode.customInline(enter: "<a", exit: "").onEnterHasPrefix("<a "))
-        #expect(!MarkdownNode.customInline(enter: "<a \u{301}x", exit: "").onEnterHasPrefix("<a "))
-        #expect(MarkdownNode.customInline(enter: "<a é", exit: "").onEnterHasPrefix("<a "))
-        #expect(!MarkdownNode.make(.text).onEnterHasPrefix("<a "))
+        /// Whether a new custom inline node's `enter` starts with `<a `; the node is freed (it
+        /// belongs to no tree).
+        func hasLinkPrefix(_ node: MarkdownNode) -> Bool {
+            defer { node.free() }
+            return node.onEnterHasPrefix("<a ")
+        }
+        #expect(hasLinkPrefix(MarkdownNode.customInline(enter: "<a href=\"x\">", exit: "</a>")))
+        #expect(!hasLinkPrefix(MarkdownNode.customInline(enter: "<abbr>", exit: "")))
+        #expect(!hasLinkPrefix(MarkdownNode.customInline(enter: "<a", exit: "")))
+        #expect(!hasLinkPrefix(MarkdownNode.customInline(enter: "<a \u{301}x", exit: "")))
+        #expect(hasLinkPrefix(MarkdownNode.customInline(enter: "<a é", exit: "")))
+        #expect(!hasLinkPrefix(MarkdownNode.make(.text)))
     }
 
     @Test func walkWhileStopsWhenAsked() {
