@@ -68,4 +68,29 @@ extension IncrementalBuilder {
                 || old.page.metadata.it != new.page.metadata.it || old.page.metadata.ot != new.page.metadata.ot
         }
     }
+
+    /// The pages whose title, summary or meanings other pages show differently now: a new
+    /// title shows wherever the page is named; a new summary only where it is listed; a term's
+    /// new meanings only on its own page (and the glossary and hover cards). A renamed page
+    /// with its old title (new aliases, relations or verdict notes) counts as a new summary:
+    /// its own page and the other side of its verdicts and relations; the glossary and the
+    /// search index follow renames on their own.
+    static func shownChanges(renamed: [Int], retitled: [Int], before: [BuiltPage]?, built: [BuiltPage])
+        -> (titles: [Int], summaries: [Int], meanings: [Int])
+    {
+        var (titles, summaries, meanings): ([Int], [Int], [Int]) = ([], [], [])
+        for index in renamed {
+            if before?[index].title == built[index].title { summaries.append(index) } else { titles.append(index) }
+        }
+        for index in retitled {
+            if before?[index].title != built[index].title {
+                titles.append(index)
+            } else if before?[index].summary != built[index].summary {
+                summaries.append(index)
+            } else {
+                meanings.append(index)
+            }
+        }
+        return (titles, summaries, meanings)
+    }
 }

@@ -320,20 +320,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var keys: [(path: String, key: UInt64)]
         /// Positions in `items` whose key may have changed.
         var touched: [Int]
-        // A new title shows wherever the page is named; a new summary only where it is listed;
-        // a term's new meanings only on its own page (and the glossary and hover cards).
-        var (newTitles, newSummaries, newMeanings): ([Int], [Int], [Int]) = ([], [], [])
-        newTitles += renamed ?? []
-        for index in retitled {
-            let before = priorListing?.built[index]
-            if before?.title != built[index].title {
-                newTitles.append(index)
-            } else if before?.summary != built[index].summary {
-                newSummaries.append(index)
-            } else {
-                newMeanings.append(index)
-            }
-        }
+        let (newTitles, newSummaries, newMeanings) = Self.shownChanges(
+            renamed: renamed ?? [], retitled: retitled, before: priorListing?.built, built: built)
         let showing = Self.pagesShowing(newTitles, pages: built, graph: graph, site: site)
             .union(Self.pagesShowingSummary(newSummaries, pages: built, graph: graph, site: site))
             .union(newMeanings).union(freshPages)

@@ -235,6 +235,27 @@ import Testing
         try expectFullBuild(folder, report, "rename")
     }
 
+    /// A new alias keeps the title: the pages showing the title are not written again, the
+    /// term's own page and the glossary are.
+    @Test func aNewAliasRewritesOnlyWhatShowsIt() throws {
+        let folder = try SiteFixture(Self.site).write()
+        let builder = folder.liveBuilder()
+        #expect(builder.build().succeeded)
+        let linking = folder.path("live/notes/by-file-name/index.html")
+        let before = try Self.modified(linking)
+        let relay = "content/glossary/relay.md"
+        try folder.write(
+            try folder.read(relay).replacingOccurrences(
+                of: "title: Relay panel", with: "title: Relay panel\naliases: [relay cupboard]"),
+            to: relay)
+        let report = builder.build(.files([folder.path(relay)]))
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        #expect(try Self.modified(linking) == before, "a page showing the unchanged title was written again")
+        #expect(try folder.read("live/glossary/relay/index.html").contains("relay cupboard"))
+        #expect(try folder.read("live/glossary/index.html").contains("relay cupboard"))
+        try expectFullBuild(folder, report, "new alias")
+    }
+
     static func modified(_ path: String) throws -> [Int] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
