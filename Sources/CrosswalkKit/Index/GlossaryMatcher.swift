@@ -44,8 +44,27 @@ public struct GlossaryMatcher: Sendable {
     /// Tests set ``WordStarts/everyWord`` to check that the answer is the same without it.
     var starts = WordStarts()
 
+    /// Every term's names, cut and folded: a rename in `serve` prepares only its term again
+    /// (`replacing(_:)`).
+    private var prepared: [[PreparedName]] = []
+
     /// `names[i]` lists the names of term `i` (title, aliases).
     public init(names: [[String]]) {
+        // Cutting and folding every name is the bulk of the work and needs nothing shared:
+        // done on every core, then put in the table in term order (which a lookup's first
+        // match depends on).
+        self.init(prepared: names.count >= 512 ? parallelMap(names, Self.prepare) : names.map(Self.prepare))
+    }
+
+    /// This matcher with the names of the terms in `changes` (term → names) replaced.
+    func replacing(_ changes: [Int: [String]]) -> GlossaryMatcher {
+        var prepared = self.prepared
+        for (term, names) in changes { prepared[term] = Self.prepare(names) }
+        return GlossaryMatcher(prepared: prepared)
+    }
+
+    private init(prepared: [[PreparedName]]) {
+        self.prepared = prepared
         var table: [UInt64: [(term: Int, key: [UInt8], exactWords: [[UInt8]]?)]] = [:]
         var prefixes: Set<UInt64> = []
         defer {
@@ -63,10 +82,6 @@ public struct GlossaryMatcher: Sendable {
             for prefix in prefixes where table[prefix] == nil { slots.append((prefix, 0, 0, true)) }
             self.table = HashSlots(slots)
         }
-        // Cutting and folding every name is the bulk of the work and needs nothing shared:
-        // done on every core, then put in the table in term order (which a lookup's first
-        // match depends on).
-        let prepared = names.count >= 512 ? parallelMap(names, Self.prepare) : names.map(Self.prepare)
         for (term, termNames) in prepared.enumerated() {
             for name in termNames {
                 table[Self.hash(name.key), default: []].append((term, name.key, name.exactWords))

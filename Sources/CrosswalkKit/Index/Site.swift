@@ -85,9 +85,12 @@ public struct Site: Sendable {
         self = previous
         self.pages = placed
         self.vocabulary = vocabulary
-        if changes.contains(where: { Self.matcherNames(of: $0.old) != Self.matcherNames(of: $0.new) }) {
-            matcher = GlossaryMatcher(names: termPages.map { Self.matcherNames(of: placed[$0]) })
+        var renamedTerms: [Int: [String]] = [:]
+        for change in changes where Self.matcherNames(of: change.old) != Self.matcherNames(of: change.new) {
+            guard let term = termIndexByURL[change.new.url] else { return nil }
+            renamedTerms[term] = Self.matcherNames(of: change.new)
         }
+        if !renamedTerms.isEmpty { matcher = previous.matcher.replacing(renamedTerms) }
     }
 
     /// What auto-links find a term by: its title (or file name) and aliases.

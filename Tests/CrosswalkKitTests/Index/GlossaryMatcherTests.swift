@@ -85,6 +85,21 @@ import Testing
         #expect(terms == [20_000, 19_999, 42])
     }
 
+    /// A matcher with one term's names replaced finds what a matcher made with those names
+    /// finds.
+    @Test func replacingATermsNamesMatchesAsANewMatcher() {
+        var names: [[String]] = (0..<600).map { ["term number \($0)", "T\($0)X"] }
+        names.append(["Historian"])
+        let replaced = GlossaryMatcher(names: names).replacing([3: ["Relay cabinet", "RC"], 600: ["Data historian"]])
+        names[3] = ["Relay cabinet", "RC"]
+        names[600] = ["Data historian"]
+        let fresh = GlossaryMatcher(names: names)
+        let text = "The data historian and the historian near the relay cabinets, RC and term number 3, T3X, T4X."
+        let found = replaced.matches(in: text[...]) { _ in true }
+        #expect(found == fresh.matches(in: text[...]) { _ in true })
+        #expect(found.map(\.term) == [600, 3, 3, 4])
+    }
+
     @Test func asciiWordBytesAreLettersAndDigits() {
         for byte in UInt8(0)..<0x80 {
             let scalar = Unicode.Scalar(byte)
