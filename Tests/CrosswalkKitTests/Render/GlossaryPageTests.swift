@@ -87,3 +87,22 @@ import Testing
         #expect(try folder.read("live/glossary/index.html").contains("Executes &lt;logic&gt;."))
     }
 }
+
+/// The A–Z's letters and its alias check have ASCII paths; they must agree with the
+/// Character and Foundation paths they skip.
+@Suite struct GlossaryLetterTests {
+    @Test func lettersAndCaseAgreeWithFoundation() {
+        func reference(_ title: String) -> String {
+            let first = title.first.map { String($0).uppercased() } ?? "#"
+            return first.first?.isLetter == true ? first : "#"
+        }
+        let titles = [
+            "plc", "PLC", "1st line", "", "e\u{301}clair", "éclair", "\r\nx", "_x", "zone", "Ölpumpe", "a", "ß",
+        ]
+        for title in titles { #expect(SiteRenderer.letter(of: title) == reference(title), "\(title.debugDescription)") }
+        let pairs = [("PLC", "plc"), ("Plc", "PLC "), ("a-b", "A-B"), ("é", "É"), ("[x]", "{x}"), ("", "")]
+        for (a, b) in pairs {
+            #expect(SiteRenderer.sameIgnoringCase(a, b) == (a.caseInsensitiveCompare(b) == .orderedSame), "\(a) \(b)")
+        }
+    }
+}
