@@ -22,21 +22,16 @@ public struct GlossaryMatcher: Sendable {
         public var term: Int
     }
 
-    struct Entry: Sendable {
-        var term: Int
-        /// Folded words joined by spaces, at `keyStart` in `keyBytes`: guards against hash
-        /// collisions. Flat, not an array per name: with 20,000 terms each check of a found
-        /// name chased pointers out of cache.
-        var keyStart: Int
-        var keyCount: Int
-        /// The words as written, for case-sensitive names; nil when case does not matter.
-        var exactWords: [[UInt8]]?
-    }
-
-    /// Every name, those with the same hash side by side; the table finds a hash's run of
-    /// them, and whether the hash starts a longer name.
-    private var entries: [Entry] = []
-    private var keyBytes: [UInt8] = []
+    /// Every name, those with the same hash side by side, as one record each in one byte
+    /// array: the term (4 bytes), 1 + the index of its words as written in `exactWords` or 0
+    /// (4 bytes), the key's length (4 bytes), then the key, its folded words joined by spaces,
+    /// which guards against hash collisions. The table finds a hash's run of records, and
+    /// whether the hash starts a longer name. One record is one place in memory: a list of
+    /// entries beside a list of keys cost two cache misses per name found with 20,000 terms.
+    private var records: [UInt8] = []
+    /// The words as written, for case-sensitive names.
+    private var exactWords: [[[UInt8]]] = []
+    private static let recordHeader = 12
     private var table = HashSlots([])
     private(set) var maxWords = 0
     /// Which words can start a name (or be the plural of a one-word name), roughly: most
@@ -70,13 +65,17 @@ public struct GlossaryMatcher: Sendable {
         defer {
             var slots: [(key: UInt64, names: Int32, count: Int32, isPrefix: Bool)] = []
             for (hash, names) in table {
-                slots.append((hash, Int32(entries.count), Int32(names.count), prefixes.contains(hash)))
+                slots.append((hash, Int32(records.count), Int32(names.count), prefixes.contains(hash)))
                 for name in names {
-                    entries.append(
-                        Entry(
-                            term: name.term, keyStart: keyBytes.count, keyCount: name.key.count,
-                            exactWords: name.exactWords))
-                    keyBytes += name.key
+                    var exact = 0
+                    if let words = name.exactWords {
+                        exactWords.append(words)
+                        exact = exactWords.count
+                    }
+                    for field in [name.term, exact, name.key.count] {
+                        withUnsafeBytes(of: UInt32(field).littleEndian) { records += $0 }
+                    }
+                    records += name.key
                 }
             }
             for prefix in prefixes where table[prefix] == nil { slots.append((prefix, 0, 0, true)) }
@@ -233,9 +232,8 @@ public struct GlossaryMatcher: Sendable {
                 let full = hashWord(last, from: hash)
                 let found = table[full]
                 if let found, found.nameCount > 0,
-                    case let entries = found.names..<(found.names + Int32(found.nameCount)),
                     let term = lookup(
-                        entries, words: index...last, plural: nil, bytes: bytes, tokens: tokens, fold: fold)
+                        found, words: index...last, plural: nil, bytes: bytes, tokens: tokens, fold: fold)
                 {
                     best = (length, term)
                 } else if lastFolded(last, 1) == 0x73 {
@@ -258,9 +256,8 @@ public struct GlossaryMatcher: Sendable {
                         var singular = hashWord(last, from: hash, dropping: candidate.removed)
                         if let added = candidate.added { singular = Self.hash(CollectionOfOne(added), from: singular) }
                         if let slot = table[singular], slot.nameCount > 0,
-                            case let entries = slot.names..<(slot.names + Int32(slot.nameCount)),
                             let term = lookup(
-                                entries, words: index...last, plural: candidate, bytes: bytes, tokens: tokens,
+                                slot, words: index...last, plural: candidate, bytes: bytes, tokens: tokens,
                                 fold: fold)
                         {
                             best = (length, term)
@@ -286,41 +283,53 @@ public struct GlossaryMatcher: Sendable {
         return result
     }
 
-    /// The entry the words name, after checking they really are its key (a hash can collide)
-    /// and, for case-sensitive names, written exactly so. Compares in place, without copying.
+    /// The term of the record in `slot`'s run the words name, after checking they really are
+    /// its key (a hash can collide) and, for case-sensitive names, written exactly so.
+    /// Compares in place, without copying.
     private func lookup(
-        _ run: Range<Int32>, words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
+        _ slot: HashSlots.Slot, words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
         bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
     ) -> Int? {
-        for entry in entries[Int(run.lowerBound)..<Int(run.upperBound)]
-        where keyBytes.withUnsafeBufferPointer({ keyBytes in
-            keyMatches(
-                UnsafeBufferPointer(rebasing: keyBytes[entry.keyStart..<(entry.keyStart + entry.keyCount)]),
-                words: words, plural: plural, bytes: bytes, tokens: tokens, fold: fold)
-        }) {
-            guard let exact = entry.exactWords else { return entry.term }
-            // Case-sensitive names take only a lower-case `s` plural (`PLCs`).
-            if let plural, plural.removed != 1 || plural.added != nil { continue }
-            var same = true
-            for (offset, index) in words.enumerated() {
-                let token = tokens[index]
-                var end = token.end
-                if index == words.upperBound && plural != nil {
-                    guard bytes[end - 1] == 0x73 else {
+        records.withUnsafeBufferPointer { records in
+            func field(_ offset: Int) -> Int {
+                Int(
+                    UInt32(records[offset]) | UInt32(records[offset + 1]) << 8 | UInt32(records[offset + 2]) << 16
+                        | UInt32(records[offset + 3]) << 24)
+            }
+            var offset = Int(slot.names)
+            for _ in 0..<slot.nameCount {
+                let (term, exactIndex, count) = (field(offset), field(offset + 4), field(offset + 8))
+                let keyStart = offset + Self.recordHeader
+                offset = keyStart + count
+                let key = UnsafeBufferPointer(rebasing: records[keyStart..<offset])
+                guard keyMatches(key, words: words, plural: plural, bytes: bytes, tokens: tokens, fold: fold) else {
+                    continue
+                }
+                guard exactIndex > 0 else { return term }
+                let exact = exactWords[exactIndex - 1]
+                // Case-sensitive names take only a lower-case `s` plural (`PLCs`).
+                if let plural, plural.removed != 1 || plural.added != nil { continue }
+                var same = true
+                for (position, index) in words.enumerated() {
+                    let token = tokens[index]
+                    var end = token.end
+                    if index == words.upperBound && plural != nil {
+                        guard bytes[end - 1] == 0x73 else {
+                            same = false
+                            break
+                        }
+                        end -= 1
+                    }
+                    let written = UnsafeBufferPointer(rebasing: bytes[token.start..<end])
+                    if !written.elementsEqual(exact[position]) {
                         same = false
                         break
                     }
-                    end -= 1
                 }
-                let written = UnsafeBufferPointer(rebasing: bytes[token.start..<end])
-                if !written.elementsEqual(exact[offset]) {
-                    same = false
-                    break
-                }
+                if same { return term }
             }
-            if same { return entry.term }
+            return nil
         }
-        return nil
     }
 
     /// True when the folded words (the last one made singular) spell `key`.
