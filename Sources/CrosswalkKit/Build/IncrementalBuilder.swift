@@ -198,12 +198,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var unchanged: Set<Int> = []
         if reuse {
             for (index, markdown) in zip(toParse, rendered) {
-                // Parsed again for a rename and come out the same: last time's page and stamp
-                // stand, and its files need no writing.
                 let page = BuiltPage(page: site.pages[index], markdown: markdown)
-                // Parsed again for a rename and come out the same: last time's page and stamp
-                // stand, and its files need no writing.
+                // Parsed again for a rename and come out the same: its stamp stands and its files
+                // need no writing. The new page is kept for its link list, which a page from the
+                // markdown cache lacks (`mayShowTitle` would parse it again on every rename).
                 if !editedSet.contains(index), previous.pages[index].isSame(as: page) {
+                    built[index] = page
                     unchanged.insert(index)
                     continue
                 }

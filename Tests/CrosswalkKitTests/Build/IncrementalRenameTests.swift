@@ -256,6 +256,43 @@ import Testing
         try expectFullBuild(folder, report, "new alias")
     }
 
+    /// Started from a `crosswalk build`'s markdown cache, whose pages keep no link list, the
+    /// first rename parses every page linking the term; a page that came out the same keeps
+    /// its new link list, so the next rename parses only the wikilink's page.
+    @Test func aPageFromTheCacheLearnsItsLinksOnce() throws {
+        let site = """
+            -- content/glossary/relay.md --
+            ---
+            title: Relay panel
+            ---
+            Hard-wired logic.
+            -- content/notes/link.md --
+            # Link
+
+            See [the wiring](../glossary/relay.md).
+            -- content/notes/wiki.md --
+            # Wiki
+
+            Ask the [[relay]] team.
+            """
+        let folder = try SiteFixture(site).write()
+        #expect(SiteBuilder(options: folder.buildOptions(into: "public")).build().succeeded)
+        let builder = folder.liveBuilder()
+        let first = builder.build()
+        #expect(first.pagesParsed == 0, "\(first.pagesParsed) pages parsed, not taken from the cache")
+        let relay = "content/glossary/relay.md"
+        var parsed: [Int] = []
+        for title in ["Relay board", "Relay frame"] {
+            try folder.write(
+                try folder.read(relay).replacing(#/title: .*/#, with: "title: \(title)"), to: relay)
+            let report = builder.build(.files([folder.path(relay)]))
+            #expect(report.succeeded, "\(report.diagnosticText)")
+            parsed.append(report.pagesParsed)
+            try expectFullBuild(folder, report, title)
+        }
+        #expect(parsed == [3, 2])
+    }
+
     static func modified(_ path: String) throws -> [Int] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
