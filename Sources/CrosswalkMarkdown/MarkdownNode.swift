@@ -217,13 +217,9 @@ public struct MarkdownNode: Hashable {
     /// Visits this node and its descendants in document order. Leaves get `.enter` only.
     /// Do not change the tree inside `visit`; collect nodes and change them afterwards.
     @inlinable public func walk(_ visit: (WalkEvent, MarkdownNode) -> Void) {
-        guard let iterator = cmark_iter_new(pointer) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = MarkdownNode(cmark_iter_get_node(iterator)) else { continue }
-            visit(event == CMARK_EVENT_EXIT ? .exit : .enter, node)
+        walkWhile { event, node in
+            visit(event, node)
+            return true
         }
     }
 }

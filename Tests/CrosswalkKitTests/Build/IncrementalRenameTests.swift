@@ -64,6 +64,23 @@ import Testing
         Nothing here names anything.
         """
 
+    /// A term, a page linking it by a plain link, and a page linking it by wikilink.
+    static let linkedTerm = """
+        -- content/glossary/relay.md --
+        ---
+        title: Relay panel
+        ---
+        Hard-wired logic.
+        -- content/notes/link.md --
+        # Link
+
+        See [the wiring](../glossary/relay.md).
+        -- content/notes/wiki.md --
+        # Wiki
+
+        Ask the [[relay]] team.
+        """
+
     func expectFullBuild(_ folder: TemporaryFolder, _ report: BuildReport, _ comment: String) throws {
         let full = try folder.buildFromNothing(into: "full")
         #expect(Set(report.diagnostics) == Set(full.report.diagnostics), "\(comment)")
@@ -208,22 +225,7 @@ import Testing
     /// Of the pages linking a renamed term, only those linking it by wikilink (whose label is
     /// its title) are parsed again; a plain link shows its own text.
     @Test func onlyWikilinksToARenamedTermParseTheirPageAgain() throws {
-        let site = """
-            -- content/glossary/relay.md --
-            ---
-            title: Relay panel
-            ---
-            Hard-wired logic.
-            -- content/notes/link.md --
-            # Link
-
-            See [the wiring](../glossary/relay.md).
-            -- content/notes/wiki.md --
-            # Wiki
-
-            Ask the [[relay]] team.
-            """
-        let folder = try SiteFixture(site).write()
+        let folder = try SiteFixture(Self.linkedTerm).write()
         let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         let relay = "content/glossary/relay.md"
@@ -260,22 +262,7 @@ import Testing
     /// first rename parses every page linking the term; a page that came out the same keeps
     /// its new link list, so the next rename parses only the wikilink's page.
     @Test func aPageFromTheCacheLearnsItsLinksOnce() throws {
-        let site = """
-            -- content/glossary/relay.md --
-            ---
-            title: Relay panel
-            ---
-            Hard-wired logic.
-            -- content/notes/link.md --
-            # Link
-
-            See [the wiring](../glossary/relay.md).
-            -- content/notes/wiki.md --
-            # Wiki
-
-            Ask the [[relay]] team.
-            """
-        let folder = try SiteFixture(site).write()
+        let folder = try SiteFixture(Self.linkedTerm).write()
         #expect(SiteBuilder(options: folder.buildOptions(into: "public")).build().succeeded)
         let builder = folder.liveBuilder()
         let first = builder.build()
