@@ -49,8 +49,8 @@ extension IncrementalBuilder {
             where Self.mayShowTitle(of: index, previous[source].markdown) {
                 reparse.insert(source)
             }
-            let old = Set(Self.names(of: prior.pages[index]))
-            let new = Set(Self.names(of: site.pages[index]))
+            let old = Set(Vocabulary.names(of: prior.pages[index]))
+            let new = Set(Vocabulary.names(of: site.pages[index]))
             names.formUnion(old.symmetricDifference(new))
         }
         if !names.isEmpty {
@@ -115,11 +115,6 @@ extension IncrementalBuilder {
         return pages
     }
 
-    /// What a page is called: what auto-links and wikilinks find it by.
-    private static func names(of page: Page) -> [String] {
-        [page.declaredTitle ?? page.slug, page.slug] + page.metadata.aliases.map(\.value)
-    }
-
     /// True when the renamed pages kept their relations and verdicts, written where they were:
     /// relations resolve by file name, which a rename keeps, so the link graph then changes
     /// only where links did and is patched (`LinkGraph.updating`) instead of made again.
@@ -127,13 +122,7 @@ extension IncrementalBuilder {
         guard let prior else { return false }
         return renamed.allSatisfy { index in
             let (old, new) = (prior.pages[index].metadata, site.pages[index].metadata)
-            return old.related.map(\.value) == new.related.map(\.value)
-                && old.related.map(\.location) == new.related.map(\.location)
-                && old.constraintVerdicts.map(\.constraint.value) == new.constraintVerdicts.map(\.constraint.value)
-                && old.constraintVerdicts.map(\.constraint.location)
-                    == new.constraintVerdicts.map(\.constraint.location)
-                && old.constraintVerdicts.map(\.verdict) == new.constraintVerdicts.map(\.verdict)
-                && old.constraintVerdicts.map(\.note) == new.constraintVerdicts.map(\.note)
+            return old.related == new.related && old.constraintVerdicts == new.constraintVerdicts
         }
     }
 

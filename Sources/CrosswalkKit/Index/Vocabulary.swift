@@ -91,8 +91,9 @@ public struct Vocabulary: Sendable {
         return patched
     }
 
-    /// A page's names as written: slug, declared title, aliases.
-    private static func names(of page: Page) -> [String] {
+    /// A page's names as written, what wikilinks and auto-links find it by: slug, declared
+    /// title, aliases.
+    static func names(of page: Page) -> [String] {
         [page.slug] + (page.declaredTitle.map { [$0] } ?? []) + page.metadata.aliases.map(\.value)
     }
 

@@ -70,7 +70,7 @@ public struct PageMetadata: Sendable {
         }
     }
 
-    public struct ConstraintVerdict: Sendable {
+    public struct ConstraintVerdict: Sendable, Equatable {
         public var constraint: Located<String>
         public var verdict: Verdict
         public var note: String
@@ -103,3 +103,5 @@ public struct PageMetadata: Sendable {
         public var ot: [String]
     }
 }
+
+extension Located: Equatable where Value: Equatable {}

@@ -81,6 +81,17 @@ import Testing
         Ask the [[relay]] team.
         """
 
+    /// Replaces `old` with `new` in the file at `path`, which must hold it, and rebuilds as
+    /// `serve` does for that file.
+    func edit(_ folder: TemporaryFolder, _ builder: IncrementalBuilder, _ path: String, _ old: String, _ new: String)
+        throws -> BuildReport
+    {
+        let text = try folder.read(path)
+        #expect(text.contains(old), "\(path) has no '\(old)'")
+        try folder.write(text.replacingOccurrences(of: old, with: new), to: path)
+        return builder.build(.files([folder.path(path)]))
+    }
+
     func expectFullBuild(_ folder: TemporaryFolder, _ report: BuildReport, _ comment: String) throws {
         let full = try folder.buildFromNothing(into: "full")
         #expect(Set(report.diagnostics) == Set(full.report.diagnostics), "\(comment)")
@@ -117,8 +128,7 @@ import Testing
         ]
         for (path, old, new, showing) in edits {
             let before = try? folder.read("live/" + showing)
-            try folder.write(try folder.read(path).replacingOccurrences(of: old, with: new), to: path)
-            let report = builder.build(.files([folder.path(path)]))
+            let report = try edit(folder, builder, path, old, new)
             #expect(report.succeeded, "after '\(new)': \(report.diagnosticText)")
             #expect(report.pagesParsed < report.pageCount, "after '\(new)': every page parsed")
             #expect(try folder.read("live/" + showing) != before, "after '\(new)': \(showing) unchanged")
@@ -138,12 +148,10 @@ import Testing
         let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         let path = "content/glossary/relay.md"
-        try folder.write(try folder.read(path).replacingOccurrences(of: "Relay panel", with: "Relay board"), to: path)
-        let broken = builder.build(.files([folder.path(path)]))
+        let broken = try edit(folder, builder, path, "Relay panel", "Relay board")
         #expect(broken.has(.brokenWikilink, file: "content/notes/wiki.md"))
         try expectFullBuild(folder, broken, "broken")
-        try folder.write(try folder.read(path).replacingOccurrences(of: "Relay board", with: "Relay panel"), to: path)
-        let fixed = builder.build(.files([folder.path(path)]))
+        let fixed = try edit(folder, builder, path, "Relay board", "Relay panel")
         #expect(fixed.succeeded, "\(fixed.diagnosticText)")
         try expectFullBuild(folder, fixed, "fixed")
     }
@@ -158,28 +166,19 @@ import Testing
         #expect(builder.build().succeeded)
         let (indexed, graphs) = (builder.sitesIndexed, builder.graphsMade)
         let relay = "content/glossary/relay.md"
-        try folder.write(
-            try folder.read(relay).replacingOccurrences(of: "title: Relay panel", with: "title: Relay cabinet"),
-            to: relay)
-        let renamed = builder.build(.files([folder.path(relay)]))
+        let renamed = try edit(folder, builder, relay, "title: Relay panel", "title: Relay cabinet")
         #expect(renamed.succeeded, "\(renamed.diagnosticText)")
         #expect((builder.sitesIndexed, builder.graphsMade) == (indexed, graphs), "a new title made them again")
         try expectFullBuild(folder, renamed, "new title")
         #expect(try folder.read("live/notes/wrapped/index.html").contains(">relay\ncabinet</a>"))
 
         // Another term's title: which page a wikilink names now depends on order.
-        try folder.write(
-            try folder.read(relay).replacingOccurrences(of: "title: Relay cabinet", with: "title: Historian"), to: relay
-        )
-        let clash = builder.build(.files([folder.path(relay)]))
+        let clash = try edit(folder, builder, relay, "title: Relay cabinet", "title: Historian")
         #expect(builder.sitesIndexed == indexed + 1, "a shared name was patched")
         try expectFullBuild(folder, clash, "shared title")
 
         let historian = "content/glossary/historian.md"
-        try folder.write(
-            try folder.read(historian).replacingOccurrences(of: "related: [relay]", with: "related: [ups]"),
-            to: historian)
-        let related = builder.build(.files([folder.path(historian)]))
+        let related = try edit(folder, builder, historian, "related: [relay]", "related: [ups]")
         #expect(builder.graphsMade > graphs, "new relations were patched")
         try expectFullBuild(folder, related, "new relation")
     }
@@ -194,10 +193,7 @@ import Testing
         let page = folder.path("live/notes/apart/index.html")
         let before = try Self.modified(page)
         let relay = "content/glossary/relay.md"
-        try folder.write(
-            try folder.read(relay).replacingOccurrences(of: "title: Relay panel", with: "title: Relay cabinet"),
-            to: relay)
-        let report = builder.build(.files([folder.path(relay)]))
+        let report = try edit(folder, builder, relay, "title: Relay panel", "title: Relay cabinet")
         #expect(report.succeeded, "\(report.diagnosticText)")
         #expect(report.pagesParsed > 1, "the page that may name the term was not parsed")
         #expect(try Self.modified(page) == before, "an unchanged page was written again")
@@ -214,10 +210,7 @@ import Testing
         try folder.write("# Quiet\n\nThe relay cabinet hums.\n", to: quiet)
         #expect(builder.build(.files([folder.path(quiet)])).succeeded)
         let relay = "content/glossary/relay.md"
-        try folder.write(
-            try folder.read(relay).replacingOccurrences(of: "title: Relay panel", with: "title: Relay cabinet"),
-            to: relay)
-        let report = builder.build(.files([folder.path(relay)]))
+        let report = try edit(folder, builder, relay, "title: Relay panel", "title: Relay cabinet")
         #expect(try folder.read("live/notes/quiet/index.html").contains("term-link"))
         try expectFullBuild(folder, report, "rename after an edit")
     }
@@ -229,9 +222,7 @@ import Testing
         let builder = folder.liveBuilder()
         #expect(builder.build().succeeded)
         let relay = "content/glossary/relay.md"
-        try folder.write(
-            try folder.read(relay).replacingOccurrences(of: "Relay panel", with: "Relay board"), to: relay)
-        let report = builder.build(.files([folder.path(relay)]))
+        let report = try edit(folder, builder, relay, "Relay panel", "Relay board")
         #expect(report.pagesParsed == 2, "\(report.pagesParsed) pages parsed")
         #expect(try folder.read("live/notes/wiki/index.html").contains(">Relay board</a>"))
         try expectFullBuild(folder, report, "rename")
@@ -246,11 +237,8 @@ import Testing
         let linking = folder.path("live/notes/by-file-name/index.html")
         let before = try Self.modified(linking)
         let relay = "content/glossary/relay.md"
-        try folder.write(
-            try folder.read(relay).replacingOccurrences(
-                of: "title: Relay panel", with: "title: Relay panel\naliases: [relay cupboard]"),
-            to: relay)
-        let report = builder.build(.files([folder.path(relay)]))
+        let report = try edit(
+            folder, builder, relay, "title: Relay panel", "title: Relay panel\naliases: [relay cupboard]")
         #expect(report.succeeded, "\(report.diagnosticText)")
         #expect(try Self.modified(linking) == before, "a page showing the unchanged title was written again")
         #expect(try folder.read("live/glossary/relay/index.html").contains("relay cupboard"))
@@ -269,13 +257,11 @@ import Testing
         #expect(first.pagesParsed == 0, "\(first.pagesParsed) pages parsed, not taken from the cache")
         let relay = "content/glossary/relay.md"
         var parsed: [Int] = []
-        for title in ["Relay board", "Relay frame"] {
-            try folder.write(
-                try folder.read(relay).replacing(#/title: .*/#, with: "title: \(title)"), to: relay)
-            let report = builder.build(.files([folder.path(relay)]))
+        for (old, new) in [("Relay panel", "Relay board"), ("Relay board", "Relay frame")] {
+            let report = try edit(folder, builder, relay, "title: \(old)", "title: \(new)")
             #expect(report.succeeded, "\(report.diagnosticText)")
             parsed.append(report.pagesParsed)
-            try expectFullBuild(folder, report, title)
+            try expectFullBuild(folder, report, new)
         }
         #expect(parsed == [3, 2])
     }
