@@ -22,15 +22,13 @@ public struct GlossaryMatcher: Sendable {
         public var term: Int
     }
 
-    /// Every name, those with the same hash side by side, as one record each in one byte
-    /// array: the term (4 bytes), 1 + the index of its words as written in `exactWords` or 0
-    /// (4 bytes), the key's length (4 bytes), then the key, its folded words joined by spaces,
-    /// which guards against hash collisions. The table finds a hash's run of records, and
-    /// whether the hash starts a longer name. One record is one place in memory: a list of
-    /// entries beside a list of keys cost two cache misses per name found with 20,000 terms.
-    private var records: [UInt8] = []
-    /// The words as written, for case-sensitive names.
-    private var exactWords: [[[UInt8]]] = []
+    /// Every name as a record, those with the same hash one after another in the table's
+    /// slot for the hash: the term (4 bytes), the length of its words as written (4 bytes, 0
+    /// unless the name is case-sensitive), the key's length (4 bytes), the key (its folded words
+    /// joined by spaces, which guards against hash collisions), then the words as written,
+    /// joined by spaces. The table also says whether a hash starts a longer name. A found name
+    /// is one place in memory: with 20,000 terms each separate read (the slot, a key list, the
+    /// written words) was a cache miss.
     private static let recordHeader = 12
     private var table = HashSlots([])
     private(set) var maxWords = 0
@@ -63,22 +61,20 @@ public struct GlossaryMatcher: Sendable {
         var table: [UInt64: [(term: Int, key: [UInt8], exactWords: [[UInt8]]?)]] = [:]
         var prefixes: Set<UInt64> = []
         defer {
-            var slots: [(key: UInt64, names: Int32, count: Int32, isPrefix: Bool)] = []
+            var slots: [(key: UInt64, records: [UInt8], count: Int32, isPrefix: Bool)] = []
             for (hash, names) in table {
-                slots.append((hash, Int32(records.count), Int32(names.count), prefixes.contains(hash)))
+                var records: [UInt8] = []
                 for name in names {
-                    var exact = 0
-                    if let words = name.exactWords {
-                        exactWords.append(words)
-                        exact = exactWords.count
-                    }
-                    for field in [name.term, exact, name.key.count] {
+                    let exact = name.exactWords.map { Array($0.joined(separator: [0x20])) } ?? []
+                    for field in [name.term, exact.count, name.key.count] {
                         withUnsafeBytes(of: UInt32(field).littleEndian) { records += $0 }
                     }
                     records += name.key
+                    records += exact
                 }
+                slots.append((hash, records, Int32(names.count), prefixes.contains(hash)))
             }
-            for prefix in prefixes where table[prefix] == nil { slots.append((prefix, 0, 0, true)) }
+            for prefix in prefixes where table[prefix] == nil { slots.append((prefix, [], 0, true)) }
             self.table = HashSlots(slots)
         }
         for (term, termNames) in prepared.enumerated() {
@@ -290,27 +286,29 @@ public struct GlossaryMatcher: Sendable {
         _ slot: HashSlots.Slot, words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
         bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
     ) -> Int? {
-        records.withUnsafeBufferPointer { records in
+        do {
+            let records = slot.records
             func field(_ offset: Int) -> Int {
-                Int(
-                    UInt32(records[offset]) | UInt32(records[offset + 1]) << 8 | UInt32(records[offset + 2]) << 16
-                        | UInt32(records[offset + 3]) << 24)
+                Int(UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
             }
-            var offset = Int(slot.names)
+            var offset = 0
             for _ in 0..<slot.nameCount {
-                let (term, exactIndex, count) = (field(offset), field(offset + 4), field(offset + 8))
+                let (term, exactCount, count) = (field(offset), field(offset + 4), field(offset + 8))
                 let keyStart = offset + Self.recordHeader
-                offset = keyStart + count
-                let key = UnsafeBufferPointer(rebasing: records[keyStart..<offset])
+                let exactStart = keyStart + count
+                offset = exactStart + exactCount
+                let key = UnsafeBufferPointer(
+                    start: (records + keyStart).assumingMemoryBound(to: UInt8.self), count: count)
                 guard keyMatches(key, words: words, plural: plural, bytes: bytes, tokens: tokens, fold: fold) else {
                     continue
                 }
-                guard exactIndex > 0 else { return term }
-                let exact = exactWords[exactIndex - 1]
+                guard exactCount > 0 else { return term }
                 // Case-sensitive names take only a lower-case `s` plural (`PLCs`).
                 if let plural, plural.removed != 1 || plural.added != nil { continue }
+                // The words as written, joined by spaces (a word holds no space).
+                var position = exactStart
                 var same = true
-                for (position, index) in words.enumerated() {
+                for index in words {
                     let token = tokens[index]
                     var end = token.end
                     if index == words.upperBound && plural != nil {
@@ -320,13 +318,23 @@ public struct GlossaryMatcher: Sendable {
                         }
                         end -= 1
                     }
-                    let written = UnsafeBufferPointer(rebasing: bytes[token.start..<end])
-                    if !written.elementsEqual(exact[position]) {
+                    if index > words.lowerBound {
+                        guard position < offset, records.load(fromByteOffset: position, as: UInt8.self) == 0x20 else {
+                            same = false
+                            break
+                        }
+                        position += 1
+                    }
+                    let length = end - token.start
+                    guard offset - position >= length,
+                        memcmp(records + position, bytes.baseAddress! + token.start, length) == 0
+                    else {
                         same = false
                         break
                     }
+                    position += length
                 }
-                if same { return term }
+                if same && position == offset { return term }
             }
             return nil
         }

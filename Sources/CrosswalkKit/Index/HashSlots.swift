@@ -1,52 +1,103 @@
-/// A read-only map from 64-bit hashes to what the glossary matcher knows of them: the names
-/// with that hash (a run of its flat entry list), and whether the hash is the start of a
-/// longer name. The matcher looks a hash up per word of prose. `Dictionary` hashed each key
-/// again with SipHash, and two tables (names, prefixes) cost two cache misses per word with
-/// 20,000 terms; here one probe reads one 16-byte slot. Keys are FNV-1a hashes, mixed once
-/// more by a multiply so their high bits pick the slot (open addressing, linear probing).
-struct HashSlots: Sendable {
-    struct Slot: Sendable {
+/// A read-only map from 64-bit hashes to what the glossary matcher knows of them: the records
+/// of the names with that hash, and whether the hash is the start of a longer name. The
+/// matcher looks a hash up per word of prose that may start a name.
+///
+/// Each slot is one 64-byte cache line holding the hash, its flags and, when they fit, the
+/// records themselves; longer runs of records go to an overflow area. With 20,000 terms the
+/// table is larger than the core's cache, and a found name used to cost two misses (its slot,
+/// then its record); now it costs one. Keys are FNV-1a hashes, mixed once more by a multiply so
+/// their high bits pick the slot (open addressing, linear probing, at most half full).
+/// `Dictionary` hashed each key again with SipHash.
+struct HashSlots: @unchecked Sendable {
+    struct Slot {
         var key: UInt64
-        /// Where the names with this hash start in the matcher's entries.
-        var names: Int32
-        /// -1: the slot is empty; else the count of names times 2, plus 1 when the hash starts
-        /// a longer name.
+        /// The count of names times 2, plus 1 when the hash starts a longer name.
         var flags: Int32
+        /// The names' records, one after another (their format is the matcher's).
+        var records: UnsafeRawPointer
 
         var isPrefix: Bool { flags & 1 == 1 }
         var nameCount: Int { Int(flags >> 1) }
     }
 
-    private var slots: [Slot]
-    private let shift: UInt64
+    private static let lineSize = 64
+    private static let inlineOffset = 16
+    private static let inlineCapacity = lineSize - inlineOffset
+    private static let overflowMark = UInt32.max
 
-    /// `pairs` must not repeat a key.
-    init(_ pairs: [(key: UInt64, names: Int32, count: Int32, isPrefix: Bool)]) {
+    /// Owns the lines and the overflow area, written once in `init` and never changed, so a
+    /// slot's pointer stays valid while the table lives.
+    private final class Storage {
+        let lines: UnsafeMutableRawPointer
+        let overflow: UnsafeMutableRawPointer
+        init(lineCount: Int, overflowCount: Int) {
+            lines = .allocate(byteCount: lineCount * HashSlots.lineSize, alignment: HashSlots.lineSize)
+            lines.initializeMemory(as: UInt8.self, repeating: 0, count: lineCount * HashSlots.lineSize)
+            overflow = .allocate(byteCount: max(overflowCount, 1), alignment: 8)
+        }
+        deinit {
+            lines.deallocate()
+            overflow.deallocate()
+        }
+    }
+
+    private let storage: Storage
+    private let shift: UInt64
+    private let mask: Int
+
+    /// `pairs` must not repeat a key; `records` are the bytes of the `count` names' records.
+    init(_ pairs: [(key: UInt64, records: [UInt8], count: Int32, isPrefix: Bool)]) {
         var bits: UInt64 = 4
         while (1 << bits) < pairs.count * 2 { bits += 1 }
         let size = 1 << Int(bits)
-        slots = Array(repeating: Slot(key: 0, names: -1, flags: -1), count: size)
+        let spilled = pairs.reduce(0) { $0 + ($1.records.count > Self.inlineCapacity ? $1.records.count : 0) }
+        storage = Storage(lineCount: size, overflowCount: spilled)
         shift = 64 - bits
-        for (key, names, count, isPrefix) in pairs {
-            var slot = self.slot(key)
-            while slots[slot].flags >= 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Slot(key: key, names: names, flags: count << 1 | (isPrefix ? 1 : 0))
+        mask = size - 1
+        let lines = storage.lines
+        for index in 0..<size { lines.storeBytes(of: -1, toByteOffset: index * Self.lineSize + 8, as: Int32.self) }
+        var overflowUsed = 0
+        for (key, records, count, isPrefix) in pairs {
+            var slot = Self.slot(key, shift)
+            while lines.load(fromByteOffset: slot * Self.lineSize + 8, as: Int32.self) >= 0 { slot = (slot + 1) & mask }
+            let line = lines + slot * Self.lineSize
+            line.storeBytes(of: key, as: UInt64.self)
+            line.storeBytes(of: count << 1 | (isPrefix ? 1 : 0), toByteOffset: 8, as: Int32.self)
+            records.withUnsafeBytes { bytes in
+                if bytes.count <= Self.inlineCapacity {
+                    line.storeBytes(of: Self.overflowMark, toByteOffset: 12, as: UInt32.self)
+                    if let base = bytes.baseAddress {
+                        (line + Self.inlineOffset).copyMemory(from: base, byteCount: bytes.count)
+                    }
+                } else {
+                    line.storeBytes(of: UInt32(overflowUsed), toByteOffset: 12, as: UInt32.self)
+                    (storage.overflow + overflowUsed).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                    overflowUsed += bytes.count
+                }
+            }
         }
     }
 
     @inline(__always)
-    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
 
     subscript(key: UInt64) -> Slot? {
-        slots.withUnsafeBufferPointer { slots in
-            var slot = self.slot(key)
-            let mask = slots.count - 1
-            while true {
-                let found = slots[slot]
-                if found.flags < 0 { return nil }
-                if found.key == key { return found }
-                slot = (slot + 1) & mask
+        let lines = UnsafeRawPointer(storage.lines)
+        var slot = Self.slot(key, shift)
+        while true {
+            let line = lines + slot * Self.lineSize
+            let flags = line.load(fromByteOffset: 8, as: Int32.self)
+            if flags < 0 { return nil }
+            if line.load(as: UInt64.self) == key {
+                let overflow = line.load(fromByteOffset: 12, as: UInt32.self)
+                let records =
+                    overflow == Self.overflowMark
+                    ? line + Self.inlineOffset : UnsafeRawPointer(storage.overflow) + Int(overflow)
+                return Slot(key: key, flags: flags, records: records)
             }
+            slot = (slot + 1) & mask
         }
     }
 }

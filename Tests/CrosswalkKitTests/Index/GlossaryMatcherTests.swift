@@ -109,13 +109,30 @@ import Testing
         }
     }
 
-    /// The hash slots find every key put in and nothing else, colliding slots included.
+    /// Names that fold alike share a slot: each is tried in term order, case-sensitive ones
+    /// only as written. A name too long to sit in its slot is found as well.
+    @Test func namesSharingASlotAreTriedInTermOrder() {
+        let long = "Alpha bravo charlie delta echo foxtrot golf"
+        let matcher = GlossaryMatcher(names: [["PLC"], ["plc"], [long, "OT-DMZ"], ["ot dmz"]])
+        func terms(_ text: String) -> [Int] { matcher.matches(in: text[...]) { _ in true }.map(\.term) }
+        #expect(terms("PLC plc Plc PLCs plcs") == [0, 1, 1, 0, 1])
+        #expect(terms("ALPHA bravo charlie delta echo foxtrot golf, OT-DMZ, OT DMZ, ot-dmz") == [2, 2, 2, 3])
+    }
+
+    /// The hash slots find every key put in and nothing else, colliding slots included, with
+    /// its records as given, whether they fit in the slot or spill over.
     @Test func hashSlotsFindWhatWasStored() {
         let keys: [UInt64] = (1...5000).map { $0 &* 0x9E37_79B9_7F4A_7C15 } + [0, 1, .max]
-        let slots = HashSlots(keys.enumerated().map { ($1, Int32($0), Int32($0 % 3), $0 % 2 == 0) })
+        func records(_ index: Int) -> [UInt8] { (0..<(index % 97)).map { UInt8(truncatingIfNeeded: index &+ $0) } }
+        let slots = HashSlots(keys.enumerated().map { ($1, records($0), Int32($0 % 3), $0 % 2 == 0) })
         for (index, key) in keys.enumerated() {
-            #expect(slots[key]?.names == Int32(index) && slots[key]?.nameCount == index % 3)
-            #expect(slots[key]?.isPrefix == (index % 2 == 0))
+            guard let slot = slots[key] else {
+                Issue.record("key \(key) not found")
+                continue
+            }
+            #expect(slot.nameCount == index % 3 && slot.isPrefix == (index % 2 == 0))
+            let expected = records(index)
+            #expect(Array(UnsafeRawBufferPointer(start: slot.records, count: expected.count)) == expected)
         }
         for missing: UInt64 in [2, 3, 12345, .max - 1] { #expect(slots[missing] == nil) }
         #expect(HashSlots([])[7] == nil)
