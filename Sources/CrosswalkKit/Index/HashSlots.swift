@@ -63,18 +63,13 @@ struct HashSlots: @unchecked Sendable {
             let line = lines + slot * Self.lineSize
             line.storeBytes(of: key, as: UInt64.self)
             line.storeBytes(of: count << 1 | (isPrefix ? 1 : 0), toByteOffset: 8, as: Int32.self)
-            records.withUnsafeBytes { bytes in
-                if bytes.count <= Self.inlineCapacity {
-                    line.storeBytes(of: Self.overflowMark, toByteOffset: 12, as: UInt32.self)
-                    if let base = bytes.baseAddress {
-                        (line + Self.inlineOffset).copyMemory(from: base, byteCount: bytes.count)
-                    }
-                } else {
-                    line.storeBytes(of: UInt32(overflowUsed), toByteOffset: 12, as: UInt32.self)
-                    (storage.overflow + overflowUsed).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
-                    overflowUsed += bytes.count
-                }
+            let isInline = records.count <= Self.inlineCapacity
+            line.storeBytes(of: isInline ? Self.overflowMark : UInt32(overflowUsed), toByteOffset: 12, as: UInt32.self)
+            let target = isInline ? line + Self.inlineOffset : storage.overflow + overflowUsed
+            records.withUnsafeBytes {
+                UnsafeMutableRawBufferPointer(start: target, count: $0.count).copyMemory(from: $0)
             }
+            if !isInline { overflowUsed += records.count }
         }
     }
 
