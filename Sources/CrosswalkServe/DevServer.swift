@@ -114,6 +114,9 @@ public final class DevServer: Sendable {
         let rebuilder = Rebuilder(debounce: options.debounce) { [state, onEvent] change in
             let report = builder.build(change)
             onEvent(.built(state.publish(report), report))
+            // Pages taken from `crosswalk build`'s cache have no recorded words: read them now,
+            // while the reader looks at the site, rather than in the first rename.
+            if report.published { builder.recordWords() }
         }
         // Watching starts first so an edit made during the first build is not missed.
         let watcher = startWatcher(onChange: rebuilder.changed)

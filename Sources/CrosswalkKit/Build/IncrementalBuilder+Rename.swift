@@ -99,20 +99,31 @@ extension IncrementalBuilder {
         return stage
     }
 
-    /// `pages` with every page's words recorded. Pages taken from a `crosswalk build`'s cache
-    /// (at `serve`'s start) have none; their words are read once, by a parse of their file,
-    /// before the first rename, instead of that rename rebuilding the whole site.
-    static func withMentions(_ pages: [BuiltPage], stage: MarkdownStage) -> [BuiltPage] {
+    /// Records the words of the last build's pages that lack them, for the next rename, and
+    /// returns at once when none do. Pages taken from a `crosswalk build`'s cache (at `serve`'s
+    /// start) have none: their words are read once, by a parse of their file, instead of a
+    /// rename rebuilding the whole site. `serve` calls this once its first build is out, so
+    /// that the first rename does not wait for it (about 0.4 s at 10,000 pages).
+    public func recordWords() {
+        lock.withLock {
+            guard let config = previousSite?.config else { return }
+            recordWords(config)
+        }
+    }
+
+    /// As `recordWords()`, under the lock, with the config of the build at hand.
+    func recordWords(_ config: SiteConfig) {
+        let pages = lastBuilt.pages
         let missing = pages.indices.filter { pages[$0].markdown.mentions == nil }
-        guard !missing.isEmpty else { return pages }
+        guard !missing.isEmpty else { return }
+        let stage = Self.stage(config)
         let recorded = parallelMap(missing) { index in
             var markdown = pages[index].markdown
             markdown.mentions = stage.mentions(of: pages[index].page)
             return BuiltPage(page: pages[index].page, markdown: markdown, searchWords: pages[index].searchWords)
         }
-        var pages = pages
-        for (index, page) in zip(missing, recorded) { pages[index] = page }
-        return pages
+        for (index, page) in zip(missing, recorded) { lastBuilt.pages[index] = page }
+        wordsRead += missing.count
     }
 
     /// True when the renamed pages kept their relations and verdicts, written where they were:

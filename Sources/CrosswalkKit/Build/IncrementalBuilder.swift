@@ -21,7 +21,7 @@ import Foundation
 public final class IncrementalBuilder: @unchecked Sendable {
     public let options: BuildOptions
     public let fileSystem: FileSystem
-    private let lock = NSLock()
+    let lock = NSLock()
     /// Held while a page is rewritten in place; `serve` reads files under it.
     public let outputLock = OutputLock()
 
@@ -29,7 +29,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     var sources: [SourceRecord?] = []
     /// The last build's pages, built, in its site's order, and the stamps of their files:
     /// while the site key holds, the same site order holds and they serve again.
-    private var lastBuilt: (pages: [BuiltPage], stamps: [String]) = ([], [])
+    var lastBuilt: (pages: [BuiltPage], stamps: [String]) = ([], [])
     var siteKey: UInt64?
     /// The site key without the pages: the config and the assets.
     private var baseKey: UInt64?
@@ -45,6 +45,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// (tests check named edits need no walk, and renames patch the site and the graph).
     var walks = 0
     var sitesIndexed = 0
+    /// Pages whose words were read for renames apart from a build (`recordWords`).
+    var wordsRead = 0
     var graphsMade = 0
     /// The last full walk of `content/`: files, their stamps, each file's place by absolute
     /// path, and the folders with an `index.md`.
@@ -147,7 +149,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let renamed =
             sameNames || newBaseKey != baseKey || lastGraph == nil
             ? nil : Self.renamedPages(from: priorSite, to: site, built: lastBuilt.pages)
-        if renamed != nil { lastBuilt.pages = Self.withMentions(lastBuilt.pages, stage: Self.stage(config)) }
+        if renamed != nil { recordWords(config) }
         siteKey = newSiteKey
         baseKey = newBaseKey
         previousSite = site

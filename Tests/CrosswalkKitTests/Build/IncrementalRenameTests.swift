@@ -266,6 +266,23 @@ import Testing
         #expect(parsed == [3, 2])
     }
 
+    /// `serve` reads the words of the pages it took from the cache once its first build is
+    /// out (`recordWords`), so the first rename reads none; a second call reads nothing.
+    @Test func wordsReadAfterTheFirstBuildServeTheFirstRename() throws {
+        let folder = try SiteFixture(Self.linkedTerm).write()
+        #expect(SiteBuilder(options: folder.buildOptions(into: "public")).build().succeeded)
+        let builder = folder.liveBuilder()
+        #expect(builder.build().pagesParsed == 0)
+        builder.recordWords()
+        #expect(builder.wordsRead == 3)
+        builder.recordWords()
+        #expect(builder.wordsRead == 3)
+        let report = try edit(folder, builder, "content/glossary/relay.md", "title: Relay panel", "title: Relay board")
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        #expect(builder.wordsRead == 3)
+        try expectFullBuild(folder, report, "rename after the words were read")
+    }
+
     static func modified(_ path: String) throws -> [Int] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
