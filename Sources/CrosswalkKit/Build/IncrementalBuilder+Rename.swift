@@ -45,8 +45,9 @@ extension IncrementalBuilder {
         var reparse = Set(edited)
         var names: Set<String> = []
         for index in renamed {
+            let slug = WordBloom.Name(prior.pages[index].slug)
             for source in graph.backlinks[prior.pages[index].url] ?? []
-            where Self.mayShowTitle(of: index, previous[source].markdown) {
+            where Self.mayShowTitle(of: index, slug: slug, previous[source].markdown) {
                 reparse.insert(source)
             }
             let old = Set(Vocabulary.names(of: prior.pages[index]))
@@ -84,11 +85,13 @@ extension IncrementalBuilder {
     }
 
     /// Whether a page's markdown can show the title of the page at `target`: through a wikilink
-    /// to it, whose label is that title unless written. Other links show their own text, and
-    /// relations show nothing in the markdown; a page whose link list is unknown (taken from a
-    /// `crosswalk build`'s cache) may.
-    static func mayShowTitle(of target: Int, _ markdown: RenderedMarkdown) -> Bool {
-        guard !markdown.links.isEmpty || markdown.linkTargets.isEmpty else { return true }
+    /// to it written as its slug, whose label is that title unless written. Other links show
+    /// their own text, and relations show nothing in the markdown. A page whose link list is
+    /// unknown (taken from a `crosswalk build`'s cache) may, when its words can hold the slug.
+    static func mayShowTitle(of target: Int, slug: WordBloom.Name, _ markdown: RenderedMarkdown) -> Bool {
+        guard !markdown.links.isEmpty || markdown.linkTargets.isEmpty else {
+            return markdown.mentions?.mayContain(slug) ?? true
+        }
         return markdown.links.contains { $0.kind == .wikilink && $0.target == target }
     }
 

@@ -247,10 +247,17 @@ import Testing
     }
 
     /// Started from a `crosswalk build`'s markdown cache, whose pages keep no link list, the
-    /// first rename parses every page linking the term; a page that came out the same keeps
-    /// its new link list, so the next rename parses only the wikilink's page.
+    /// first rename parses the pages linking the term whose words can hold its slug (only a
+    /// wikilink written as the slug shows the title); a page that came out the same keeps its
+    /// new link list, so the next rename parses only the wikilink's page.
     @Test func aPageFromTheCacheLearnsItsLinksOnce() throws {
-        let folder = try SiteFixture(Self.linkedTerm).write()
+        let mention = """
+            -- content/notes/mention.md --
+            # Mention
+
+            The relay crew keeps [the wiring](../glossary/relay.md) tidy.
+            """
+        let folder = try SiteFixture(Self.linkedTerm + "\n" + mention).write()
         #expect(SiteBuilder(options: folder.buildOptions(into: "public")).build().succeeded)
         let builder = folder.liveBuilder()
         let first = builder.build()
