@@ -10,6 +10,8 @@
 #   BENCH_HUGO_INSTALL=1     apt-get install hugo when it is missing
 #   BENCH_HUGO_RELREF=1      Hugo resolves and checks .md links too (bench/hugo-relref/)
 #   BENCH_AUTOLINK_MB=M      MB of text per auto-linker run (default 20)
+#   BENCH_SERVE=0            skip the serve edit-latency run (bench/serve_latency.py)
+#   BENCH_SERVE_EDITS=N      edits of each kind in that run (default 5)
 #   BENCH_OUT=DIR            where corpora and outputs go (default bench/out, gitignored)
 set -euo pipefail
 
@@ -74,6 +76,7 @@ measure() {
 }
 
 ROWS=()   # table rows, tab separated
+SERVE=()  # serve edit-latency lines
 row() { ROWS+=("$(printf '%s\t' "$@")"); }
 
 # add_row CORPUS TOOL RUN PAGES : one table line from the last measure
@@ -210,6 +213,20 @@ for n in $SIZES; do
                 add_row "$label" crosswalk "1-file edit" "$n"
             fi
         fi
+
+        # 5. `crosswalk serve` on the same corpus (it starts from the build's cache, as after a
+        # `crosswalk build`): save a file, time until the browser's live-reload poll answers.
+        if [[ ${BENCH_SERVE:-1} != 0 && $n -le 10000 ]]; then
+            say "  crosswalk serve: edit to reload"
+            [[ -f $dir/.corpus-stamp ]] && mv "$dir/.corpus-stamp" "$dir/.corpus-stamp.saved"
+            if python3 "$BENCH/serve_latency.py" "$CROSSWALK" "$dir" --edits "${BENCH_SERVE_EDITS:-5}" \
+                >"$dir/serve-latency.log" 2>&1; then
+                while IFS= read -r line; do SERVE+=("$(printf '%6s pages  %s' "$n" "$line")"); done <"$dir/serve-latency.log"
+            else
+                SERVE+=("$(printf '%6s pages  failed: %s' "$n" "$(tail -n 1 "$dir/serve-latency.log")")")
+            fi
+            [[ -f $dir/.corpus-stamp.saved ]] && mv "$dir/.corpus-stamp.saved" "$dir/.corpus-stamp"
+        fi
     fi
 
 done
@@ -229,6 +246,8 @@ if [[ $HELP == *bench-autolink* ]]; then
         else
             line=$(grep -i 'MB/s' "$log" | tail -n 1 || true)
             [[ -n $line ]] || line=$(tail -n 1 "$log")
+            [[ $terms == 10 ]] && MBPS_10=$(awk '{ print $1 }' <<<"$line")
+            [[ $terms == 20000 ]] && MBPS_20000=$(awk '{ print $1 }' <<<"$line")
             AUTOLINK+=("$(printf '%6s terms  %s' "$terms" "$line")")
         fi
     done
@@ -265,8 +284,15 @@ printf 'crosswalk %s (%s)%s\n\n' "$CW_VERSION" "$CW_ALLOCATOR" "${HUGO_VERSION:+
     }'
 printf '\n'
 for note in "${NOTES[@]}"; do printf '%s\n' "$note"; done
+if [[ ${#SERVE[@]} -gt 0 ]]; then
+    printf '\ncrosswalk serve, file saved to live-reload answer (bench/serve_latency.py):\n'
+    for line in "${SERVE[@]}"; do printf '  %s\n' "$line"; done
+fi
 printf '\nauto-linker throughput (crosswalk bench-autolink, %s MB of text):\n' "$AUTOLINK_MB"
 for line in "${AUTOLINK[@]}"; do printf '  %s\n' "$line"; done
+if [[ -n ${MBPS_10:-} && -n ${MBPS_20000:-} ]]; then
+    awk -v a="$MBPS_10" -v b="$MBPS_20000" 'BEGIN { if (b > 0) printf "  cost per MB with 20,000 terms: %.2fx that with 10\n", a / b }'
+fi
 if [[ ${BENCH_HUGO:-1} == 0 ]]; then
     printf '\nhugo: skipped (BENCH_HUGO=0)\n'
 elif [[ -z $HUGO ]]; then

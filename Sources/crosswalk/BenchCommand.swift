@@ -13,8 +13,11 @@ struct BenchAutolinkCommand: ParsableCommand {
     @Option(help: "Megabytes of prose to scan.")
     var mb: Double = 20
 
+    @Option(help: "Scans of the prose; the fastest counts.")
+    var rounds: Int = 3
+
     func run() throws {
-        let result = AutoLinkBenchmark.run(terms: terms, megabytes: mb)
+        let result = AutoLinkBenchmark.run(terms: terms, megabytes: mb, rounds: rounds)
         print(
             String(
                 format: "%.1f MB/s  (%d terms, %.1f MB in %.3f s, %d links)", result.megabytesPerSecond, result.terms,

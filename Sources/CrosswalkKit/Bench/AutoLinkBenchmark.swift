@@ -51,19 +51,24 @@ public enum AutoLinkBenchmark {
     }
 
     /// Scans `megabytes` of prose with a matcher over `terms` terms, one "page" per 10
-    /// paragraphs (first mention per page, as the site does).
-    public static func run(terms: Int, megabytes: Double) -> Result {
+    /// paragraphs (first mention per page, as the site does). The fastest of `rounds` scans
+    /// counts: one scan of 20 MB takes under 0.1 s, where a neighbour's burst shows.
+    public static func run(terms: Int, megabytes: Double, rounds: Int = 3) -> Result {
         let matcher = GlossaryMatcher(names: (0..<terms).map(names))
         let paragraphs = prose(bytes: Int(megabytes * 1_048_576), terms: terms)
         let bytes = paragraphs.reduce(0) { $0 + $1.utf8.count }
-        let start = DispatchTime.now().uptimeNanoseconds
-        var matches = 0
-        var linked: Set<Int> = []
-        for (index, paragraph) in paragraphs.enumerated() {
-            if index % 10 == 0 { linked.removeAll(keepingCapacity: true) }
-            matches += matcher.matches(in: paragraph[...]) { linked.insert($0).inserted }.count
+        var best = Result(terms: terms, bytes: bytes, seconds: .infinity, matches: 0)
+        for _ in 0..<max(rounds, 1) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            var matches = 0
+            var linked: Set<Int> = []
+            for (index, paragraph) in paragraphs.enumerated() {
+                if index % 10 == 0 { linked.removeAll(keepingCapacity: true) }
+                matches += matcher.matches(in: paragraph[...]) { linked.insert($0).inserted }.count
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if seconds < best.seconds { best = Result(terms: terms, bytes: bytes, seconds: seconds, matches: matches) }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Result(terms: terms, bytes: bytes, seconds: seconds, matches: matches)
+        return best
     }
 }
