@@ -110,10 +110,12 @@ enum Output {
     }
 }
 
-/// `--verbose`: one line per stage of a build, with its time.
-func printTimings(_ timings: [(stage: String, seconds: Double)]) {
+/// `--verbose`: one line per stage of a build, with its time and the CPU time it used (twice
+/// the time: two cores busy).
+func printTimings(_ timings: [StageTiming]) {
     for timing in timings {
         let name = timing.stage.padding(toLength: 12, withPad: " ", startingAt: 0)
-        Output.standardError("  \(name) " + String(format: "%7.1f ms", timing.seconds * 1000))
+        Output.standardError(
+            "  \(name) " + String(format: "%7.1f ms  (CPU %7.1f ms)", timing.seconds * 1000, timing.cpuSeconds * 1000))
     }
 }

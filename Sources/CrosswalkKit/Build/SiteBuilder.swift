@@ -50,7 +50,7 @@ public struct BuildReport: Sendable {
     public var pagesFromCache = 0
     public var seconds: Double = 0
     /// How long each stage took, in the order they ran.
-    public var timings: [(stage: String, seconds: Double)] = []
+    public var timings: [StageTiming] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 

@@ -45,4 +45,31 @@ import Testing
         }
         #expect(bytes.string == "0 7 -42 1000000 \(Int.max) 0 12 12.3 -3.5 2 1000000000000 ")
     }
+
+    /// Written bytes grow past the first capacity, insertions move the rest along, and a copy
+    /// written to leaves the original as it was.
+    @Test func bytesGrowInsertAndCopyOnWrite() {
+        var bytes = HTMLBytes(capacity: 4)
+        var expected = ""
+        for index in 0..<200 {
+            bytes.raw("<p>")
+            bytes.integer(index)
+            expected += "<p>\(index)"
+        }
+        #expect(bytes.string == expected && bytes.count == expected.utf8.count)
+        bytes.insert("  ", at: 3)
+        bytes.insert("!", at: bytes.count)
+        bytes.insert("[", at: 0)
+        expected = "[<p>  0" + expected.dropFirst(4) + "!"
+        #expect(bytes.string == expected)
+        #expect(bytes.bytes == Array(expected.utf8))
+        let kept = bytes
+        bytes.raw(" more")
+        #expect(kept.string == expected && bytes.string == expected + " more")
+        #expect(bytes.endsLine(at: bytes.count, after: 0) == false)
+        bytes.raw("\n")
+        #expect(bytes.endsLine(at: bytes.count, after: 0))
+        bytes.raw("\r\n")
+        #expect(!bytes.endsLine(at: bytes.count, after: 0))
+    }
 }
