@@ -5,7 +5,7 @@ import Mustache
 /// for sections and inverted sections, transforms, partials, blocks and indentation.
 ///
 /// The context types crosswalk builds (`[String: Any]`, `TemplateText`, `TemplateHTML`,
-/// `LazyFields`, `String`, `Bool` and arrays of them) are told apart by their type's identity,
+/// `LazyFields`, `String`, `Bool`, `Int` and arrays of them) are told apart by their type's identity,
 /// one comparison, before any protocol cast; the library tries up to four casts per stack
 /// level per lookup, which made it the largest single cost of a build. Lambdas and templates
 /// as values, which crosswalk's contexts never hold, are not called.
@@ -74,6 +74,8 @@ struct TemplateRenderer {
         switch ContextKind(value) {
         case .text: text = ContextKind.known(value, as: TemplateText.self).text
         case .string: text = ContextKind.known(value, as: String.self)
+        // As swift-mustache writes it (`String(describing:)`), without its failed casts.
+        case .int: text = String(ContextKind.known(value, as: Int.self))
         case .html:
             let bytes = ContextKind.known(value, as: TemplateHTML.self).bytes
             if escaped { bytes.withUnsafeBufferPointer { output.escaped($0, from: 0) } } else { output.raw(bytes) }
@@ -92,7 +94,7 @@ struct TemplateRenderer {
     private mutating func section(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return }
         switch ContextKind(value) {
-        case .fields, .text, .string, .lazy, .html, .listItem:
+        case .fields, .text, .string, .lazy, .html, .listItem, .int:
             push(value, nodes, frame)
         case .bool:
             if ContextKind.known(value, as: Bool.self) { render(nodes, frame) }
@@ -120,7 +122,7 @@ struct TemplateRenderer {
     private mutating func invertedSection(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return render(nodes, frame) }
         switch ContextKind(value) {
-        case .fields, .text, .string, .lazy, .html, .listItem:
+        case .fields, .text, .string, .lazy, .html, .listItem, .int:
             return
         case .bool:
             if !ContextKind.known(value, as: Bool.self) { render(nodes, frame) }
@@ -181,6 +183,10 @@ struct TemplateRenderer {
         case .current:
             found = stack.last
         case .position:
+            // `first()`, `index()` and the rest: answered here, without the casts below.
+            if let position = frame.position, name.transforms.count == 1 {
+                return position.transform(name.transforms[0])
+            }
             found = frame.position
         case .currentOnly:
             found = Self.descend(name.path[...], from: stack[stack.count - 1])
@@ -249,7 +255,7 @@ struct TemplateRenderer {
             return ContextKind.known(object, as: LazyFields.self).child(named: name)
         case .listItem:
             return ContextKind.known(object, as: ListItem.self).child(named: name)
-        case .text, .html, .string, .bool, .anyList, .fieldsList, .textList, .listItems:
+        case .text, .html, .string, .bool, .int, .anyList, .fieldsList, .textList, .listItems:
             // No fields: `TemplateText` has none, and `Mirror` shows no labelled children.
             return nil
         case .other:
@@ -289,7 +295,7 @@ struct ListPosition: MustacheTransformable {
 /// a failed protocol cast costs hundreds of instructions. A value's kind known, the value is
 /// taken as its type without a runtime cast (`known(_:as:)`).
 enum ContextKind {
-    case fields, text, html, string, lazy, bool, anyList, fieldsList, textList, listItem, listItems, other
+    case fields, text, html, string, lazy, bool, int, anyList, fieldsList, textList, listItem, listItems, other
 
     private static let fieldsID = ObjectIdentifier([String: Any].self)
     private static let textID = ObjectIdentifier(TemplateText.self)
@@ -297,6 +303,7 @@ enum ContextKind {
     private static let stringID = ObjectIdentifier(String.self)
     private static let lazyID = ObjectIdentifier(LazyFields.self)
     private static let boolID = ObjectIdentifier(Bool.self)
+    private static let intID = ObjectIdentifier(Int.self)
     private static let anyListID = ObjectIdentifier([Any].self)
     private static let fieldsListID = ObjectIdentifier([[String: Any]].self)
     private static let textListID = ObjectIdentifier([TemplateText].self)
@@ -305,14 +312,19 @@ enum ContextKind {
 
     @inline(__always)
     init(_ value: Any) {
+        // The type the value was stored as, read from the existential: `type(of:)` asks the
+        // runtime for the dynamic type (looking through classes and nested existentials) on
+        // every lookup. A nested existential is `.other`, and takes the casting path.
+        func storedType<Stored>(_: Stored) -> ObjectIdentifier { ObjectIdentifier(Stored.self) }
         self =
-            switch ObjectIdentifier(type(of: value)) {
+            switch _openExistential(value, do: storedType) {
             case Self.fieldsID: .fields
             case Self.textID: .text
             case Self.htmlID: .html
             case Self.stringID: .string
             case Self.lazyID: .lazy
             case Self.boolID: .bool
+            case Self.intID: .int
             case Self.anyListID: .anyList
             case Self.fieldsListID: .fieldsList
             case Self.textListID: .textList

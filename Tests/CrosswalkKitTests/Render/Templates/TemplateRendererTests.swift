@@ -92,7 +92,7 @@ import Testing
 
     static var context: [String: Any] {
         [
-            "v": "x<y", "h": "<b>&'\"", "n": 42, "b": true, "f": false,
+            "v": "x<y", "h": "<b>&'\"", "n": 42, "z": 0, "negative": -7, "b": true, "f": false,
             "d": ["v": "inner", "list": [["v": "deep"]] as [[String: Any]]] as [String: Any],
             "list": [["v": "one", "n": 1], ["v": "two", "b": false]] as [[String: Any]],
             "anyList": [1, "two", true, ["v": "three"] as [String: Any]] as [Any],
@@ -111,6 +111,7 @@ import Testing
             // Existentials inside `Any`, as generic code makes them.
             "nestedText": Self.wrapped(TemplateText("nested") as any Sendable),
             "nestedFields": Self.wrapped(["v": "nested-v"] as [String: Any] as Any),
+            "wrappedInt": Self.wrapped(5 as any Sendable),
         ]
     }
 
@@ -124,6 +125,7 @@ import Testing
         "even()", "reversed(strs)", "item", "item.title", "item.summary", "items", "noItems", "items.html",
         "empty(items)", "nestedText", "nestedFields", "nestedFields.v", "count(items)", "empty(noItems)",
         "count(textList)", "empty(anyList)", "empty(emptyList)", "count(emptyList)", "first(list)",
+        "z", "negative", "n.v", "plusone(n)", "minusone(z)", "equalzero(z)", "odd(negative)", "wrappedInt",
     ]
 
     static let texts = ["a", "b c", " ", "  ", "\t", "\n", "\n", "\r\n", "{", "}", "<&>", "é", "e\u{301}", "x\n  "]
