@@ -9,6 +9,8 @@ public final class BuiltPage: Sendable {
     /// The body words the search index keeps for the page: made here, in the parallel Markdown
     /// stage, so the page's prose text need not be kept until the index is written.
     public let searchWords: [String]
+    /// The title as neighbour graphs draw it.
+    let graphText: NeighbourGraph.Text
 
     /// Summaries shown in listings and hover cards stay short.
     public static let summaryLimit = 200
@@ -39,6 +41,7 @@ public final class BuiltPage: Sendable {
         title = Self.title(page, markdown)
         summary = Self.summary(page, markdown)
         self.searchWords = searchWords
+        graphText = NeighbourGraph.Text(title: title)
         var kept = markdown
         kept.plainText = ""
         self.markdown = kept

@@ -10,6 +10,32 @@ enum NeighbourGraph {
         var href: String
         /// Linked both ways (drawn on the right, with arrows at both ends).
         var mutual = false
+        /// The title as the picture writes it.
+        var text: Text
+
+        init(title: String, kind: PageKind, href: String, mutual: Bool = false, text: Text? = nil) {
+            self.title = title
+            self.kind = kind
+            self.href = href
+            self.mutual = mutual
+            self.text = text ?? Text(title: title)
+        }
+    }
+
+    /// A page's title escaped, and cut to a label, once per page (`BuiltPage.graphText`):
+    /// a much-linked page is a node in hundreds of pictures.
+    struct Text: Sendable, Equatable {
+        var title: [UInt8]
+        var label: [UInt8]
+
+        init(title: String) {
+            var escaped = HTMLBytes(capacity: title.utf8.count + 16)
+            escaped.escaped(title)
+            self.title = escaped.bytes
+            var label = HTMLBytes(capacity: NeighbourGraph.labelLimit + 16)
+            label.escaped(NeighbourGraph.truncate(title, to: NeighbourGraph.labelLimit))
+            self.label = label.bytes
+        }
     }
 
     /// Nodes drawn per side; the rest are counted as "+N more".
@@ -125,9 +151,9 @@ enum NeighbourGraph {
         svg.raw("\" href=\"")
         svg.escaped(node.href)
         svg.raw("\"><title>")
-        svg.escaped(node.title)
+        svg.raw(node.text.title)
         svg.raw(" (")
-        svg.escaped(node.kind.label.lowercased())
+        svg.raw(kindWord(node.kind))
         svg.raw(", ")
         svg.raw(relation)
         svg.raw(")</title>")
@@ -137,8 +163,20 @@ enum NeighbourGraph {
         svg.raw("\" y=\"")
         svg.coordinate(y + 4)
         svg.raw(end ? "\" text-anchor=\"end\">" : "\" text-anchor=\"start\">")
-        svg.escaped(truncate(node.title, to: labelLimit))
+        svg.raw(node.text.label)
         svg.raw("</text></a>")
+    }
+
+    /// `kind.label` in lower case, as written in a node's tooltip.
+    private static func kindWord(_ kind: PageKind) -> StaticString {
+        switch kind {
+        case .term: "term"
+        case .constraint: "ot constraint"
+        case .tool: "tool note"
+        case .workflow: "workflow"
+        case .scenario: "scenario"
+        case .page: "page"
+        }
     }
 
     /// The page itself: a box with its title on up to two lines.
@@ -252,7 +290,7 @@ extension SiteRenderer {
             NeighbourGraph.Node(
                 title: pages[other].title, kind: pages[other].page.kind,
                 href: LinkResolver.href(from: url, to: pages[other].page.outputPath),
-                mutual: has(incoming, other) && has(outgoing, other))
+                mutual: has(incoming, other) && has(outgoing, other), text: pages[other].graphText)
         }
         let svg = NeighbourGraph.svg(
             title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,

@@ -26,6 +26,19 @@ import Testing
         #expect(!svg.contains("<b>"))
     }
 
+    /// Every kind's tooltip word is its label in lower case, and a node's title and label are
+    /// the page's title escaped and cut, whether made here or kept with the page.
+    @Test func nodeTextsFollowTheTitleAndKind() {
+        let title = "Safety <instrumented> system & its \"trips\""
+        for kind in PageKind.allCases {
+            let svg = Self.text(
+                NeighbourGraph.svg(title: "T", left: [Node(title: title, kind: kind, href: "x")], right: []))
+            #expect(svg.contains("<title>\(HTMLEscape.text(title)) (\(kind.label.lowercased()), links here)</title>"))
+            let label = HTMLEscape.text(NeighbourGraph.truncate(title, to: NeighbourGraph.labelLimit))
+            #expect(svg.contains("text-anchor=\"end\">\(label)</text></a>"))
+        }
+    }
+
     @Test func extraNeighboursAreCounted() {
         let svg = Self.text(
             NeighbourGraph.svg(
