@@ -38,3 +38,22 @@ private final class ResultSlots<Value>: @unchecked Sendable {
         }
     }
 }
+
+/// Runs `first` and `second` at once, one per core, and returns both results: two
+/// independent passes over the whole site that would otherwise leave a core idle.
+func inParallel<First: Sendable, Second: Sendable>(
+    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+) -> (First, Second) {
+    let results = parallelMap([true, false]) { isFirst -> EitherResult<First, Second> in
+        isFirst ? .first(first()) : .second(second())
+    }
+    guard case .first(let one) = results[0], case .second(let two) = results[1] else {
+        preconditionFailure("inParallel: results out of place")
+    }
+    return (one, two)
+}
+
+private enum EitherResult<First: Sendable, Second: Sendable>: Sendable {
+    case first(First)
+    case second(Second)
+}

@@ -101,8 +101,9 @@ public struct SiteBuilder: Sendable {
         clock.start("markdown")
         let (built, sources, spool) = renderMarkdown(site, &report)
         clock.start("link")
-        let graph = LinkGraph(site: site, pages: built)
-        report.diagnostics += graph.diagnostics + LinkChecker.check(built)
+        // Independent passes over every page's links: one per core.
+        let (graph, anchors) = inParallel({ LinkGraph(site: site, pages: built) }, { LinkChecker.check(built) })
+        report.diagnostics += graph.diagnostics + anchors
         clock.start("lint")
         report.diagnostics += Linter(config: config, today: today)
             .check(site: site, pages: built, graph: graph)

@@ -42,6 +42,10 @@ public struct Site: Sendable {
         self.config = config
         self.assets = assets.sorted { $0.relativePath < $1.relativePath }
         self.pages = pages.sorted { ($0.url, $0.source.relativePath) < ($1.url, $1.source.relativePath) }
+        // Sized up front: grown by doubling, 100,000 keys were hashed again at every doubling.
+        indexBySourcePath.reserveCapacity(pages.count)
+        indexByURL.reserveCapacity(pages.count)
+        indexBySlug.reserveCapacity(pages.count)
         for (index, page) in self.pages.enumerated() {
             indexBySourcePath[page.source.relativePath] = index
             if indexByURL[page.url] == nil { indexByURL[page.url] = index }
@@ -55,13 +59,15 @@ public struct Site: Sendable {
         sections = PageKind.sections.filter { kind in
             byKind[kind] != nil || kind.folder.map { urls[$0 + "/"] != nil } == true
         }
-        vocabulary = Vocabulary(pages: self.pages)
         let sorted = self.pages
         let terms = sorted.indices.filter { sorted[$0].kind == .term && !sorted[$0].isFolderIndex }
+        // The vocabulary and the matcher read only the pages: made at once, one per core.
+        (vocabulary, matcher) = inParallel(
+            { Vocabulary(pages: sorted) }, { GlossaryMatcher(names: terms.map { Self.matcherNames(of: sorted[$0]) }) })
         termPages = terms
+        termIndexByURL.reserveCapacity(terms.count)
         for (term, index) in terms.enumerated() { termIndexByURL[sorted[index].url] = term }
         termLinkAttributes = terms.map { Self.linkAttributes(for: sorted[$0]) }
-        matcher = GlossaryMatcher(names: terms.map { Self.matcherNames(of: sorted[$0]) })
         // Stored: `serve` asks on every rebuild, and a site kept from the last one has the same.
         diagnostics = duplicateURLDiagnostics + vocabulary.diagnostics
     }

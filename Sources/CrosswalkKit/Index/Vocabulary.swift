@@ -13,6 +13,10 @@ public struct Vocabulary: Sendable {
         urls = pages.map(\.url)
         var aliasOwner: [String: (page: Int, location: SourceLocation)] = [:]
         var titleOwner: [String: Int] = [:]
+        // Sized up front: grown by doubling, 100,000 names were hashed again at every doubling.
+        pagesBySlug.reserveCapacity(pages.count)
+        pagesByName.reserveCapacity(pages.count * 2)
+        allNames.reserveCapacity(pages.count * 2)
         for (index, page) in pages.enumerated() where !page.isFolderIndex {
             pagesBySlug[page.slug, default: []].append(index)
             var names = [page.slug]
@@ -33,7 +37,13 @@ public struct Vocabulary: Sendable {
                 aliasOwner[key] = (index, alias.location)
                 names.append(alias.value)
             }
-            for name in Set(names.map(Self.fold)) { pagesByName[name, default: []].append(index) }
+            // A page's few names, each once (no `Set` per page).
+            var folded: [String] = []
+            for name in names {
+                let key = Self.fold(name)
+                if !folded.contains(key) { folded.append(key) }
+            }
+            for name in folded { pagesByName[name, default: []].append(index) }
             allNames += names
         }
         for (key, owner) in aliasOwner.sorted(by: { $0.key < $1.key }) {

@@ -54,6 +54,8 @@ public struct LinkGraph: Sendable {
             }
         }
         backlinks = elsewhere
+        // Sized up front: grown by doubling, 100,000 URLs were hashed again at every doubling.
+        backlinks.reserveCapacity(elsewhere.count + incoming.count { !$0.isEmpty })
         for (target, sources) in incoming.enumerated() where !sources.isEmpty {
             backlinks[pages[target].page.url] = sources
         }
