@@ -48,6 +48,8 @@ struct SiteOptions: ParsableArguments {
         let progress = ProgressLine(enabled: !quiet && format == .text && isatty(STDERR_FILENO) == 1)
         var buildOptions = BuildOptions(
             sourceRoot: sourceRoot, outputDirectory: outputDirectory, baseURL: baseURL, dryRun: dryRun, strict: strict)
+        // The process exits after printing the outcome.
+        buildOptions.leavesMemoryToExit = true
         if progress.enabled { buildOptions.progress = { stage in progress.show(stage) } }
         let report = SiteBuilder(options: buildOptions).build()
         progress.clear()
