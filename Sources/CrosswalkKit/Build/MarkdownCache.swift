@@ -55,8 +55,20 @@ final class MarkdownCache: @unchecked Sendable {
         let config = (try? fileSystem.read(joinPath(options.sourceRoot, SiteConfig.fileName))) ?? []
         manifest += "config \(StableHash.of(Array(config)))\n"
         for asset in site.assets { manifest += "asset \(asset.relativePath)\n" }
-        for page in site.pages { manifest += names(of: page) }
+        manifest += names(of: site.pages)
         return StableHash.of(Array(manifest.utf8))
+    }
+
+    /// `names(of:)` of every page, in order: made in runs of pages on every core (one after
+    /// another it was a serial tenth of a second, twice a build, at 100k pages).
+    static func names(of pages: [Page]) -> String {
+        let run = 512
+        let starts = Array(stride(from: 0, to: pages.count, by: run))
+        return parallelMap(starts) { start in
+            var text = ""
+            for page in pages[start..<min(start + run, pages.count)] { text += names(of: page) }
+            return text
+        }.joined()
     }
 
     /// What other pages' markdown reads of `page`: where it is published and what it is called.

@@ -58,7 +58,7 @@ struct OutputKeys {
     static func listing(fingerprint: String, pages: [BuiltPage], templates: String, assets: [AssetFile]) -> UInt64 {
         var manifest = "listing \(fingerprint)\ntemplates \(templates)\n"
         for asset in assets { manifest += "asset \(asset.relativePath)\n" }
-        for built in pages { manifest += MarkdownCache.names(of: built.page) }
+        manifest += MarkdownCache.names(of: pages.map(\.page))
         return StableHash.of(Array(manifest.utf8))
     }
 

@@ -126,11 +126,15 @@ public struct SiteBuilder: Sendable {
         guard !options.dryRun else { return }
         clock.start("render+write")
         let record = BuildRecord(fingerprint: fingerprint, pageCount: built.count, warnings: report.diagnostics)
-        let listing = OutputKeys.listing(
-            fingerprint: InputFingerprint.globals(options: options, today: today, fileSystem: fileSystem), pages: built,
-            templates: fileSystem.stamps(below: joinPath(options.sourceRoot, "templates")),
-            assets: site.assets)
-        let inputs = OutputKeys.Inputs(listing: listing, sources: sources, shown: OutputKeys.ShownText(built))
+        let (options, fileSystem) = (options, fileSystem)
+        let (listing, shown) = inParallel(
+            {
+                OutputKeys.listing(
+                    fingerprint: InputFingerprint.globals(options: options, today: today, fileSystem: fileSystem),
+                    pages: built, templates: fileSystem.stamps(below: joinPath(options.sourceRoot, "templates")),
+                    assets: site.assets)
+            }, { OutputKeys.ShownText(built) })
+        let inputs = OutputKeys.Inputs(listing: listing, sources: sources, shown: shown)
         let keys = parallelMap(items) { OutputKeys.key(for: $0, renderer: renderer, graph: graph, inputs: inputs) }
         write(items, keys: keys, renderer: renderer, site: site, record: record, &report)
     }
