@@ -17,11 +17,37 @@ extension SiteRenderer {
     }
 
     static func titleOrder(_ titles: [String]) -> [Int] {
-        titleOrder(titles, keys: titles.map(sortKey))
+        titleOrder(titles, keys: sortKeys(titles))
+    }
+
+    /// `sortKey` of every title, on every core for many.
+    static func sortKeys(_ titles: [String]) -> [[UInt32]] {
+        titles.count >= 1024 ? parallelMap(titles, sortKey) : titles.map(sortKey)
     }
 
     static func titleOrder(_ titles: [String], keys: [[UInt32]]) -> [Int] {
-        titles.indices.sorted { titlePrecedes($0, $1, titles, keys) }
+        guard titles.count >= 4096 else { return titles.indices.sorted { titlePrecedes($0, $1, titles, keys) } }
+        // Two halves sorted on two cores, then merged: the order is total, so the merge is
+        // the one sort's result (at 100k titles the sort was a serial tenth of a second).
+        let middle = titles.count / 2
+        let (left, right) = inParallel(
+            { (0..<middle).sorted { titlePrecedes($0, $1, titles, keys) } },
+            { (middle..<titles.count).sorted { titlePrecedes($0, $1, titles, keys) } })
+        var merged: [Int] = []
+        merged.reserveCapacity(titles.count)
+        var (i, j) = (0, 0)
+        while i < left.count && j < right.count {
+            if titlePrecedes(right[j], left[i], titles, keys) {
+                merged.append(right[j])
+                j += 1
+            } else {
+                merged.append(left[i])
+                i += 1
+            }
+        }
+        merged += left[i...]
+        merged += right[j...]
+        return merged
     }
 
     /// The order `titleOrder` sorts by: a total order, so inserting into a sorted list gives
@@ -106,7 +132,7 @@ public final class TitleOrderCache: @unchecked Sendable {
             } else if let moved, moved.removed.count <= Self.patchLimit, moved.added.count <= Self.patchLimit {
                 replace(moved.removed, with: moved.added, titles)
             } else {
-                keys = titles.map(SiteRenderer.sortKey)
+                keys = SiteRenderer.sortKeys(titles)
                 order = SiteRenderer.titleOrder(titles, keys: keys)
                 self.titles = titles
             }

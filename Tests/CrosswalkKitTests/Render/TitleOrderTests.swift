@@ -18,6 +18,20 @@ import Testing
         #expect(sorted(["b", "a", "B", "A"]) == ["A", "a", "B", "b"])
     }
 
+    /// Many titles are sorted in two halves on two cores and merged: the same order as one
+    /// sort, ties in page order included.
+    @Test func manyTitlesSortAsOneSortWould() {
+        var random = SplitMix(seed: 4096)
+        let pieces = ["Item", "item", "ITEM", "Zone", "Éclair", "eclair", "ÖL", "ol", "9", "10", "010", "a", "B"]
+        let titles = (0..<9000).map { _ in
+            (0..<1 + random.below(3)).map { _ in pieces[random.below(pieces.count)] }.joined(separator: " ")
+        }
+        let keys = titles.map(SiteRenderer.sortKey)
+        let one = titles.indices.sorted { SiteRenderer.titlePrecedes($0, $1, titles, keys) }
+        #expect(SiteRenderer.titleOrder(titles) == one)
+        #expect(SiteRenderer.sortKeys(titles) == keys)
+    }
+
     @Test func tiesKeepPageOrder() {
         #expect(SiteRenderer.titleOrder(["Same", "Other", "Same"]) == [1, 0, 2])
         #expect(SiteRenderer.titleRank(of: ["b", "Item 10", "a", "Item 9"]) == [1, 3, 0, 2])
