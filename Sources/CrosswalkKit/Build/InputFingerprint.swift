@@ -34,7 +34,10 @@ extension FileSystem {
             // A folder's entries are looked at on every core: at 100k pages these calls, one
             // after another, were nearly all of an up-to-date build's second.
             let entries = parallelMap(children) { child -> (path: String, stamp: String?) in
-                (child, isDirectory(child) ? nil : stamp(child) ?? "-")
+                switch entry(child) {
+                case .directory: (child, nil)
+                case .file(let stamp): (child, stamp ?? "-")
+                }
             }
             for entry in entries {
                 if let stamp = entry.stamp {

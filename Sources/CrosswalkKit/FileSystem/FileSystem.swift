@@ -18,6 +18,14 @@ public struct FileSystem: Sendable {
     public var size: @Sendable (String) -> Int?
     /// A short text that changes whenever the file does (size, times, inode on disk).
     public var stamp: @Sendable (String) -> String?
+    /// A directory (not following a symbolic link), or else a file with its `stamp`: one
+    /// look where `isDirectory` and `stamp` were two (a walk of every input asks per file).
+    public var entry: @Sendable (String) -> StampedEntry
+
+    public enum StampedEntry: Sendable, Equatable {
+        case directory
+        case file(stamp: String?)
+    }
 
     public init(
         listDirectory: @escaping @Sendable (String) -> [String]?,
@@ -25,7 +33,8 @@ public struct FileSystem: Sendable {
         resolve: @escaping @Sendable (String) -> String?,
         read: @escaping @Sendable (String) throws -> [UInt8],
         size: @escaping @Sendable (String) -> Int?,
-        stamp: @escaping @Sendable (String) -> String?
+        stamp: @escaping @Sendable (String) -> String?,
+        entry: (@Sendable (String) -> StampedEntry)? = nil
     ) {
         self.listDirectory = listDirectory
         self.kind = kind
@@ -33,6 +42,7 @@ public struct FileSystem: Sendable {
         self.read = read
         self.size = size
         self.stamp = stamp
+        self.entry = entry ?? { path in kind(path) == .directory ? .directory : .file(stamp: stamp(path)) }
     }
 
     public func exists(_ path: String) -> Bool { kind(path) != nil }
@@ -75,8 +85,17 @@ extension FileSystem {
         stamp: { path in
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            return
-                "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec):\(info.st_ino)"
+            return diskStamp(info)
+        },
+        entry: { path in
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return .file(stamp: nil) }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: return .directory
+            // A link's stamp is its target's, as `stamp` gives it.
+            case S_IFLNK: return .file(stamp: stat(path, &info) == 0 ? diskStamp(info) : nil)
+            default: return .file(stamp: diskStamp(info))
+            }
         }
     )
 
@@ -118,6 +137,11 @@ extension FileSystem {
             stamp: { path in contents[path].map { "\($0.count):\(StableHash.of($0))" } }
         )
     }
+}
+
+/// Size, modification and change times and inode: what `FileSystem.disk` stamps a file with.
+private func diskStamp(_ info: stat) -> String {
+    "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec):\(info.st_ino)"
 }
 
 /// Reads a whole file with POSIX calls (no Foundation bridging on the hot path).
