@@ -57,3 +57,23 @@ private enum EitherResult<First: Sendable, Second: Sendable>: Sendable {
     case first(First)
     case second(Second)
 }
+
+/// A value made on another thread while the caller goes on; `value` waits for it.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = make()
+            self.done.signal()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        defer { done.signal() }
+        guard let result else { preconditionFailure("Background: no value after the signal") }
+        return result
+    }
+}

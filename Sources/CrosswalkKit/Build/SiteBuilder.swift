@@ -239,6 +239,10 @@ public struct SiteBuilder: Sendable {
             // Read under the writer's lock: no other build can replace the output meanwhile.
             let previous = OutputKeys.load(for: options.outputDirectory)
             let paths = items.map(renderer.outputPath(of:))
+            // The keys' text (a sort of every path) is made on the side while the files are written.
+            let keysText = Background {
+                OutputKeys(byPath: Dictionary(zip(paths, keys), uniquingKeysWith: { first, _ in first })).text
+            }
             // Per file: whether it was rendered, or why it could not be written.
             let outcomes = parallelMap(Array(items.indices)) { index -> Result<Bool, OutputWriter.Failure> in
                 do throws(OutputWriter.Failure) {
@@ -258,9 +262,7 @@ public struct SiteBuilder: Sendable {
             }
             for asset in site.assets { try writer.copy(from: asset.absolutePath, to: asset.relativePath) }
             for asset in themeAssets() { try writer.copy(from: asset.absolute, to: "assets/" + asset.relative) }
-            try writer.commit(
-                record: record.text,
-                keys: OutputKeys(byPath: Dictionary(zip(paths, keys), uniquingKeysWith: { first, _ in first })).text)
+            try writer.commit(record: record.text, keys: keysText.value)
             report.published = true
             report.filesWritten = writer.written
             report.filesReused = writer.reused

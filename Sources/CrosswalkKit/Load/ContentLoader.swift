@@ -84,11 +84,18 @@ public struct ContentLoader: Sendable {
                     "cannot list the folder", hint: "check the folder's permissions"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        let visible = names.sorted().filter { !$0.hasPrefix(".") }
+        // Each entry's kind on every core: a folder of 20,000 terms was 20,000 calls in a row.
+        let fileSystem = fileSystem
+        let kinds =
+            visible.count >= 256
+            ? parallelMap(visible) { fileSystem.kind(joinPath(directory, $0)) }
+            : visible.map { fileSystem.kind(joinPath(directory, $0)) }
+        for (name, entryKind) in zip(visible, kinds) {
             let path = joinPath(directory, name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             let display = "content/" + relativePath
-            var kind = fileSystem.kind(path)
+            var kind = entryKind
             if kind == .symlink {
                 guard let target = fileSystem.resolve(path) else {
                     output.diagnostics.append(

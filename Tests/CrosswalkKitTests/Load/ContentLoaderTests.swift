@@ -66,4 +66,24 @@ import Testing
         let output = ContentLoader(fileSystem: .disk).load(sourceRoot: folder.path("site"))
         #expect(output.files.map(\.relativePath) == ["a/page.md"])
     }
+
+    /// A folder of many entries has their kinds looked up on every core: the same files, in
+    /// name order, folders walked and other files kept as assets, as for a small folder.
+    @Test func aLargeFolderIsWalkedInNameOrder() throws {
+        let folder = try TemporaryFolder()
+        var expected: [String] = []
+        for index in 0..<300 {
+            let name = "term-\(index).md"
+            try folder.write("# Term \(index)\n", to: "content/glossary/" + name)
+            expected.append("glossary/" + name)
+        }
+        try folder.write("# Inside\n", to: "content/glossary/sub/inside.md")
+        try folder.write("x", to: "content/glossary/picture.png")
+        try folder.write("hidden", to: "content/glossary/.hidden.md")
+        expected.append("glossary/sub/inside.md")
+        let found = ContentLoader(fileSystem: .disk).discover(sourceRoot: folder.root)
+        #expect(found.markdown.map(\.relativePath) == expected.sorted())
+        #expect(found.assets.map(\.relativePath) == ["glossary/picture.png"])
+        #expect(found.diagnostics.isEmpty)
+    }
 }
