@@ -126,7 +126,6 @@ public struct SiteBuilder: Sendable {
         guard !options.dryRun else { return }
         clock.start("render+write")
         let record = BuildRecord(fingerprint: fingerprint, pageCount: built.count, warnings: report.diagnostics)
-        let (options, fileSystem) = (options, fileSystem)
         let (listing, shown) = inParallel(
             {
                 OutputKeys.listing(
