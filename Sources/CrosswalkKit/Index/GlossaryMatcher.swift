@@ -286,59 +286,57 @@ public struct GlossaryMatcher: Sendable {
         _ slot: HashSlots.Slot, words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
         bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
     ) -> Int? {
-        do {
-            let records = slot.records
-            func field(_ offset: Int) -> Int {
-                Int(UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        let records = slot.records
+        func field(_ offset: Int) -> Int {
+            Int(UInt32(littleEndian: records.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        }
+        var offset = 0
+        for _ in 0..<slot.nameCount {
+            let (term, exactCount, count) = (field(offset), field(offset + 4), field(offset + 8))
+            let keyStart = offset + Self.recordHeader
+            let exactStart = keyStart + count
+            offset = exactStart + exactCount
+            let key = UnsafeBufferPointer(
+                start: (records + keyStart).assumingMemoryBound(to: UInt8.self), count: count)
+            guard keyMatches(key, words: words, plural: plural, bytes: bytes, tokens: tokens, fold: fold) else {
+                continue
             }
-            var offset = 0
-            for _ in 0..<slot.nameCount {
-                let (term, exactCount, count) = (field(offset), field(offset + 4), field(offset + 8))
-                let keyStart = offset + Self.recordHeader
-                let exactStart = keyStart + count
-                offset = exactStart + exactCount
-                let key = UnsafeBufferPointer(
-                    start: (records + keyStart).assumingMemoryBound(to: UInt8.self), count: count)
-                guard keyMatches(key, words: words, plural: plural, bytes: bytes, tokens: tokens, fold: fold) else {
-                    continue
-                }
-                guard exactCount > 0 else { return term }
-                // Case-sensitive names take only a lower-case `s` plural (`PLCs`).
-                if let plural, plural.removed != 1 || plural.added != nil { continue }
-                // The words as written, joined by spaces (a word holds no space).
-                var position = exactStart
-                var same = true
-                for index in words {
-                    let token = tokens[index]
-                    var end = token.end
-                    if index == words.upperBound && plural != nil {
-                        guard bytes[end - 1] == 0x73 else {
-                            same = false
-                            break
-                        }
-                        end -= 1
-                    }
-                    if index > words.lowerBound {
-                        guard position < offset, records.load(fromByteOffset: position, as: UInt8.self) == 0x20 else {
-                            same = false
-                            break
-                        }
-                        position += 1
-                    }
-                    let length = end - token.start
-                    guard offset - position >= length,
-                        UnsafeRawBufferPointer(start: records + position, count: length).elementsEqual(
-                            UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[token.start..<end])))
-                    else {
+            guard exactCount > 0 else { return term }
+            // Case-sensitive names take only a lower-case `s` plural (`PLCs`).
+            if let plural, plural.removed != 1 || plural.added != nil { continue }
+            // The words as written, joined by spaces (a word holds no space).
+            var position = exactStart
+            var same = true
+            for index in words {
+                let token = tokens[index]
+                var end = token.end
+                if index == words.upperBound && plural != nil {
+                    guard bytes[end - 1] == 0x73 else {
                         same = false
                         break
                     }
-                    position += length
+                    end -= 1
                 }
-                if same && position == offset { return term }
+                if index > words.lowerBound {
+                    guard position < offset, records.load(fromByteOffset: position, as: UInt8.self) == 0x20 else {
+                        same = false
+                        break
+                    }
+                    position += 1
+                }
+                let length = end - token.start
+                guard offset - position >= length,
+                    UnsafeRawBufferPointer(start: records + position, count: length).elementsEqual(
+                        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[token.start..<end])))
+                else {
+                    same = false
+                    break
+                }
+                position += length
             }
-            return nil
+            if same && position == offset { return term }
         }
+        return nil
     }
 
     /// True when the folded words (the last one made singular) spell `key`.

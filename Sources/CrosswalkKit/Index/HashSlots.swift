@@ -10,7 +10,6 @@
 /// `Dictionary` hashed each key again with SipHash.
 struct HashSlots: @unchecked Sendable {
     struct Slot {
-        var key: UInt64
         /// The count of names times 2, plus 1 when the hash starts a longer name.
         var flags: Int32
         /// The names' records, one after another (their format is the matcher's).
@@ -90,7 +89,7 @@ struct HashSlots: @unchecked Sendable {
                 let records =
                     overflow == Self.overflowMark
                     ? line + Self.inlineOffset : UnsafeRawPointer(storage.overflow) + Int(overflow)
-                return Slot(key: key, flags: flags, records: records)
+                return Slot(flags: flags, records: records)
             }
             slot = (slot + 1) & mask
         }
