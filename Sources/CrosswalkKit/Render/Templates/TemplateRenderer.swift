@@ -104,6 +104,8 @@ struct TemplateRenderer {
             each(ContextKind.known(value, as: [[String: Any]].self), nodes, frame)
         case .textList:
             each(ContextKind.known(value, as: [TemplateText].self), nodes, frame)
+        case .stringList:
+            each(ContextKind.known(value, as: [String].self), nodes, frame)
         case .listItems:
             each(ContextKind.known(value, as: [ListItem].self), nodes, frame)
         case .other:
@@ -132,6 +134,8 @@ struct TemplateRenderer {
             if ContextKind.known(value, as: [[String: Any]].self).isEmpty { push(value, nodes, frame) }
         case .textList:
             if ContextKind.known(value, as: [TemplateText].self).isEmpty { push(value, nodes, frame) }
+        case .stringList:
+            if ContextKind.known(value, as: [String].self).isEmpty { push(value, nodes, frame) }
         case .listItems:
             if ContextKind.known(value, as: [ListItem].self).isEmpty { push(value, nodes, frame) }
         case .other:
@@ -165,7 +169,7 @@ struct TemplateRenderer {
         while true {
             let next = iterator.next()
             if next == nil { inner.position?.last = true }
-            stack.append(current)
+            stack.append(Self.flattened(current))
             render(nodes, inner)
             stack.removeLast()
             guard let next else { return }
@@ -173,6 +177,15 @@ struct TemplateRenderer {
             inner.position?.first = false
             inner.position?.index += 1
         }
+    }
+
+    /// `element` as an `Any` holding its own value. An element of an `[Any]` turned into `Any`
+    /// from a generic parameter is an `Any` inside an `Any`: its kind reads as `.other`, and
+    /// every lookup in it took the protocol casts (about 2,500 instructions each).
+    @inline(__always)
+    private static func flattened<Element>(_ element: Element) -> Any {
+        if Element.self == Any.self { return unsafeBitCast(element, to: Any.self) }
+        return element
     }
 
     // MARK: Finding values
@@ -228,6 +241,7 @@ struct TemplateRenderer {
         case .anyList: count = ContextKind.known(value, as: [Any].self).count
         case .fieldsList: count = ContextKind.known(value, as: [[String: Any]].self).count
         case .textList: count = ContextKind.known(value, as: [TemplateText].self).count
+        case .stringList: count = ContextKind.known(value, as: [String].self).count
         case .listItems: count = ContextKind.known(value, as: [ListItem].self).count
         default: return nil
         }
@@ -255,7 +269,7 @@ struct TemplateRenderer {
             return ContextKind.known(object, as: LazyFields.self).child(named: name)
         case .listItem:
             return ContextKind.known(object, as: ListItem.self).child(named: name)
-        case .text, .html, .string, .bool, .int, .anyList, .fieldsList, .textList, .listItems:
+        case .text, .html, .string, .bool, .int, .anyList, .fieldsList, .textList, .stringList, .listItems:
             // No fields: `TemplateText` has none, and `Mirror` shows no labelled children.
             return nil
         case .other:
@@ -295,7 +309,8 @@ struct ListPosition: MustacheTransformable {
 /// a failed protocol cast costs hundreds of instructions. A value's kind known, the value is
 /// taken as its type without a runtime cast (`known(_:as:)`).
 enum ContextKind {
-    case fields, text, html, string, lazy, bool, int, anyList, fieldsList, textList, listItem, listItems, other
+    case fields, text, html, string, lazy, bool, int, anyList, fieldsList, textList, stringList, listItem, listItems
+    case other
 
     private static let fieldsID = ObjectIdentifier([String: Any].self)
     private static let textID = ObjectIdentifier(TemplateText.self)
@@ -307,6 +322,7 @@ enum ContextKind {
     private static let anyListID = ObjectIdentifier([Any].self)
     private static let fieldsListID = ObjectIdentifier([[String: Any]].self)
     private static let textListID = ObjectIdentifier([TemplateText].self)
+    private static let stringListID = ObjectIdentifier([String].self)
     private static let listItemID = ObjectIdentifier(ListItem.self)
     private static let listItemsID = ObjectIdentifier([ListItem].self)
 
@@ -328,6 +344,7 @@ enum ContextKind {
             case Self.anyListID: .anyList
             case Self.fieldsListID: .fieldsList
             case Self.textListID: .textList
+            case Self.stringListID: .stringList
             case Self.listItemID: .listItem
             case Self.listItemsID: .listItems
             default: .other

@@ -96,6 +96,7 @@ import Testing
             "d": ["v": "inner", "list": [["v": "deep"]] as [[String: Any]]] as [String: Any],
             "list": [["v": "one", "n": 1], ["v": "two", "b": false]] as [[String: Any]],
             "anyList": [1, "two", true, ["v": "three"] as [String: Any]] as [Any],
+            "lazyList": [LazyFields(["v": "lazy-one"], lazy: [:]), ["v": "plain"] as [String: Any], ["s"]] as [Any],
             "emptyList": [] as [[String: Any]],
             "text": TemplateText("t&t"),
             "svg": TemplateHTML(Array("<svg>…</svg>".utf8)),
@@ -126,6 +127,7 @@ import Testing
         "empty(items)", "nestedText", "nestedFields", "nestedFields.v", "count(items)", "empty(noItems)",
         "count(textList)", "empty(anyList)", "empty(emptyList)", "count(emptyList)", "first(list)",
         "z", "negative", "n.v", "plusone(n)", "minusone(z)", "equalzero(z)", "odd(negative)", "wrappedInt",
+        "lazyList", "count(strs)", "empty(strs)", "first(strs)",
     ]
 
     static let texts = ["a", "b c", " ", "  ", "\t", "\n", "\n", "\r\n", "{", "}", "<&>", "é", "e\u{301}", "x\n  "]
