@@ -16,19 +16,28 @@ public final class MarkdownDocument {
     /// The document node; valid while this object lives.
     public let root: MarkdownNode
     public let options: MarkdownOptions
+    /// The arena the tree was parsed in, if any: it must outlive the tree.
+    private let arena: MarkdownArena?
 
     /// Parses `text` as CommonMark.
     public init(parsing text: String, options: MarkdownOptions = []) {
         var text = text
-        let pointer = text.withUTF8 { buffer in
+        // What cmark_parse_document does, with crosswalk's allocator.
+        guard let parser = cmark_parser_new_with_mem(options.rawValue, MarkdownMemory.allocator) else {
+            preconditionFailure("libcmark could not allocate a parser")
+        }
+        text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options.rawValue)
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        // cmark_parse_document only returns nil when out of memory.
+        let pointer = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        // cmark_parser_finish only returns nil when out of memory.
         guard let pointer else { preconditionFailure("libcmark could not allocate a document") }
         self.root = MarkdownNode(pointer)
         self.options = options
+        self.arena = MarkdownArena.current
     }
 
     deinit { cmark_node_free(root.pointer) }
@@ -40,9 +49,9 @@ public final class MarkdownDocument {
 
     /// Renders `node` and its children to HTML.
     public static func renderHTML(_ node: MarkdownNode, options: MarkdownOptions) -> String {
-        // The buffer is malloc'd by libcmark and ours to free.
+        // The buffer comes from the node's allocator, crosswalk's, and is ours to free.
         guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return "" }
-        defer { free(buffer) }
+        defer { MarkdownMemory.free(buffer) }
         return String(cString: buffer)
     }
 

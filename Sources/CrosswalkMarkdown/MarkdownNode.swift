@@ -19,7 +19,7 @@ public struct MarkdownNode: Hashable {
 
     /// Creates a detached node of `type`; the caller owns it until it is inserted.
     public static func make(_ type: NodeType) -> MarkdownNode {
-        MarkdownNode(cmark_node_new(type.raw))
+        MarkdownNode(cmark_node_new_with_mem(type.raw, MarkdownMemory.allocator))
     }
 
     /// Creates a detached text node holding `literal`.

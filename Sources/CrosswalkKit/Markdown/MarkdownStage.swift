@@ -25,6 +25,10 @@ public struct MarkdownStage: Sendable {
     /// Renders markdown outside any site (the `render` command): links are left as written and
     /// there is no glossary, but every other extension applies.
     public func render(_ text: String) -> RenderedMarkdown {
+        MarkdownMemory.withArena { renderTree(text) }
+    }
+
+    private func renderTree(_ text: String) -> RenderedMarkdown {
         guard extensions else {
             return RenderedMarkdown(html: MarkdownDocument(parsing: text, options: options).renderHTML())
         }
@@ -43,6 +47,12 @@ public struct MarkdownStage: Sendable {
     /// (and is dropped when it repeats the title); callouts; relative links are resolved;
     /// wikilinks become links; glossary terms are linked; headings get ids.
     public func render(_ page: Page, in site: Site) -> RenderedMarkdown {
+        // The page's trees, its tables' cells among them, are made and dropped here: their
+        // memory is one arena, let go at once.
+        MarkdownMemory.withArena { renderTree(page, in: site) }
+    }
+
+    private func renderTree(_ page: Page, in site: Site) -> RenderedMarkdown {
         guard extensions else {
             return RenderedMarkdown(html: MarkdownDocument(parsing: page.source.body, options: options).renderHTML())
         }
