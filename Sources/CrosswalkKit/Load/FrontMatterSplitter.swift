@@ -16,40 +16,53 @@ enum FrontMatterSplitter {
     }
 
     // Scans bytes up to the closing line only: splitting the whole file into lines cost as
-    // much as parsing its YAML.
+    // much as parsing its YAML, and a line as a `Substring` cost 2,000 instructions.
     static func split(_ text: String) -> Result<Split, Failure> {
-        let bytes = text.utf8
-        var lineStart = bytes.startIndex
-        var lineNumber = 0
-        var yamlStart: String.Index?
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let line = text[lineStart..<lineEnd]
-            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
-            if let start = yamlStart {
-                if isDelimiter(line, allowDots: true) {
-                    // The newline before the closing line belongs to neither part.
-                    let yamlEnd = lineStart > start ? bytes.index(before: lineStart) : start
-                    return .success(
-                        Split(
-                            frontMatter: String(text[start..<yamlEnd]), body: String(text[next...]),
-                            bodyLineOffset: lineNumber + 1))
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            var lineStart = 0
+            var lineNumber = 0
+            var yamlStart: Int?
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                let next = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
+                if let start = yamlStart {
+                    if isDelimiter(bytes, lineStart, lineEnd, allowDots: true) {
+                        // The newline before the closing line belongs to neither part.
+                        let yamlEnd = lineStart > start ? lineStart - 1 : start
+                        return .success(
+                            Split(
+                                frontMatter: string(bytes, start, yamlEnd), body: string(bytes, next, bytes.count),
+                                bodyLineOffset: lineNumber + 1))
+                    }
+                } else {
+                    guard isDelimiter(bytes, lineStart, lineEnd, allowDots: false) else { break }
+                    yamlStart = next
                 }
-            } else {
-                guard isDelimiter(line, allowDots: false) else { break }
-                yamlStart = next
+                if lineEnd == bytes.count { break }
+                lineStart = next
+                lineNumber += 1
             }
-            if lineEnd == bytes.endIndex { break }
-            lineStart = next
-            lineNumber += 1
+            if yamlStart == nil { return .success(Split(frontMatter: nil, body: text, bodyLineOffset: 0)) }
+            return .failure(.unterminated)
         }
-        if yamlStart == nil { return .success(Split(frontMatter: nil, body: text, bodyLineOffset: 0)) }
-        return .failure(.unterminated)
     }
 
-    private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
-        var trimmed = line[...]
-        while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
-        return trimmed == "---" || (allowDots && trimmed == "...")
+    /// The bytes cut at line breaks, so still whole UTF-8.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// `---` (or `...` when allowed) and nothing after it but spaces and tabs.
+    private static func isDelimiter(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, allowDots: Bool)
+        -> Bool
+    {
+        var end = end
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        guard end - start == 3 else { return false }
+        let mark = bytes[start]
+        guard mark == UInt8(ascii: "-") || (allowDots && mark == UInt8(ascii: ".")) else { return false }
+        return bytes[start + 1] == mark && bytes[start + 2] == mark
     }
 }
