@@ -65,13 +65,29 @@ struct ByteWordSet {
     private func find(_ word: UnsafeBufferPointer<UInt8>) -> Place {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { return .empty(slot) }
-            let (start, count) = words[Int(entry)]
-            if count == word.count, storage[start..<(start + count)].elementsEqual(word) { return .found }
-            slot = (slot + 1) & mask
+        // Raw pointers and `memcmp`: a slice's `elementsEqual` went byte by byte through
+        // iterators, and was most of a search word's cost.
+        return storage.withUnsafeBufferPointer { storage in
+            slots.withUnsafeBufferPointer { slots in
+                words.withUnsafeBufferPointer { words in
+                    while true {
+                        let entry = slots[slot]
+                        if entry < 0 { return .empty(slot) }
+                        let (start, count) = words[Int(entry)]
+                        if count == word.count, Self.equal(storage, start, word) { return .found }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
+    }
+
+    /// Whether `storage` holds `word` at `start` (the count is known to match).
+    private static func equal(_ storage: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        guard let stored = storage.baseAddress, let other = word.baseAddress else { return word.isEmpty }
+        return memcmp(stored + start, other, word.count) == 0
     }
 
     private mutating func grow() {
