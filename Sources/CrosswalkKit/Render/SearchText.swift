@@ -27,31 +27,31 @@ enum SearchText {
     static func forEachWordUTF8(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ ascii: Bool) -> Bool) {
         var text = text
         text.withUTF8 { bytes in
-            var word = WordBuffer(bytes)
+            var word = WordBuffer()
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
+                    index += 1
                     if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                        word.take(index)
+                        word.bytes.append(byte)
                     } else if (0x41...0x5A).contains(byte) {
-                        word.append(byte + 0x20)
+                        word.bytes.append(byte + 0x20)
                     } else if !word.flush(body) {
                         return
                     }
-                    index += 1
                     continue
                 }
                 // Only a non-ASCII scalar is decoded: walking the scalar view cost tens of
                 // instructions per byte.
                 let (decoded, length) = WordTokenizer.scalar(in: bytes, at: index)
                 let end = index + length
+                let sequence = UnsafeBufferPointer(rebasing: bytes[index..<end])
                 let scalar = decoded ?? "\u{FFFD}"
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    word.append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                } else if scalar.properties.generalCategory == .nonspacingMark {
-                    word.skip()
-                } else if !word.flush(body) {
+                    word.bytes.append(contentsOf: sequence)
+                    word.ascii = false
+                } else if scalar.properties.generalCategory != .nonspacingMark, !word.flush(body) {
                     return
                 }
                 index = end
@@ -60,62 +60,18 @@ enum SearchText {
         }
     }
 
-    /// The word so far. A word of lower-case ASCII letters and digits, most words, is a range
-    /// of the text; one with capitals, other letters or skipped marks is copied into a buffer
-    /// reused for every word of a text.
+    /// The word so far, in one buffer reused for every word of a text.
     private struct WordBuffer {
-        let text: UnsafeBufferPointer<UInt8>
-        /// The word's range of the text, while it is one.
-        var start = 0
-        var end = 0
-        var copied = false
         var bytes: [UInt8] = []
         var ascii = true
 
-        init(_ text: UnsafeBufferPointer<UInt8>) {
-            self.text = text
-            bytes.reserveCapacity(32)
-        }
-
-        /// The text's byte at `index`, as it is.
-        mutating func take(_ index: Int) {
-            if copied {
-                bytes.append(text[index])
-            } else {
-                if start == end { start = index }
-                end = index + 1
-            }
-        }
-
-        mutating func append(_ byte: UInt8) {
-            copy()
-            bytes.append(byte)
-        }
-
-        mutating func append(_ sequence: UnsafeBufferPointer<UInt8>) {
-            copy()
-            bytes.append(contentsOf: sequence)
-            ascii = false
-        }
-
-        /// A mark left out of the word: what follows is not next to what came before.
-        mutating func skip() { copy() }
-
-        private mutating func copy() {
-            guard !copied else { return }
-            copied = true
-            if end > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end])) }
-        }
+        init() { bytes.reserveCapacity(32) }
 
         mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Bool) -> Bool {
-            var more = true
-            if copied {
-                if !bytes.isEmpty { more = bytes.withUnsafeBufferPointer { body($0, ascii) } }
-                bytes.removeAll(keepingCapacity: true)
-            } else if end > start {
-                more = body(UnsafeBufferPointer(rebasing: text[start..<end]), true)
-            }
-            (start, end, copied, ascii) = (0, 0, false, true)
+            guard !bytes.isEmpty else { return true }
+            let more = bytes.withUnsafeBufferPointer { body($0, ascii) }
+            bytes.removeAll(keepingCapacity: true)
+            ascii = true
             return more
         }
     }
