@@ -29,7 +29,7 @@ extension Substring {
         let bytes = utf8
         // Native strings are contiguous: one memmem instead of a byte loop through the view.
         if let offset = bytes.withContiguousStorageIfAvailable({ haystack -> Int? in
-            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return nil }
+            guard haystack.baseAddress != nil, haystack.count >= pattern.count else { return nil }
             return ByteSearch.offset(of: UnsafeRawBufferPointer(pattern), in: UnsafeRawBufferPointer(haystack))
         }) {
             guard let offset else { return nil }

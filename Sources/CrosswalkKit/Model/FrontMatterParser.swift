@@ -19,6 +19,14 @@ enum FrontMatterParser {
     static func maxTextBytes(_ yaml: String) -> Int { 2 * yaml.utf8.count + 4096 }
 
     static func parse(_ file: SourceFile) -> Output {
+        guard let yaml = file.frontMatter, !yaml.allSatisfy({ $0.isWhitespace }) else { return Output() }
+        if let pairs = FrontMatterEvents.read(yaml) { return Output(pairs: pairs) }
+        return parseWithYams(file)
+    }
+
+    /// Yams's reading, for what `FrontMatterEvents` leaves to it: errors, anchors and aliases,
+    /// tags, duplicate keys.
+    static func parseWithYams(_ file: SourceFile) -> Output {
         var output = Output()
         guard let yaml = file.frontMatter,
             !yaml.allSatisfy({ $0.isWhitespace })
