@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import CrosswalkKit
+
+/// Paths taken apart as bytes, held to Foundation's and the `split` they replaced.
+@Suite struct PathTextTests {
+    static let pieces = ["a", "/", "//", ".", "..", "é", "b c", "index.html", ".public.staging-1"]
+
+    static func randomPaths() -> [String] {
+        var random = SplitMix(seed: 2_024)
+        var paths = ["", "/", "//", "a", "/a", "a/", "/a/b/c", "/a//b", "a/b/", "/a/b//", "./a", "../a"]
+        for _ in 0..<5_000 {
+            let path = (0..<Int(random.next() % 7)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+            paths.append(path.joined())
+        }
+        return paths
+    }
+
+    @Test func parentFolderIsFoundationsForPathsWithoutDoubleSlashes() {
+        // Absolute paths without `//`, as crosswalk writes to: this Foundation traps on some
+        // relative ones (`a`) and on `//é`, and folds `//` inside a path into one.
+        var compared = 0
+        for path in Self.randomPaths() where path.hasPrefix("/") && !path.contains("//") {
+            #expect(parentFolder(of: path) == (path as NSString).deletingLastPathComponent, "\(path)")
+            compared += 1
+        }
+        #expect(compared > 200)
+        #expect(parentFolder(of: "//") == "/")
+        #expect(["a", "a/", "a/b/", "./a", "..", ""].map(parentFolder(of:)) == ["", "", "a", ".", "", ""])
+        #expect(
+            parentFolder(of: "/srv/site/.public.staging-1/notes/a/index.html") == "/srv/site/.public.staging-1/notes/a")
+    }
+
+    @Test func aPathStaysInsideAsTheSplitSaid() {
+        func reference(_ path: String) -> Bool {
+            !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+                $0.isEmpty || $0 == "." || $0 == ".."
+            }
+        }
+        for path in Self.randomPaths() {
+            #expect(OutputWriter.staysInside(path) == reference(path), "\(path)")
+        }
+        #expect(OutputWriter.staysInside("notes/a/index.html"))
+        #expect(!OutputWriter.staysInside("notes/../index.html"))
+    }
+}
