@@ -112,12 +112,51 @@ enum JSONText {
     }
 
     private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? 0x30 + digit : 0x57 + digit }
-        var out: [UInt8] = [UInt8(ascii: "\"")]
+        var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8)
+        appendQuoted(bytes, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` quoted as `string(_:)` quotes it, appended to `out`.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var copy = text
+        copy.withUTF8 { appendQuoted($0, to: &out) }
+    }
+
+    /// `texts` joined by spaces, quoted as one string, appended to `out`.
+    static func appendJoined(_ texts: [String], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for (index, text) in texts.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: " ")) }
+            // Escaping each apart is escaping them joined: no escaped sequence spans a space.
+            var copy = text
+            copy.withUTF8 { appendEscaped($0, to: &out) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        appendEscaped(bytes, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? 0x30 + digit : 0x57 + digit }
         var index = 0
+        var plainFrom = 0
+        // Runs with nothing to escape are copied whole.
+        func flush(_ end: Int) {
+            if end > plainFrom { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<end])) }
+        }
         while index < bytes.count {
             let byte = bytes[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2 else {
+                index += 1
+                continue
+            }
+            flush(index)
             index += 1
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
@@ -138,8 +177,8 @@ enum JSONText {
                 index += 2
             default: out.append(byte)
             }
+            plainFrom = index
         }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
+        flush(bytes.count)
     }
 }

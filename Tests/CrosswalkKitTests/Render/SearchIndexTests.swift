@@ -84,4 +84,47 @@ import Testing
         #expect(page.contains("data-root=\"../../\""))
         #expect(page.contains("<script src=\"../../assets/search.js\" defer></script>"))
     }
+
+    /// Entry lines written as bytes are the lines the quoted fields joined as strings made.
+    @Test func entryLinesAreTheJoinedFields() {
+        let pieces = ["PLC", "a\"b", "\\", "\n", "</script>", "x\u{2028}y", "\u{2029}", "it’s…", "\u{1}", " ", "é", ""]
+        var random = SplitMix(seed: 8_282)
+        func text() -> String { (0..<Int(random.next() % 4)).map { _ in pieces[Int(random.next() % 12)] }.joined() }
+        func list() -> [String] { (0..<Int(random.next() % 4)).map { _ in text() } }
+        for _ in 0..<2_000 {
+            let (url, title, summary, aliases, headings, words) = (text(), text(), text(), list(), list(), list())
+            let kind = SearchIndex.kinds[Int(random.next() % UInt64(SearchIndex.kinds.count))]
+            let fields = [
+                JSONText.string(url), String(SearchIndex.kinds.firstIndex(of: kind) ?? 0), JSONText.string(title),
+                JSONText.string(summary), "[" + aliases.map(JSONText.string).joined(separator: ",") + "]",
+                "[" + headings.map(JSONText.string).joined(separator: ",") + "]",
+                JSONText.string(words.joined(separator: " ")),
+            ]
+            let entry = SearchIndex.Entry(
+                url: url, kind: kind, title: title, summary: summary, aliases: aliases, headings: headings,
+                words: words)
+            #expect(entry.line == "[" + fields.joined(separator: ",") + "]")
+            #expect(JSONText.string(title) == Self.referenceQuoted(title))
+        }
+    }
+
+    /// JSON quoting scalar by scalar, as the escaping rules read.
+    static func referenceQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
 }
