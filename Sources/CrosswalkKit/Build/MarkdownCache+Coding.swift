@@ -4,8 +4,9 @@
 struct CacheBytesWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// Eight bytes, least significant first; one append, not eight.
     mutating func integer(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func integer(_ value: Int) { integer(UInt64(bitPattern: Int64(value))) }
