@@ -111,7 +111,7 @@ struct OutputKeys {
             summaries += renderer.children(ofFolder: url)
         }
         var titles = summaries + pages[index].markdown.linkTargets
-        let parts = url.split(separator: "/")
+        let parts = pathSegments(url)
         for depth in parts.indices.dropFirst() {
             if let folder = renderer.site.index(url: parts[..<depth].joined(separator: "/") + "/") {
                 titles.append(folder)

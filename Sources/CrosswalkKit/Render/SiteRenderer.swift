@@ -235,7 +235,7 @@ public final class SiteRenderer: Sendable {
         var crumbs: [[String: Any]] = [
             ["title": TemplateText("Home"), "href": TemplateText(LinkResolver.href(from: url, to: "index.html"))]
         ]
-        let parts = url.split(separator: "/")
+        let parts = pathSegments(url)
         for depth in 1..<parts.count {
             let folder = parts[0..<depth].joined(separator: "/") + "/"
             let folderTitle = self.title(ofURL: folder)

@@ -44,4 +44,12 @@ import Testing
         #expect(OutputWriter.staysInside("notes/a/index.html"))
         #expect(!OutputWriter.staysInside("notes/../index.html"))
     }
+
+    @Test func pathSegmentsAreTheSplitsPieces() {
+        var paths = Self.randomPaths() + ["glossary/\u{301}x/", "a\r\n/b", "/\u{301}", "é/a/"]
+        paths += Self.randomPaths().map { $0.replacingOccurrences(of: "é", with: "e") }
+        for path in paths {
+            #expect(pathSegments(path) == path.split(separator: "/"), "\(path.debugDescription)")
+        }
+    }
 }
