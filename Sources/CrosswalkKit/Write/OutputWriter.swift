@@ -32,6 +32,9 @@ public final class OutputWriter: @unchecked Sendable {
     let spare: String
     /// The staging tree is the last build's spare, not a new empty folder.
     let recycled: Bool
+    /// An output was there when the build began: without one, no file is compared with its
+    /// earlier version (a look per file that could only fail).
+    private let hasPrevious: Bool
     private let directories = PathSet()
     /// Relative paths written or linked, in a recycled tree: the rest of it is swept away.
     private let produced = PathSet()
@@ -47,6 +50,8 @@ public final class OutputWriter: @unchecked Sendable {
         self.staging = joinPath(parent, ".\(name).staging-\(getpid())")
         self.recordPath = Self.recordPath(of: output)
         self.spare = Self.sparePath(of: output)
+        var info = stat()
+        hasPrevious = lstat(output, &info) == 0
         try Self.makeDirectories(parent)
         lockDescriptor = try Self.lock(joinPath(parent, ".\(name).lock"))
         var recycled = false
@@ -188,7 +193,7 @@ public final class OutputWriter: @unchecked Sendable {
         try makeParent(of: target)
         let previous = joinPath(output, relativePath)
         if recycled { produced.insert(relativePath) }
-        if reuse, Self.hasSameBytes(previous, bytes) {
+        if reuse, hasPrevious, Self.hasSameBytes(previous, bytes) {
             if recycled && Self.sameFile(previous, target) {
                 counts.add(reused: 1)
                 return
