@@ -5,7 +5,7 @@
 
 /*
  * crosswalk's allocator for libcmark (see MarkdownMemory.swift for why). In C: libcmark calls
- * it about 1,700 times a page, and from Swift each call paid for a thread-local lookup, a
+ * it about 2,200 times a page, and from Swift each call paid for a thread-local lookup, a
  * lazy global and reference counting.
  *
  * Every block starts with a 16-byte header: its capacity, and 1 when it was cut from an
