@@ -11,6 +11,9 @@
  * Every block starts with a 16-byte header: its capacity, and 1 when it was cut from an
  * arena or 0 when it came from the heap. While an arena is current on a thread, blocks are
  * cut from it and never freed alone; the arena's chunks go all at once.
+ *
+ * Call these from MarkdownMemory.swift only: the functions are `static inline`, so every
+ * Swift file that calls one compiles its own copy, and with it its own thread-local slot.
  */
 
 typedef struct crosswalk_arena {
