@@ -56,16 +56,11 @@ enum FrontMatterEvents {
         /// One document holding one mapping, then the end of the stream.
         mutating func document() -> Pairs? {
             guard next() == YAML_STREAM_START_EVENT, next() == YAML_DOCUMENT_START_EVENT,
-                next() == YAML_MAPPING_START_EVENT, isPlainCollection(event.data.mapping_start.anchor),
-                isPlainCollection(event.data.mapping_start.tag),
-                let pairs = mappingPairs(depth: -1)
+                next() == YAML_MAPPING_START_EVENT, event.data.mapping_start.anchor == nil,
+                event.data.mapping_start.tag == nil, let pairs = mappingPairs(depth: -1)
             else { return nil }
             guard next() == YAML_DOCUMENT_END_EVENT, next() == YAML_STREAM_END_EVENT else { return nil }
             return pairs
-        }
-
-        private func isPlainCollection(_ anchorOrTag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
-            anchorOrTag == nil
         }
 
         /// The value the current event starts; `depth` as `FrontMatterParser.convert` counts it.
