@@ -1,7 +1,9 @@
-/// The folder holding `path`, as `NSString.deletingLastPathComponent` gives it for the paths
-/// crosswalk makes (`/a/b/c` → `/a/b`, `/a` → `/`, `a` → empty), read from the bytes: through
-/// Foundation it cost 34,000 instructions a call, once per file written.
-func parentFolder(of path: String) -> String {
+/// The folder holding the file-system path `path`, as `NSString.deletingLastPathComponent`
+/// gives it for the paths crosswalk makes (`/a/b/c` → `/a/b`, `/a` → `/`, `a` → empty), read
+/// from the bytes: through Foundation it cost 34,000 instructions a call, once per file
+/// written. (`SiteRenderer.parentFolder(of:)` is the same for page URLs, which end in `/`;
+/// `LinkResolver.folder(of:)` for content-relative paths, without a root.)
+func folderPath(holding path: String) -> String {
     var copy = path
     return copy.withUTF8 { bytes in
         let slash = UInt8(ascii: "/")

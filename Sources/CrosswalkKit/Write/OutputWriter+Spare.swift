@@ -68,7 +68,7 @@ extension OutputWriter {
             if (info.st_mode & S_IFMT) == S_IFDIR { return }
             removeAnything(path, info)
         } else if errno == ENOENT {
-            try ensureDirectory(parentFolder(of: path))
+            try ensureDirectory(folderPath(holding: path))
         }
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         throw Failure(message: "cannot create folder \(path): \(String(cString: strerror(errno)))")

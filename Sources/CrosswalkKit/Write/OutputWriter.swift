@@ -256,7 +256,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     private func makeParent(of path: String) throws(Failure) {
-        let parent = parentFolder(of: path)
+        let parent = folderPath(holding: path)
         guard !directories.contains(parent) else { return }
         if recycled {
             try Self.ensureDirectory(parent)
@@ -264,7 +264,7 @@ public final class OutputWriter: @unchecked Sendable {
             var above = parent
             while above.count > staging.count, !directories.contains(above) {
                 directories.insert(above)
-                above = parentFolder(of: above)
+                above = folderPath(holding: above)
             }
         } else {
             try Self.makeDirectories(parent)

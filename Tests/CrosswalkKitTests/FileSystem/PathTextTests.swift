@@ -17,19 +17,20 @@ import Testing
         return paths
     }
 
-    @Test func parentFolderIsFoundationsForPathsWithoutDoubleSlashes() {
+    @Test func folderPathIsFoundationsParentForAbsolutePaths() {
         // Absolute paths without `//`, as crosswalk writes to: this Foundation traps on some
         // relative ones (`a`) and on `//é`, and folds `//` inside a path into one.
         var compared = 0
         for path in Self.randomPaths() where path.hasPrefix("/") && !path.contains("//") {
-            #expect(parentFolder(of: path) == (path as NSString).deletingLastPathComponent, "\(path)")
+            #expect(folderPath(holding: path) == (path as NSString).deletingLastPathComponent, "\(path)")
             compared += 1
         }
         #expect(compared > 200)
-        #expect(parentFolder(of: "//") == "/")
-        #expect(["a", "a/", "a/b/", "./a", "..", ""].map(parentFolder(of:)) == ["", "", "a", ".", "", ""])
+        #expect(folderPath(holding: "//") == "/")
+        #expect(["a", "a/", "a/b/", "./a", "..", ""].map(folderPath(holding:)) == ["", "", "a", ".", "", ""])
         #expect(
-            parentFolder(of: "/srv/site/.public.staging-1/notes/a/index.html") == "/srv/site/.public.staging-1/notes/a")
+            folderPath(holding: "/srv/site/.public.staging-1/notes/a/index.html")
+                == "/srv/site/.public.staging-1/notes/a")
     }
 
     @Test func aPathStaysInsideAsTheSplitSaid() {
