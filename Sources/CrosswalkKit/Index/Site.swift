@@ -16,9 +16,9 @@ public struct Site: Sendable {
     public private(set) var termPages: [Int] = []
     /// Finds term names in prose; built once per site.
     public private(set) var matcher: GlossaryMatcher
-    /// Per term (matcher order): the escaped attributes of its auto-links after `href`, made
-    /// from its names alone.
-    public private(set) var termLinkAttributes: [String] = []
+    /// Per term (matcher order): its auto-links' target and the escaped attributes after
+    /// `href`, made from its URL and file name alone.
+    private(set) var termAnchors = TermAnchors(paths: [], attributes: [])
     private var termIndexByURL: [String: Int] = [:]
 
     /// Builds the index; two pages at one URL is an error naming both files. With `previous`,
@@ -67,7 +67,8 @@ public struct Site: Sendable {
         termPages = terms
         termIndexByURL.reserveCapacity(terms.count)
         for (term, index) in terms.enumerated() { termIndexByURL[sorted[index].url] = term }
-        termLinkAttributes = terms.map { Self.linkAttributes(for: sorted[$0]) }
+        termAnchors = TermAnchors(
+            paths: terms.map { sorted[$0].outputPath }, attributes: terms.map { Self.linkAttributes(for: sorted[$0]) })
         // Stored: `serve` asks on every rebuild, and a site kept from the last one has the same.
         diagnostics = duplicateURLDiagnostics + vocabulary.diagnostics
     }

@@ -234,13 +234,16 @@ public struct LinkResolver: Sendable {
         var from = from
         var to = to
         from.withUTF8 { fromBytes in
-            to.withUTF8 { toBytes in
-                // Written on the stack, then copied once: growing `output` byte by byte cost more.
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hrefCapacity(fromBytes, toBytes)) { buffer in
-                    let written = writeHref(from: fromBytes, to: toBytes, into: buffer)
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written]))
-                }
-            }
+            to.withUTF8 { toBytes in appendHref(from: fromBytes, to: toBytes, to: &output) }
+        }
+    }
+
+    /// As ``appendHref(from:to:to:)``, for paths held as bytes.
+    static func appendHref(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Written on the stack, then copied once: growing `output` byte by byte cost more.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hrefCapacity(from, to)) { buffer in
+            let written = writeHref(from: from, to: to, into: buffer)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written]))
         }
     }
 

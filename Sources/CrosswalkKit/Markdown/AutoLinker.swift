@@ -18,6 +18,8 @@ struct AutoLinker {
     init(page: Page, site: Site, alreadyLinked: [OutgoingLink]) {
         self.page = page
         self.site = site
+        anchors = site.termAnchors
+        pageURL = Array(page.url.utf8)
         linked = TermBits(count: site.termPages.count)
         for link in alreadyLinked { if let term = site.termIndex(url: link.targetURL) { linked.insert(term) } }
         if let own = site.termIndex(url: page.url) { linked.insert(own) }
@@ -43,6 +45,9 @@ struct AutoLinker {
     private var tokens: [WordTokenizer.Token] = []
     /// The opening tag of the link being made; reused between links.
     private var tag: [UInt8] = []
+    /// The terms' targets and attributes, and this page's URL, as bytes read per link.
+    private let anchors: TermAnchors
+    private let pageURL: [UInt8]
 
     private mutating func link(_ run: ArraySlice<MarkdownNode>) {
         // The run's text as bytes, read from the tree in place; most runs hold no term.
@@ -90,7 +95,7 @@ struct AutoLinker {
                 // By index, not `let target = site.pages[…]`: copying a whole Page per link
                 // showed up in profiles.
                 let target = site.termPages[match.term]
-                let anchor = makeAnchor(to: target, term: match.term)
+                let anchor = makeAnchor(term: match.term)
                 pieces(match.start, match.end) { anchor.append($0) }
                 first.insertBefore(anchor)
                 links.append(OutgoingLink(.autolink, to: site.pages[target].url, at: location))
@@ -103,21 +108,19 @@ struct AutoLinker {
 
     /// The opening tag as bytes, in one reused buffer: a String or an `HTMLBytes` per link
     /// cost several allocations each.
-    private mutating func makeAnchor(to target: Int, term: Int) -> MarkdownNode {
+    private mutating func makeAnchor(term: Int) -> MarkdownNode {
         tag.removeAll(keepingCapacity: true)
         let open: StaticString = #"<a class="term-link" href=""#
         tag.append(contentsOf: UnsafeBufferPointer(start: open.utf8Start, count: open.utf8CodeUnitCount))
         let hrefStart = tag.count
-        LinkResolver.appendHref(from: page.url, to: site.pages[target].outputPath, to: &tag)
-        if tag[hrefStart...].contains(where: { $0 <= 0x3E && HTMLEscape.entity(for: $0) != nil }) {
+        pageURL.withUnsafeBufferPointer { LinkResolver.appendHref(from: $0, to: anchors.path(term), to: &tag) }
+        // The way up (`../`) needs no escaping; only a path with such a byte does.
+        if anchors.pathNeedsEscaping(term) {
             let escaped = HTMLEscape.attribute(String(decoding: tag[hrefStart...], as: UTF8.self))
             tag.removeSubrange(hrefStart...)
             tag.append(contentsOf: escaped.utf8)
         }
-        tag.append(UInt8(ascii: "\""))
-        var attributes = site.termLinkAttributes[term]
-        attributes.withUTF8 { tag.append(contentsOf: $0) }
-        tag.append(UInt8(ascii: ">"))
+        tag.append(contentsOf: anchors.tail(term))
         return tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
     }
 
