@@ -6,7 +6,9 @@ import CrosswalkMarkdown
 /// links explicitly are not linked again.
 struct AutoLinker {
     let page: Page
-    let site: Site
+    /// The site's matcher, held here: read through a `Site` once per run of text, the site's
+    /// fields were copied each time.
+    private let matcher: GlossaryMatcher
     private(set) var links: [OutgoingLink] = []
     /// Terms linked on this page (or never to be): one bit per term, as the matcher asks for
     /// every term it finds and hashing an `Int` into a `Set` cost more than the rest.
@@ -17,7 +19,7 @@ struct AutoLinker {
     /// `alreadyLinked` holds the links the page makes explicitly (repeats do no harm).
     init(page: Page, site: Site, alreadyLinked: [OutgoingLink]) {
         self.page = page
-        self.site = site
+        matcher = site.matcher
         anchors = site.termAnchors
         pageURL = Array(page.url.utf8)
         linked = TermBits(count: site.termPages.count)
@@ -68,7 +70,7 @@ struct AutoLinker {
         var tokens = self.tokens
         self.tokens = []
         let matches = bytes.withUnsafeBufferPointer { text in
-            site.matcher.matches(in: text, tokens: &tokens) { term in linked.insert(term) }
+            matcher.matches(in: text, tokens: &tokens) { term in linked.insert(term) }
         }
         self.linked = linked
         self.tokens = tokens
@@ -92,13 +94,10 @@ struct AutoLinker {
             var cursor = 0
             for match in matches {
                 pieces(cursor, match.start, before)
-                // By index, not `let target = site.pages[…]`: copying a whole Page per link
-                // showed up in profiles.
-                let target = site.termPages[match.term]
                 let anchor = makeAnchor(term: match.term)
                 pieces(match.start, match.end) { anchor.append($0) }
                 first.insertBefore(anchor)
-                links.append(OutgoingLink(.autolink, to: site.pages[target].url, at: location))
+                links.append(OutgoingLink(.autolink, to: anchors.urls[match.term], at: location))
                 cursor = match.end
             }
             pieces(cursor, text.count, before)
