@@ -52,27 +52,34 @@ struct HTMLBytes {
     }
 
     mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        guard magnitude < 10_000_000_000 else {
-            raw(String(magnitude))
-            return
-        }
-        var count = 0
+        // Digits written backwards into a small buffer, then appended at once: a page's picture
+        // writes about a hundred numbers, and appending digit by digit cost more than the rest.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { digits in
+            var magnitude = value.magnitude
+            var start = digits.count
             repeat {
-                digits[count] = UInt8(magnitude % 10) + 0x30
+                start -= 1
+                digits[start] = UInt8(magnitude % 10) + 0x30
                 magnitude /= 10
-                count += 1
             } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+            if value < 0 {
+                start -= 1
+                digits[start] = 0x2D
+            }
+            guard let base = digits.baseAddress else { return }
+            let first = (base + start).assumingMemoryBound(to: UInt8.self)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: first, count: digits.count - start))
         }
     }
 
     /// A coordinate with at most one decimal (`12`, `12.5`), so output is short and stable.
     mutating func coordinate(_ value: Double) {
+        // Most coordinates are whole numbers: written without rounding.
+        if let whole = Int(exactly: value) {
+            integer(whole)
+            return
+        }
         let rounded = (value * 10).rounded() / 10
         if rounded == rounded.rounded(), abs(rounded) < 9e18 {
             integer(Int(rounded))

@@ -10,6 +10,8 @@ extension SiteRenderer {
         let built = pages[index]
         func has(_ key: String) -> Bool {
             guard let value = fields[key] else { return false }
+            // The lists crosswalk builds without a cast: `as? [Any]` made a new array of each.
+            if let count = ContextKind.listCount(value) { return count > 0 }
             if let list = value as? [Any] { return !list.isEmpty }
             return true
         }

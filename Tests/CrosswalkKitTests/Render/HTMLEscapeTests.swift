@@ -35,15 +35,16 @@ import Testing
 
     @Test func numbersAndCoordinates() {
         var bytes = HTMLBytes()
-        for value in [0, 7, -42, 1_000_000, Int.max] {
+        for value in [0, 7, -42, 1_000_000, Int.max, Int.min] {
             bytes.integer(value)
             bytes.raw(" ")
         }
-        for value in [0.0, 12.0, 12.25, -3.5, 2.04, 1e12] {
+        for value in [0.0, 12.0, 12.25, -3.5, 2.04, 1e12, -0.0, 1e19, -14.0] {
             bytes.coordinate(value)
             bytes.raw(" ")
         }
-        #expect(bytes.string == "0 7 -42 1000000 \(Int.max) 0 12 12.3 -3.5 2 1000000000000 ")
+        #expect(
+            bytes.string == "0 7 -42 1000000 \(Int.max) \(Int.min) 0 12 12.3 -3.5 2 1000000000000 0 1e+19 -14 ")
     }
 
     /// Written bytes grow past the first capacity, insertions move the rest along, and a copy

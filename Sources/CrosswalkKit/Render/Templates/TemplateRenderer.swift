@@ -236,15 +236,7 @@ struct TemplateRenderer {
     /// `empty(x)` and `count(x)` of the lists crosswalk builds, as swift-mustache's `Array`
     /// transforms give them, without a protocol cast per use; nil for anything else.
     private static func countTransform(_ transform: String, of value: Any) -> Any? {
-        let count: Int
-        switch ContextKind(value) {
-        case .anyList: count = ContextKind.known(value, as: [Any].self).count
-        case .fieldsList: count = ContextKind.known(value, as: [[String: Any]].self).count
-        case .textList: count = ContextKind.known(value, as: [TemplateText].self).count
-        case .stringList: count = ContextKind.known(value, as: [String].self).count
-        case .listItems: count = ContextKind.known(value, as: [ListItem].self).count
-        default: return nil
-        }
+        guard let count = ContextKind.listCount(value) else { return nil }
         switch transform {
         case "empty": return count == 0
         case "count": return count
@@ -361,6 +353,19 @@ extension Optional: OptionalValue {
 }
 
 extension ContextKind {
+    /// The length of `value` when it is one of the lists crosswalk builds; nil for anything
+    /// else (which may still be a list of another type).
+    static func listCount(_ value: Any) -> Int? {
+        switch ContextKind(value) {
+        case .anyList: known(value, as: [Any].self).count
+        case .fieldsList: known(value, as: [[String: Any]].self).count
+        case .textList: known(value, as: [TemplateText].self).count
+        case .stringList: known(value, as: [String].self).count
+        case .listItems: known(value, as: [ListItem].self).count
+        default: nil
+        }
+    }
+
     /// `value` as `T`, the type its kind showed it has: the existential is opened and its
     /// bits taken as `T`. A runtime cast, even to the exact type, cost about 400 instructions,
     /// and a page looks up about 150 values.
