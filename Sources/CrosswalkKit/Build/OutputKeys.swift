@@ -172,6 +172,7 @@ struct OutputKeys {
 
     /// A page's source as read: front matter and body.
     static func digest(of file: SourceFile) -> UInt64 {
-        StableHash.of(Array(((file.frontMatter ?? "") + "\u{0}" + file.body).utf8))
+        // Front matter absent and empty digest alike, as when they were joined into one text.
+        StableHash.of(file.frontMatter ?? "", file.body)
     }
 }
