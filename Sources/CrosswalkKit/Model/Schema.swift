@@ -141,6 +141,33 @@ struct Schema {
     }
 
     static func isISODate(_ text: String) -> Bool {
+        // `2026-11-01` as bytes, the form nearly every page has; anything else, as characters.
+        if let plain = plainISODate(text) { return plain }
+        return characterISODate(text)
+    }
+
+    /// For ten ASCII bytes `dddd-dd-dd` (then the end, or any ASCII byte, so no mark joins the
+    /// last digit), what `characterISODate` answers; nil for anything else.
+    static func plainISODate(_ text: String) -> Bool? {
+        let bytes = text.utf8
+        guard bytes.count >= 10 else { return nil }
+        var month = 0
+        var day = 0
+        for (offset, byte) in bytes.prefix(11).enumerated() {
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            switch offset {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return nil }
+            case 10: guard byte < 0x80 else { return nil }
+            default:
+                guard digit < 10 else { return nil }
+                if offset == 5 || offset == 6 { month = month * 10 + digit }
+                if offset == 8 || offset == 9 { day = day * 10 + digit }
+            }
+        }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    static func characterISODate(_ text: String) -> Bool {
         let parts = text.prefix(10).split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil

@@ -81,4 +81,27 @@ import Testing
         ).0
         #expect(scenario.injects.first?.ot == ["Q2", "Q3"])
     }
+
+    /// Dates read as bytes answer as the character-by-character reading does: random texts
+    /// near the `YYYY-MM-DD` form, marks and all, and the byte reading takes most of them.
+    @Test func datesReadAsBytesMatchTheCharacterReading() {
+        var random = SplitMix(seed: 2_027_0131)
+        let pieces = ["0", "1", "2", "9", "3", "-", "+", " ", "T", "\u{301}", "é", "\r\n", "x", "13", "00"]
+        var byBytes = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            if random.below(2) == 0 {
+                text = String(format: "%04d-%02d-%02d", random.below(3_000), random.below(15), random.below(35))
+            }
+            for _ in 0..<random.below(4) { text += pieces[random.below(pieces.count)] }
+            if random.below(3) == 0 { text = pieces[random.below(pieces.count)] + text }
+            let answer = Schema.characterISODate(text)
+            if let fast = Schema.plainISODate(text) {
+                byBytes += 1
+                #expect(fast == answer, Comment(rawValue: text.debugDescription))
+            }
+            #expect(Schema.isISODate(text) == answer, Comment(rawValue: text.debugDescription))
+        }
+        #expect(byBytes > 5_000)
+    }
 }
