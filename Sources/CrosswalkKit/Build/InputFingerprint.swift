@@ -64,17 +64,14 @@ enum StableHash {
     }
 }
 
-/// FNV-1a over values fed one after another: numbers as their eight bytes, text as its UTF-8
-/// and a separator, so no run of values reads as another.
+/// Values fed one after another: a number through one round of xxHash64, text as its UTF-8
+/// by FNV-1a and a separator, so no run of values reads as another. A number was eight FNV
+/// steps, each waiting on the last multiply; an output key feeds hundreds of numbers.
 struct StableHasher {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func combine(_ number: UInt64) {
-        var number = number
-        for _ in 0..<8 {
-            value = (value ^ (number & 0xff)) &* 0x100_0000_01b3
-            number >>= 8
-        }
+        value = StableHash.round(value, number)
     }
 
     mutating func combine(_ text: String) {

@@ -34,8 +34,9 @@ extension StableHash {
         }
     }
 
+    /// xxHash64's round: `word` mixed into `hash`.
     @inline(__always)
-    private static func round(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+    static func round(_ hash: UInt64, _ word: UInt64) -> UInt64 {
         let mixed = hash &+ word &* 0xC2B2_AE3D_27D4_EB4F
         return ((mixed << 31) | (mixed >> 33)) &* 0x9E37_79B1_85EB_CA87
     }
