@@ -68,8 +68,13 @@ enum NeighbourGraph {
                 + "</marker></defs>")
         for (row, node) in left.enumerated() {
             let y = rowY(row, count: left.count + (leftMore > 0 ? 1 : 0), middle: middle)
-            edge(&svg, from: (210, y), to: (264, middle), both: false)
-            nodeLink(&svg, node, x: 202, y: y, end: true, labelX: 190, relation: "links here")
+            // The edge from (210, y) to (264, middle), its fixed parts written at once.
+            svg.raw("<line class=\"nb-edge\" x1=\"210\" y1=\"")
+            svg.coordinate(y)
+            svg.raw("\" x2=\"264\" y2=\"")
+            svg.coordinate(middle)
+            svg.raw("\" marker-end=\"url(#nb-arrow)\"/>")
+            nodeLink(&svg, node, x: 202, y: y, left: true)
         }
         if leftMore > 0 {
             let y = rowY(left.count, count: left.count + 1, middle: middle)
@@ -81,9 +86,16 @@ enum NeighbourGraph {
         }
         for (row, node) in right.enumerated() {
             let y = rowY(row, count: right.count + (rightMore > 0 ? 1 : 0), middle: middle)
-            edge(&svg, from: (396, middle), to: (448, y), both: node.mutual)
-            let relation: StaticString = node.mutual ? "linked both ways" : "linked from here"
-            nodeLink(&svg, node, x: 456, y: y, end: false, labelX: 468, relation: relation)
+            // The edge from (396, middle) to (448, y), arrows at both ends when mutual.
+            svg.raw("<line class=\"nb-edge\" x1=\"396\" y1=\"")
+            svg.coordinate(middle)
+            svg.raw("\" x2=\"448\" y2=\"")
+            svg.coordinate(y)
+            svg.raw(
+                node.mutual
+                    ? "\" marker-end=\"url(#nb-arrow)\" marker-start=\"url(#nb-arrow)\"/>"
+                    : "\" marker-end=\"url(#nb-arrow)\"/>")
+            nodeLink(&svg, node, x: 456, y: y, left: false)
         }
         if rightMore > 0 {
             let y = rowY(right.count, count: right.count + 1, middle: middle)
@@ -129,53 +141,45 @@ enum NeighbourGraph {
         middle + (Double(row) - Double(count - 1) / 2) * Double(rowHeight)
     }
 
-    private static func edge(_ svg: inout HTMLBytes, from: (Double, Double), to: (Double, Double), both: Bool) {
-        svg.raw("<line class=\"nb-edge\" x1=\"")
-        svg.coordinate(from.0)
-        svg.raw("\" y1=\"")
-        svg.coordinate(from.1)
-        svg.raw("\" x2=\"")
-        svg.coordinate(to.0)
-        svg.raw("\" y2=\"")
-        svg.coordinate(to.1)
-        svg.raw("\" marker-end=\"url(#nb-arrow)\"")
-        if both { svg.raw(" marker-start=\"url(#nb-arrow)\"") }
-        svg.raw("/>")
-    }
-
-    private static func nodeLink(
-        _ svg: inout HTMLBytes, _ node: Node, x: Double, y: Double, end: Bool, labelX: Double, relation: StaticString
-    ) {
-        svg.raw("<a class=\"nb-node nb-")
-        svg.raw(node.kind.rawValue)
-        svg.raw("\" href=\"")
+    /// A node: a link around its tooltip, its shape and its label, left of the centre
+    /// (label ending at x 190) or right of it (label starting at x 468). The fixed parts of
+    /// each are written at once: a picture has up to sixteen nodes, on every page.
+    private static func nodeLink(_ svg: inout HTMLBytes, _ node: Node, x: Double, y: Double, left: Bool) {
+        svg.raw(linkOpening(node.kind))
         svg.escaped(node.href)
         svg.raw("\"><title>")
         svg.raw(node.text.title)
-        svg.raw(" (")
         svg.raw(kindWord(node.kind))
-        svg.raw(", ")
-        svg.raw(relation)
-        svg.raw(")</title>")
+        svg.raw(left ? "links here)</title>" : node.mutual ? "linked both ways)</title>" : "linked from here)</title>")
         shape(&svg, node.kind, x: x, y: y)
-        svg.raw("<text class=\"nb-label\" x=\"")
-        svg.coordinate(labelX)
-        svg.raw("\" y=\"")
+        svg.raw(left ? "<text class=\"nb-label\" x=\"190\" y=\"" : "<text class=\"nb-label\" x=\"468\" y=\"")
         svg.coordinate(y + 4)
-        svg.raw(end ? "\" text-anchor=\"end\">" : "\" text-anchor=\"start\">")
+        svg.raw(left ? "\" text-anchor=\"end\">" : "\" text-anchor=\"start\">")
         svg.raw(node.text.label)
         svg.raw("</text></a>")
     }
 
-    /// `kind.label` in lower case, as written in a node's tooltip.
+    /// A node's opening tag up to its `href` value.
+    private static func linkOpening(_ kind: PageKind) -> StaticString {
+        switch kind {
+        case .term: "<a class=\"nb-node nb-term\" href=\""
+        case .constraint: "<a class=\"nb-node nb-constraint\" href=\""
+        case .tool: "<a class=\"nb-node nb-tool\" href=\""
+        case .workflow: "<a class=\"nb-node nb-workflow\" href=\""
+        case .scenario: "<a class=\"nb-node nb-scenario\" href=\""
+        case .page: "<a class=\"nb-node nb-page\" href=\""
+        }
+    }
+
+    /// ` (` and `kind.label` in lower case, as a node's tooltip names it, and `, `.
     private static func kindWord(_ kind: PageKind) -> StaticString {
         switch kind {
-        case .term: "term"
-        case .constraint: "ot constraint"
-        case .tool: "tool note"
-        case .workflow: "workflow"
-        case .scenario: "scenario"
-        case .page: "page"
+        case .term: " (term, "
+        case .constraint: " (ot constraint, "
+        case .tool: " (tool note, "
+        case .workflow: " (workflow, "
+        case .scenario: " (scenario, "
+        case .page: " (page, "
         }
     }
 
