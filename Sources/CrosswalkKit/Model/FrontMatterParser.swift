@@ -20,7 +20,7 @@ enum FrontMatterParser {
 
     static func parse(_ file: SourceFile) -> Output {
         guard let yaml = file.frontMatter, !yaml.allSatisfy({ $0.isWhitespace }) else { return Output() }
-        if let pairs = FrontMatterEvents.read(yaml) { return Output(pairs: pairs) }
+        if let pairs = FrontMatterLines.read(yaml) ?? FrontMatterEvents.read(yaml) { return Output(pairs: pairs) }
         return parseWithYams(file)
     }
 
