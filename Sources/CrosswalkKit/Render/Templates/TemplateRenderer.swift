@@ -208,11 +208,19 @@ struct TemplateRenderer {
                 found = stack.last
                 break
             }
-            for object in stack.reversed() {
-                if let child = Self.child(first, of: object) {
-                    found = Self.descend(name.path.dropFirst(), from: child)
+            // By index, top down: iterating `reversed()` copied each level's value out first.
+            var level = stack.count - 1
+            while level >= 0 {
+                if let child = Self.child(first, of: stack[level]) {
+                    // One or two names (`root`, `page.title`) without a slice of the path.
+                    switch name.path.count {
+                    case 1: found = child
+                    case 2: found = Self.child(name.path[1], of: child)
+                    default: found = Self.descend(name.path.dropFirst(), from: child)
+                    }
                     break
                 }
+                level -= 1
             }
         }
         guard var value = found else { return nil }
