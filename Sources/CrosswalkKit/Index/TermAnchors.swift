@@ -37,7 +37,7 @@ final class TermAnchors: @unchecked Sendable {
         memory.initialize(from: bytes, count: bytes.count)
         self.bounds = bounds
         pathNeedsEscaping = paths.map { path in
-            path.utf8.contains { $0 <= 0x3E && HTMLEscape.entity(for: $0) != nil }
+            path.utf8.contains(where: HTMLEscape.needsEscaping)
         }
     }
 

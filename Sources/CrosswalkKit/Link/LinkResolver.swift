@@ -318,6 +318,17 @@ public struct LinkResolver: Sendable {
 
     /// The relative path from a page at folder URL `url` back to the site root (`../../`).
     public static func rootPath(from url: String) -> String {
-        String(repeating: "../", count: url.utf8.split(separator: UInt8(ascii: "/")).count)
+        // Non-empty segments counted, as splitting on `/` would, without an array of them.
+        var segments = 0
+        var inSegment = false
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inSegment = false
+            } else if !inSegment {
+                inSegment = true
+                segments += 1
+            }
+        }
+        return String(repeating: "../", count: segments)
     }
 }

@@ -43,7 +43,7 @@ struct HTMLBytes {
         var start = 0
         for offset in from..<source.count {
             let byte = source[offset]
-            guard byte <= 0x3E, let entity = HTMLEscape.entity(for: byte) else { continue }
+            guard HTMLEscape.needsEscaping(byte), let entity = HTMLEscape.entity(for: byte) else { continue }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<offset]))
             raw(entity)
             start = offset + 1

@@ -131,4 +131,12 @@ import Testing
             #expect(cut.fragment?.text == fragment && (cut.fragment?.hasPercent ?? false) == fragmentPercent)
         }
     }
+
+    /// One `../` per non-empty segment, as splitting the URL on `/` counts them.
+    @Test func rootPathClimbsOneFolderPerSegment() {
+        for url in ["", "a/", "a/b/", "glossary/plc/", "/a//b/", "a", "//", "é/ü/x", "a/b/c/d/e/"] {
+            let expected = String(repeating: "../", count: url.split(separator: "/").count)
+            #expect(LinkResolver.rootPath(from: url) == expected, Comment(rawValue: url))
+        }
+    }
 }

@@ -31,6 +31,9 @@ import Testing
     @Test func everyASCIIByte() {
         let text = String(decoding: (UInt8(1)..<0x80).map { $0 }, as: UTF8.self)
         #expect(HTMLEscape.text(text) == Self.reference(text))
+        // The one-test check agrees with the entity table on every byte.
+        #expect(
+            (0...255).allSatisfy { HTMLEscape.needsEscaping(UInt8($0)) == (HTMLEscape.entity(for: UInt8($0)) != nil) })
     }
 
     @Test func numbersAndCoordinates() {
