@@ -88,17 +88,21 @@ public struct TemplateSet: Sendable {
     /// A whole page, as the bytes that go to disk.
     func renderBytes(_ context: [String: Any], template: String) -> [UInt8] {
         guard let compiled else { return Array(renderWithLibrary(context, template: template).utf8) }
-        return Self.render(context, template: template, with: compiled)
+        // Room for a whole page at once: pages of 25-60 KB grew their output two or three
+        // times, copying it each time.
+        return Self.render(context, template: template, with: compiled, capacity: 64 * 1024)
     }
 
     private func render(object: Any, template: String) -> String {
         guard let compiled else { return renderWithLibrary(object, template: template) }
-        return String(decoding: Self.render(object, template: template, with: compiled), as: UTF8.self)
+        return String(decoding: Self.render(object, template: template, with: compiled, capacity: 1024), as: UTF8.self)
     }
 
-    private static func render(_ object: Any, template: String, with compiled: [String: [TemplateNode]]) -> [UInt8] {
+    private static func render(
+        _ object: Any, template: String, with compiled: [String: [TemplateNode]], capacity: Int
+    ) -> [UInt8] {
         guard let nodes = compiled[template] else { return [] }
-        var renderer = TemplateRenderer(templates: compiled, root: object)
+        var renderer = TemplateRenderer(templates: compiled, root: object, capacity: capacity)
         renderer.render(nodes, TemplateRenderer.Frame())
         return renderer.output.bytes
     }

@@ -18,11 +18,13 @@ struct TemplateRenderer {
     }
 
     let templates: [String: [TemplateNode]]
-    var output = HTMLBytes(capacity: 16 * 1024)
+    var output: HTMLBytes
     private var stack: [Any]
 
-    init(templates: [String: [TemplateNode]], root: Any) {
+    /// `capacity`: the bytes the output is expected to take (a page, a listing entry).
+    init(templates: [String: [TemplateNode]], root: Any, capacity: Int = 16 * 1024) {
         self.templates = templates
+        output = HTMLBytes(capacity: capacity)
         stack = [root]
     }
 
