@@ -102,8 +102,10 @@ struct OutputKeys {
     {
         let pages = renderer.pages
         let url = pages[index].page.url
+        // The pages linking here come sorted and without repeats, and are most of the lists
+        // for a much-linked page: the rest is sorted alone and merged with them.
+        let backlinks = graph.backlinks[url] ?? []
         var summaries: [Int] = [index]
-        summaries += graph.backlinks[url] ?? []
         summaries += graph.related[index] ?? []
         summaries += (graph.verdictsByTool[index] ?? []).map(\.constraint)
         summaries += (graph.verdictsByConstraint[index] ?? []).map(\.tool)
@@ -117,7 +119,30 @@ struct OutputKeys {
                 titles.append(folder)
             }
         }
-        return (sortedDistinct(titles), sortedDistinct(summaries))
+        return (merged(backlinks, sortedDistinct(titles)), merged(backlinks, sortedDistinct(summaries)))
+    }
+
+    /// The union of two sorted lists without repeats, sorted and without repeats.
+    static func merged(_ first: [Int], _ second: [Int]) -> [Int] {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        var result: [Int] = []
+        result.reserveCapacity(first.count + second.count)
+        var (a, b) = (0, 0)
+        while a < first.count || b < second.count {
+            if b == second.count || (a < first.count && first[a] < second[b]) {
+                result.append(first[a])
+                a += 1
+            } else if a == first.count || second[b] < first[a] {
+                result.append(second[b])
+                b += 1
+            } else {
+                result.append(first[a])
+                a += 1
+                b += 1
+            }
+        }
+        return result
     }
 
     private static func sortedDistinct(_ values: [Int]) -> [Int] {
