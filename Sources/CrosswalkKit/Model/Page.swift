@@ -47,7 +47,7 @@ public final class Page: Sendable {
 
     /// Fallback title: the file name without `.md` (the folder name for an index page).
     public var fileNameTitle: String {
-        var components = source.relativePath.split(separator: "/").map(String.init)
+        var components = pathSegments(source.relativePath).map(String.init)
         let fileName = components.removeLast()
         if isFolderIndex, let folder = components.last { return folder }
         if isFolderIndex { return "Home" }

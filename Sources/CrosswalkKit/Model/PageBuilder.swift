@@ -12,7 +12,7 @@ public enum PageBuilder {
         var diagnostics = parsed.diagnostics
         guard !diagnostics.hasErrors else { return Output(page: nil, diagnostics: diagnostics) }
 
-        var components = file.relativePath.split(separator: "/").map(String.init)
+        var components = pathSegments(file.relativePath).map(String.init)
         let fileName = components.removeLast()
         let stem = String(fileName.dropLast(3))
         let lowerStem = stem.lowercased()

@@ -91,4 +91,20 @@ import Testing
     @Test func frontMatterThatIsNotAMappingIsAnError() throws {
         #expect(try build("a.md", "---\n- a\n- b\n---\n").diagnostics.map(\.code) == [.frontMatterNotAMapping])
     }
+
+    /// A page's kind comes from its top folder, found as bytes in an ASCII path and by
+    /// `Character` otherwise, with the same answers as the `Character` search everywhere.
+    @Test func kindComesFromTheTopFolder() {
+        func reference(_ path: String) -> PageKind {
+            guard let slash = path.firstIndex(of: "/") else { return .page }
+            let top = String(path[..<slash])
+            return PageKind.allCases.first { $0.folder == top } ?? .page
+        }
+        let paths = [
+            "glossary/plc.md", "tools/x.md", "constraints/a/b.md", "notes/n.md", "plc.md", "glossary", "glossary/",
+            "/glossary/x.md", "glossaryx/y.md", "workflows/é.md", "scénarios/x.md", "glossary/\u{301}x.md",
+            "scenarios\r/x.md", "Glossary/x.md",
+        ]
+        for path in paths { #expect(PageKind.of(relativePath: path) == reference(path), Comment(rawValue: path)) }
+    }
 }
