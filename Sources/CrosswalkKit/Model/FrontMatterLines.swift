@@ -73,12 +73,7 @@ private struct LineReader {
                 guard take(0x2D), take(0x20), let item = inlineValue(inFlow: false) else { return nil }
                 items.append(item)
             } else {
-                guard let key = key(), !pairs.contains(where: { $0.key == key }), take(0x3A), take(0x20) else {
-                    return nil
-                }
-                skipSpaces()
-                guard let value = inlineValue(inFlow: false) else { return nil }
-                pairs.append((key, value))
+                guard pair(inFlow: false, into: &pairs) else { return nil }
             }
             skipSpaces()
             guard endLine() else { return nil }
@@ -101,9 +96,7 @@ private struct LineReader {
             return .scalar(text, isText: true, start)
         case 0x5B where !inFlow:
             offset += 1
-            var items: [FrontMatterValue] = []
-            guard flowEntries(closing: 0x5D, { items.append($0) }) else { return nil }
-            return .list(items, start)
+            return flowList(start: start)
         case 0x7B where !inFlow:
             offset += 1
             return flowMap(start: start)
@@ -119,12 +112,7 @@ private struct LineReader {
         skipSpaces()
         if take(0x7D) { return .map([], start) }
         while true {
-            guard let key = key(), !pairs.contains(where: { $0.key == key }), take(0x3A), take(0x20) else {
-                return nil
-            }
-            skipSpaces()
-            guard let value = inlineValue(inFlow: true) else { return nil }
-            pairs.append((key, value))
+            guard pair(inFlow: true, into: &pairs) else { return nil }
             skipSpaces()
             if take(0x7D) { return .map(pairs, start) }
             guard take(0x2C) else { return nil }
@@ -132,18 +120,28 @@ private struct LineReader {
         }
     }
 
-    /// The items of a flow list after its `[`, up to and with `closing`.
-    private mutating func flowEntries(closing: UInt8, _ add: (FrontMatterValue) -> Void) -> Bool {
+    /// `[value, …]` after its `[`.
+    private mutating func flowList(start: FrontMatterValue.Position) -> FrontMatterValue? {
+        var items: [FrontMatterValue] = []
         skipSpaces()
-        if take(closing) { return true }
+        if take(0x5D) { return .list([], start) }
         while true {
-            guard let item = inlineValue(inFlow: true) else { return false }
-            add(item)
+            guard let item = inlineValue(inFlow: true) else { return nil }
+            items.append(item)
             skipSpaces()
-            if take(closing) { return true }
-            guard take(0x2C) else { return false }
+            if take(0x5D) { return .list(items, start) }
+            guard take(0x2C) else { return nil }
             skipSpaces()
         }
+    }
+
+    /// `key: value`, added to `pairs` when its key is not among theirs.
+    private mutating func pair(inFlow: Bool, into pairs: inout FrontMatterEvents.Pairs) -> Bool {
+        guard let key = key(), !pairs.contains(where: { $0.key == key }), take(0x3A), take(0x20) else { return false }
+        skipSpaces()
+        guard let value = inlineValue(inFlow: inFlow) else { return false }
+        pairs.append((key, value))
+        return true
     }
 
     /// `"…"` or `'…'` of printable ASCII, with no escape (`\` in double quotes, `''` in single).
