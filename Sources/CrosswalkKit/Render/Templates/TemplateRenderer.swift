@@ -22,7 +22,7 @@ struct TemplateRenderer {
     private var stack: [Any]
 
     /// `capacity`: the bytes the output is expected to take (a page, a listing entry).
-    init(templates: [String: [TemplateNode]], root: Any, capacity: Int = 16 * 1024) {
+    init(templates: [String: [TemplateNode]], root: Any, capacity: Int) {
         self.templates = templates
         output = HTMLBytes(capacity: capacity)
         stack = [root]
