@@ -23,7 +23,7 @@ func folderPath(holding path: String) -> String {
 /// other path is split as before (a mark after `/` joins it in one `Character`).
 func pathSegments(_ path: String) -> [Substring] {
     let bytes = path.utf8
-    guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return path.split(separator: "/") }
+    guard path.hasCharacterPerByte else { return path.split(separator: "/") }
     var segments: [Substring] = []
     var start = bytes.startIndex
     var index = start

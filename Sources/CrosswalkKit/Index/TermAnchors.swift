@@ -43,8 +43,6 @@ final class TermAnchors: @unchecked Sendable {
 
     deinit { memory.deallocate() }
 
-    var count: Int { bounds.count }
-
     /// Term `term`'s output path, valid while this object lives.
     func path(_ term: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: memory + bounds[term].path, count: bounds[term].tail - bounds[term].path)

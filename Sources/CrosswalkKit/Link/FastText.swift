@@ -66,6 +66,10 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
 }
 
 extension String {
+    /// Every byte is a `Character` of its own: ASCII without a carriage return (which joins the
+    /// line feed after it). Steps over bytes then give what steps over `Character`s give.
+    var hasCharacterPerByte: Bool { utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+
     /// `removingPercentEncoding`, skipped when there is nothing to decode.
     var percentDecoded: String? {
         utf8.contains(UInt8(ascii: "%")) ? removingPercentEncoding : self

@@ -19,7 +19,7 @@ public enum PageKind: String, Sendable, CaseIterable, Codable {
         // As bytes for an ASCII path, where every byte is a `Character` of its own: searching
         // by `Character` cost thousands of instructions a page.
         let slash: String.Index?
-        if relativePath.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if relativePath.hasCharacterPerByte {
             slash = relativePath.utf8.firstIndex(of: UInt8(ascii: "/"))
         } else {
             slash = relativePath.firstIndex(of: "/")

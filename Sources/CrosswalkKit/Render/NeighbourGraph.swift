@@ -127,7 +127,7 @@ enum NeighbourGraph {
         // visible cost. No more bytes than the limit, or plain ASCII, needs no such walk.
         let bytes = text.utf8
         if bytes.count <= limit { return text }
-        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if text.hasCharacterPerByte {
             // ASCII whitespace as `.whitespaces` has it: space and tab.
             var cut = Array(bytes.prefix(limit - 1))
             while let last = cut.last, last == 0x20 || last == 0x09 { cut.removeLast() }
@@ -202,8 +202,8 @@ enum NeighbourGraph {
     /// Up to two lines of about `width` characters, breaking at spaces.
     static func wrap(_ text: String, width: Int) -> [String] {
         // ASCII without carriage returns: one byte per character, so the same steps on bytes.
+        guard text.hasCharacterPerByte else { return characterWrap(text, width: width) }
         let bytes = Array(text.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return characterWrap(text, width: width) }
         guard bytes.count > width else { return [text] }
         var first: [UInt8] = []
         var restStart = 0
