@@ -29,15 +29,26 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ nodes: [TemplateNode], _ frame: Frame) {
+        // The nodes as unretained references: `nodes` keeps them alive, and they are shared by
+        // every page, so a retain and release per node was an atomic write both cores made to
+        // the same memory, many times a page.
+        nodes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<TemplateNode>.self) { nodes in
+                render(nodes, frame)
+            }
+        }
+    }
+
+    private mutating func render(_ nodes: UnsafeBufferPointer<Unmanaged<TemplateNode>>, _ frame: Frame) {
         guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, frame) }
+            for node in nodes { node._withUnsafeGuaranteedRef { render($0, frame) } }
             return
         }
         // Output that starts a line of this template's text gets the indentation first.
         let start = output.count
         for node in nodes {
             let before = output.count
-            render(node, frame)
+            node._withUnsafeGuaranteedRef { render($0, frame) }
             if output.count > before, output.endsLine(at: before, after: start) {
                 output.insert(indentation, at: before)
             }
