@@ -160,8 +160,7 @@ public final class BodySpool: @unchecked Sendable {
     /// Keeps `html` as the body of page `index`; false when it could not be written (the
     /// caller keeps it in memory then).
     func store(_ html: String, at index: Int) -> Bool {
-        var html = html
-        return html.withUTF8 { store(bytes: UnsafeRawBufferPointer($0), at: index) }
+        html.withUTF8Bytes { store(bytes: UnsafeRawBufferPointer($0), at: index) }
     }
 
     /// The body stored for page `index`, or nil when none was or it could not be read back

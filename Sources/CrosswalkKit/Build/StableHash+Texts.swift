@@ -18,8 +18,7 @@ extension StableHash {
     }
 
     private static func feed(_ text: String, into start: UInt64) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             let raw = UnsafeRawBufferPointer(bytes)
             var hash = start
             var offset = 0

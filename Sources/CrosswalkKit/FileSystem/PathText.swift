@@ -4,8 +4,7 @@
 /// written. (`SiteRenderer.parentFolder(of:)` is the same for page URLs, which end in `/`;
 /// `LinkResolver.folder(of:)` for content-relative paths, without a root.)
 func folderPath(holding path: String) -> String {
-    var copy = path
-    return copy.withUTF8 { bytes in
+    path.withUTF8Bytes { bytes in
         let slash = UInt8(ascii: "/")
         var end = bytes.count
         // Trailing slashes are not a component; a path of slashes is the root.

@@ -13,8 +13,7 @@ struct WordBloom: Sendable, Equatable {
 
     /// Adds every word of `text`.
     mutating func insert(wordsOf text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             for token in WordTokenizer.tokens(in: bytes) {
                 if token.isASCII {
                     insertASCII(bytes, token)

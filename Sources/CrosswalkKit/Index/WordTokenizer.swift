@@ -98,8 +98,7 @@ struct WordTokenizer {
     }
 
     static func tokens(in text: String) -> [Token] {
-        var copy = text
-        return copy.withUTF8 { tokens(in: $0) }
+        text.withUTF8Bytes { tokens(in: $0) }
     }
 
     /// Two words belong to one phrase when only spaces, line breaks or hyphens stand between

@@ -66,6 +66,19 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
 }
 
 extension String {
+    /// `body` over the UTF-8 bytes in place. `withUTF8` is mutating, so calling it on a `var`
+    /// copy retained the text first: an atomic write, and both cores read the same titles,
+    /// URLs and paths at once. Only a bridged string with no buffer of its own is copied.
+    @inline(__always)
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        // Wrapped, so a `Result` that is itself optional cannot read as "no storage".
+        if let direct = try utf8.withContiguousStorageIfAvailable({ Wrapped(value: try body($0)) }) {
+            return direct.value
+        }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+
     /// Every byte is a `Character` of its own: ASCII without a carriage return (which joins the
     /// line feed after it). Steps over bytes then give what steps over `Character`s give.
     var hasCharacterPerByte: Bool { utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
@@ -83,4 +96,8 @@ extension String {
         }
         return plain ? self : (addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? self)
     }
+}
+
+private struct Wrapped<Value> {
+    var value: Value
 }

@@ -75,8 +75,7 @@ public struct LinkResolver: Sendable {
 
     /// The path (up to `?` or `#`) and the fragment (after the first `#`) of `destination`.
     static func cut(_ destination: String) -> (path: EncodedPart, fragment: EncodedPart?) {
-        var copy = destination
-        let (pathEnd, hash, percentInPath, percentAfterHash) = copy.withUTF8 { bytes in
+        let (pathEnd, hash, percentInPath, percentAfterHash) = destination.withUTF8Bytes { bytes in
             var pathEnd: Int?
             var hash: Int?
             var percentInPath = false
@@ -106,8 +105,7 @@ public struct LinkResolver: Sendable {
 
     /// `https:`, `mailto:`, `javascript:` … : a scheme of letters, digits, `+ - .` then `:`.
     static func hasScheme(_ url: String) -> Bool {
-        var url = url
-        return url.withUTF8(hasScheme)
+        url.withUTF8Bytes(hasScheme)
     }
 
     private static func hasScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -124,8 +122,7 @@ public struct LinkResolver: Sendable {
     /// `path.lowercased().hasSuffix(".md")`, decided on bytes when the last four are ASCII
     /// (lower-casing and Character boundaries cannot reach across them then).
     static func hasMarkdownExtension(_ path: String) -> Bool {
-        var copy = path
-        let byBytes = copy.withUTF8 { bytes -> Bool? in
+        let byBytes = path.withUTF8Bytes { bytes -> Bool? in
             let count = bytes.count
             guard count >= 3, bytes[(count >= 4 ? count - 4 : 0)...].allSatisfy({ $0 < 0x80 }) else { return nil }
             return bytes[count - 3] == 0x2E && bytes[count - 2] | 0x20 == 0x6D && bytes[count - 1] | 0x20 == 0x64
@@ -162,11 +159,9 @@ public struct LinkResolver: Sendable {
     /// `normalize(joinPath(base, name))`, without joining first: the segments of both, in order.
     static func normalize(_ base: String, _ name: String) -> String? {
         // On bytes: `/` and `.` are ASCII, so no segment boundary falls inside a character.
-        var base = base
-        var name = name
         var climbsOut = false
-        let path = base.withUTF8 { baseBytes in
-            name.withUTF8 { nameBytes in
+        let path = base.withUTF8Bytes { baseBytes in
+            name.withUTF8Bytes { nameBytes in
                 String(unsafeUninitializedCapacity: baseBytes.count + nameBytes.count + 1) { output in
                     var count = 0
                     climbsOut =
@@ -217,10 +212,8 @@ public struct LinkResolver: Sendable {
     /// A relative href from the page at folder URL `from` to the site file `to`. Called for
     /// every link and listing entry, so it works on UTF-8 bytes, not on characters.
     public static func href(from: String, to: String) -> String {
-        var from = from
-        var to = to
-        return from.withUTF8 { fromBytes in
-            to.withUTF8 { toBytes in
+        from.withUTF8Bytes { fromBytes in
+            to.withUTF8Bytes { toBytes in
                 String(unsafeUninitializedCapacity: hrefCapacity(fromBytes, toBytes)) { output in
                     writeHref(from: fromBytes, to: toBytes, into: output)
                 }
@@ -231,10 +224,8 @@ public struct LinkResolver: Sendable {
     /// Appends the href from `from` to `to` (as ``href(from:to:)``) to `output`, with no
     /// String made on the way: the auto-linker writes each link's tag as bytes.
     static func appendHref(from: String, to: String, to output: inout [UInt8]) {
-        var from = from
-        var to = to
-        from.withUTF8 { fromBytes in
-            to.withUTF8 { toBytes in appendHref(from: fromBytes, to: toBytes, to: &output) }
+        from.withUTF8Bytes { fromBytes in
+            to.withUTF8Bytes { toBytes in appendHref(from: fromBytes, to: toBytes, to: &output) }
         }
     }
 

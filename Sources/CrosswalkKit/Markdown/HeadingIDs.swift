@@ -12,8 +12,7 @@ struct HeadingIDs {
     static func base(for text: String) -> String {
         // ASCII headings (most of them) by byte, in the String's own buffer; the same rule as
         // the Character loop below.
-        var copy = text
-        let ascii = copy.withUTF8 { utf8 -> String? in
+        let ascii = text.withUTF8Bytes { utf8 -> String? in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count)

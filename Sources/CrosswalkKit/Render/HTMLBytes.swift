@@ -13,11 +13,7 @@ struct HTMLBytes {
 
     /// Trusted text (already escaped, or made by us): appended as it is.
     mutating func raw(_ text: String) {
-        // Read in place: a copy for `withUTF8` retained the text, and many texts (titles,
-        // shared fragments) are read by both cores at once.
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) != nil { return }
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
     /// Bytes made earlier (a template's text): appended as they are.
@@ -41,9 +37,7 @@ struct HTMLBytes {
 
     /// Text from content: `& < > " '` escaped, as `HTMLEscape.text` does.
     mutating func escaped(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ escaped($0, from: 0) }) != nil { return }
-        var text = text
-        text.withUTF8 { escaped($0, from: 0) }
+        text.withUTF8Bytes { escaped($0, from: 0) }
     }
 
     /// `source` escaped, given that nothing before `from` needs it.

@@ -2,8 +2,7 @@
 public enum HTMLEscape {
     /// Escapes `&`, `<`, `>`, `"` and `'`, byte by byte.
     public static func attribute(_ text: String) -> String {
-        var text = text
-        let escaped = text.withUTF8 { bytes -> String? in
+        let escaped = text.withUTF8Bytes { bytes -> String? in
             // Every byte to escape is at most `>`: letters, the bulk of text, fail one test.
             guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
             var output = HTMLBytes(capacity: bytes.count + 16)

@@ -25,8 +25,7 @@ enum SearchText {
     /// The same words as UTF-8, before a `String` is made of them: `ascii` words are final
     /// (ASCII letters are lower-cased on the way in); the others still need `fold`.
     static func forEachWordUTF8(in text: String, _ body: (UnsafeBufferPointer<UInt8>, _ ascii: Bool) -> Bool) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var word = WordBuffer()
             var index = 0
             while index < bytes.count {
@@ -100,15 +99,14 @@ enum JSONText {
     /// `text` as a quoted JSON string. Also escapes `<` (so the text can never close a
     /// `<script>`) and U+2028/U+2029 (line breaks to older JavaScript parsers).
     static func string(_ text: String) -> String {
-        var copy = text
         // Most text has nothing to escape (`0xE2` starts U+2028, but also `’` and `…`): quoted
         // as it is, without a copy byte by byte. The search index and hover cards quote every
         // title, summary and meaning of the site.
-        let plain = copy.withUTF8 { bytes in
+        let plain = text.withUTF8Bytes { bytes in
             !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }
         }
         if plain { return "\"" + text + "\"" }
-        return copy.withUTF8(escaped)
+        return text.withUTF8Bytes(escaped)
     }
 
     private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -120,8 +118,7 @@ enum JSONText {
 
     /// `text` quoted as `string(_:)` quotes it, appended to `out`.
     static func append(_ text: String, to out: inout [UInt8]) {
-        var copy = text
-        copy.withUTF8 { appendQuoted($0, to: &out) }
+        text.withUTF8Bytes { appendQuoted($0, to: &out) }
     }
 
     /// `texts` joined by spaces, quoted as one string, appended to `out`.
@@ -130,8 +127,7 @@ enum JSONText {
         for (index, text) in texts.enumerated() {
             if index > 0 { out.append(UInt8(ascii: " ")) }
             // Escaping each apart is escaping them joined: no escaped sequence spans a space.
-            var copy = text
-            copy.withUTF8 { appendEscaped($0, to: &out) }
+            text.withUTF8Bytes { appendEscaped($0, to: &out) }
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -233,8 +233,7 @@ public final class OutputWriter: @unchecked Sendable {
     static func staysInside(_ relativePath: String) -> Bool {
         // Segment lengths from the bytes: a `split` into `Substring`s cost 15,000 instructions
         // a file.
-        var copy = relativePath
-        return copy.withUTF8 { bytes in
+        return relativePath.withUTF8Bytes { bytes in
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
                 let length = end - start
