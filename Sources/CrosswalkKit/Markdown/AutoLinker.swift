@@ -9,7 +9,8 @@ struct AutoLinker {
     /// The site's matcher, held here: read through a `Site` once per run of text, the site's
     /// fields were copied each time.
     private let matcher: GlossaryMatcher
-    private(set) var links: [OutgoingLink] = []
+    /// The links made, appended to the caller's list (`apply(to:appendingTo:)`).
+    private var links: [OutgoingLink] = []
     /// Terms linked on this page (or never to be): one bit per term, as the matcher asks for
     /// every term it finds and hashing an `Int` into a `Set` cost more than the rest.
     private var linked: TermBits
@@ -21,6 +22,7 @@ struct AutoLinker {
         self.page = page
         matcher = site.matcher
         anchors = site.termAnchors
+        termPages = site.termPages
         pageURL = Array(page.url.utf8)
         linked = TermBits(count: site.termPages.count)
         for link in alreadyLinked { if let term = site.termIndex(url: link.targetURL) { linked.insert(term) } }
@@ -28,7 +30,10 @@ struct AutoLinker {
     }
 
     /// Links terms in `nodes`: the text and soft-break nodes in prose, in document order.
-    mutating func apply(to nodes: [MarkdownNode]) {
+    /// Each link made is appended to `links`, which is moved in and out, not copied.
+    mutating func apply(to nodes: [MarkdownNode], appendingTo links: inout [OutgoingLink]) {
+        swap(&self.links, &links)
+        defer { swap(&self.links, &links) }
         // Run bounds first, the tree changed afterwards; as index ranges, not an array per run.
         var runs: [Range<Int>] = []
         var start = 0
@@ -50,6 +55,8 @@ struct AutoLinker {
     /// The terms' targets and attributes, and this page's URL, as bytes read per link.
     private let anchors: TermAnchors
     private let pageURL: [UInt8]
+    /// Each term's page: a link's target is known here, not looked up by its URL later.
+    private let termPages: [Int]
 
     private mutating func link(_ run: ArraySlice<MarkdownNode>) {
         // The run's text as bytes, read from the tree in place; most runs hold no term.
@@ -97,7 +104,8 @@ struct AutoLinker {
                 let anchor = makeAnchor(term: match.term)
                 pieces(match.start, match.end) { anchor.append($0) }
                 first.insertBefore(anchor)
-                links.append(OutgoingLink(.autolink, to: anchors.urls[match.term], at: location))
+                links.append(
+                    OutgoingLink(.autolink, to: anchors.urls[match.term], at: location, target: termPages[match.term]))
                 cursor = match.end
             }
             pieces(cursor, text.count, before)

@@ -76,10 +76,12 @@ public struct MarkdownStage: Sendable {
         var links = rewriter.links + wikilinks.links
         if page.metadata.autolink {
             var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: links)
-            autoLinker.apply(to: proseAfterWikilinks)
-            links += autoLinker.links
+            autoLinker.apply(to: proseAfterWikilinks, appendingTo: &links)
         }
-        for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }
+        // Auto-links come with their target; the others are found by URL.
+        for index in links.indices where links[index].target == nil {
+            links[index].target = site.index(url: links[index].targetURL)
+        }
         var headingIDs = HeadingIDs()
         let headings = headingIDs.apply(to: root)
         if marked { EscapedBrackets.restore(root) }
