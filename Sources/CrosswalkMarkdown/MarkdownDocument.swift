@@ -55,6 +55,20 @@ public final class MarkdownDocument {
         return String(cString: buffer)
     }
 
+    /// Renders the whole tree and hands `body` libcmark's UTF-8 as it is, without the copy
+    /// (and the check of every byte) a `String` makes: a build writes most bodies straight
+    /// to disk.
+    public func withRenderedHTML<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let buffer = cmark_render_html(root.pointer, options.rawValue) else {
+            return body(.init(start: nil, count: 0))
+        }
+        defer { MarkdownMemory.free(buffer) }
+        let count = strlen(buffer)
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            body(UnsafeBufferPointer(start: $0, count: count))
+        }
+    }
+
     /// Parses and renders in one step, exactly as the `cmark` command does.
     public static func html(from text: String, options: MarkdownOptions = []) -> String {
         MarkdownDocument(parsing: text, options: options).renderHTML()

@@ -166,10 +166,16 @@ public final class BodySpool: @unchecked Sendable {
     /// The body stored for page `index`, or nil when none was or it could not be read back
     /// whole (then `readFailure` says why).
     func load(_ index: Int) -> String? {
+        loadBytes(index).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// As ``load(_:)``, the body's bytes as stored: a page writes them out as they are, and
+    /// a `String` made of them checked every byte as UTF-8 once more.
+    func loadBytes(_ index: Int) -> [UInt8]? {
         guard let place = lock.withLock({ places[index] }) else { return nil }
         var problem: String?
-        let body = String(unsafeUninitializedCapacity: place.count) { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
+        let body = [UInt8](unsafeUninitializedCapacity: place.count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
             var read = 0
             while read < place.count {
                 let count = pread(
@@ -181,7 +187,7 @@ public final class BodySpool: @unchecked Sendable {
                 }
                 read += count
             }
-            return read
+            initialized = read
         }
         guard let problem else { return body }
         lock.withLock { failure = failure ?? problem }

@@ -207,9 +207,15 @@ public struct SiteBuilder: Sendable {
             if let spool, let (built, record) = cache?.reuse(index, source: source, site: site, into: spool) {
                 return (built, source, record, true)
             }
-            var rendered = stage.render(pages[index], in: site)
-            let stored = spool?.store(rendered.html, at: index) == true
-            if stored { rendered.html = "" }
+            var stored = false
+            // The body goes from libcmark's buffer to the spool, with no `String` made of it.
+            let store = spool.map { spool in
+                { (html: UnsafeBufferPointer<UInt8>) -> Bool in
+                    stored = spool.store(bytes: UnsafeRawBufferPointer(html), at: index)
+                    return stored
+                }
+            }
+            var rendered = stage.render(pages[index], in: site, storingHTML: store)
             rendered.dropLinkList()
             let built = BuiltPage(page: pages[index], markdown: rendered)
             let record = stored ? spool.flatMap { MarkdownCacheRecord.make(built, source: source, spool: $0) } : nil

@@ -46,13 +46,20 @@ public struct MarkdownStage: Sendable {
     /// last one left: pipe tables; the leading H1 becomes the title when front matter has none
     /// (and is dropped when it repeats the title); callouts; relative links are resolved;
     /// wikilinks become links; glossary terms are linked; headings get ids.
-    public func render(_ page: Page, in site: Site) -> RenderedMarkdown {
+    ///
+    /// `store`, when given, is offered the HTML as libcmark wrote it; when it keeps it (true),
+    /// `html` is left empty and no `String` of it is made.
+    public func render(
+        _ page: Page, in site: Site, storingHTML store: ((UnsafeBufferPointer<UInt8>) -> Bool)? = nil
+    ) -> RenderedMarkdown {
         // The page's trees, its tables' cells among them, are made and dropped here: their
         // memory is one arena, let go at once.
-        MarkdownMemory.withArena { renderTree(page, in: site) }
+        MarkdownMemory.withArena { renderTree(page, in: site, store: store) }
     }
 
-    private func renderTree(_ page: Page, in site: Site) -> RenderedMarkdown {
+    private func renderTree(
+        _ page: Page, in site: Site, store: ((UnsafeBufferPointer<UInt8>) -> Bool)?
+    ) -> RenderedMarkdown {
         guard extensions else {
             return RenderedMarkdown(html: MarkdownDocument(parsing: page.source.body, options: options).renderHTML())
         }
@@ -85,8 +92,16 @@ public struct MarkdownStage: Sendable {
         var headingIDs = HeadingIDs()
         let headings = headingIDs.apply(to: root)
         if marked { EscapedBrackets.restore(root) }
+        var html = ""
+        if let store {
+            document.withRenderedHTML { bytes in
+                if !store(bytes) { html = String(decoding: bytes, as: UTF8.self) }
+            }
+        } else {
+            html = document.renderHTML()
+        }
         var rendered = RenderedMarkdown(
-            html: document.renderHTML(), headings: headings, links: links,
+            html: html, headings: headings, links: links,
             leadingH1: leadingH1, firstParagraph: Self.firstParagraph(root),
             diagnostics: rewriter.diagnostics + wikilinks.diagnostics)
         rendered.plainText = Self.plainText(root)

@@ -249,8 +249,13 @@ public final class SiteRenderer: Sendable {
         return crumbs
     }
 
-    /// The rendered markdown of page `index`.
-    func bodyHTML(_ index: Int) -> String { bodies?.load(index) ?? pages[index].markdown.html }
+    /// The rendered markdown of page `index`, for a template: bytes read back from the spool
+    /// (`TemplateHTML`), or the text kept in memory. Empty, it is an empty `String`, which
+    /// `withoutEmptyText` drops as it always did.
+    func bodyHTML(_ index: Int) -> Any {
+        guard let bytes = bodies?.loadBytes(index) else { return pages[index].markdown.html }
+        return bytes.isEmpty ? "" : TemplateHTML(bytes)
+    }
 
     /// The title of the page or section published at a folder URL, if any.
     func title(ofURL url: String) -> String? {

@@ -12,7 +12,10 @@ import Testing
         let spool = try #require(BodySpool(count: bodies.count))
         let stored = parallelMap(Array(bodies.indices)) { spool.store(bodies[$0], at: $0) }
         #expect(stored.allSatisfy { $0 })
-        for (index, body) in bodies.enumerated() { #expect(spool.load(index) == body) }
+        for (index, body) in bodies.enumerated() {
+            #expect(spool.load(index) == body)
+            #expect(spool.loadBytes(index) == Array(body.utf8))
+        }
     }
 
     @Test func aBodyNeverStoredIsNil() throws {

@@ -77,6 +77,30 @@ import Testing
         #expect(plc.contains("<title>PLC · Plant KB</title>"))
     }
 
+    /// Bodies come back from the build's spool as bytes: a page with one has it whole, and a
+    /// page without one has no empty body block.
+    @Test func bodiesFromTheSpoolAreWholeAndAnEmptyOneIsLeftOut() throws {
+        let (folder, report) = try SiteFixture(
+            """
+            -- content/glossary/plc.md --
+            ---
+            title: PLC
+            ---
+            A *controller* — ünïcode & <b>tags</b> kept out.
+            -- content/glossary/empty.md --
+            ---
+            title: Empty
+            ---
+            """
+        ).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        let plc = try folder.read("public/glossary/plc/index.html")
+        #expect(plc.contains("<div class=\"body\">\n<p>A <em>controller</em> — ünïcode &amp;"))
+        let empty = try folder.read("public/glossary/empty/index.html")
+        #expect(empty.contains("<h1>Empty</h1>"))
+        #expect(!empty.contains("<div class=\"body\">"))
+    }
+
     @Test func frontMatterIsEscapedAndBreadcrumbsLeadHome() throws {
         let (folder, report) = try SiteFixture(Self.smallSite).build()
         #expect(report.succeeded, "\(report.diagnosticText)")

@@ -79,4 +79,25 @@ import Testing
         #expect(safe.contains("href=\"\""))
         #expect(MarkdownStage(options: .unsafe).render(text).html.contains("<script>"))
     }
+
+    /// A build hands the body to its spool as libcmark wrote it: the bytes kept are the HTML
+    /// `render` gives without a store, and only a store that refuses them gets a `String`.
+    @Test func storedHTMLIsTheHTMLRenderGives() throws {
+        let site = try site([
+            "glossary/patch.md": "---\ntitle: Patch\n---\nA *patch* for the [PLC](plc.md) — ünïcode, `code` & <b>.\n",
+            "glossary/plc.md": "---\ntitle: PLC\n---\n",
+        ])
+        let patch = try #require(site.page(sourcePath: "glossary/patch.md"))
+        let expected = MarkdownStage().render(patch, in: site)
+        var kept: [UInt8] = []
+        let stored = MarkdownStage().render(patch, in: site) { html in
+            kept = Array(html)
+            return true
+        }
+        #expect(String(decoding: kept, as: UTF8.self) == expected.html)
+        #expect(stored.html.isEmpty)
+        #expect(stored.links == expected.links && stored.headings == expected.headings)
+        let refused = MarkdownStage().render(patch, in: site) { _ in false }
+        #expect(refused.html == expected.html)
+    }
 }
