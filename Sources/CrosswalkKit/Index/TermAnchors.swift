@@ -11,6 +11,8 @@ final class TermAnchors: @unchecked Sendable {
     private let bounds: [(path: Int, tail: Int, end: Int)]
     /// Per term: the path holds a byte an attribute must escape (`&`, `"`, …).
     private let pathNeedsEscaping: [Bool]
+    /// Per term: where its path's first folder ends, as `HrefBase` needs it.
+    private let firstFolderEnds: [Int?]
     /// Per term: its page's URL.
     let urls: [String]
 
@@ -39,6 +41,7 @@ final class TermAnchors: @unchecked Sendable {
         pathNeedsEscaping = paths.map { path in
             path.utf8.contains(where: HTMLEscape.needsEscaping)
         }
+        firstFolderEnds = paths.map { $0.withUTF8Bytes(HrefBase.plainFirstFolderEnd) }
     }
 
     deinit { memory.deallocate() }
@@ -54,4 +57,6 @@ final class TermAnchors: @unchecked Sendable {
     }
 
     func pathNeedsEscaping(_ term: Int) -> Bool { pathNeedsEscaping[term] }
+
+    func firstFolderEnd(_ term: Int) -> Int? { firstFolderEnds[term] }
 }

@@ -23,7 +23,7 @@ struct AutoLinker {
         matcher = site.matcher
         anchors = site.termAnchors
         termPages = site.termPages
-        pageURL = Array(page.url.utf8)
+        hrefs = HrefBase(from: page.url)
         linked = TermBits(count: site.termPages.count)
         for link in alreadyLinked { if let term = site.termIndex(url: link.targetURL) { linked.insert(term) } }
         if let own = site.termIndex(url: page.url) { linked.insert(own) }
@@ -52,9 +52,10 @@ struct AutoLinker {
     private var tokens: [WordTokenizer.Token] = []
     /// The opening tag of the link being made; reused between links.
     private var tag: [UInt8] = []
-    /// The terms' targets and attributes, and this page's URL, as bytes read per link.
+    /// The terms' targets and attributes, as bytes read per link.
     private let anchors: TermAnchors
-    private let pageURL: [UInt8]
+    /// Hrefs from this page.
+    private let hrefs: HrefBase
     /// Each term's page: a link's target is known here, not looked up by its URL later.
     private let termPages: [Int]
 
@@ -120,7 +121,7 @@ struct AutoLinker {
         let open: StaticString = #"<a class="term-link" href=""#
         tag.append(contentsOf: UnsafeBufferPointer(start: open.utf8Start, count: open.utf8CodeUnitCount))
         let hrefStart = tag.count
-        pageURL.withUnsafeBufferPointer { LinkResolver.appendHref(from: $0, to: anchors.path(term), to: &tag) }
+        hrefs.append(to: anchors.path(term), firstFolderEnd: anchors.firstFolderEnd(term), into: &tag)
         // The way up (`../`) needs no escaping; only a path with such a byte does.
         if anchors.pathNeedsEscaping(term) {
             let escaped = HTMLEscape.attribute(String(decoding: tag[hrefStart...], as: UTF8.self))

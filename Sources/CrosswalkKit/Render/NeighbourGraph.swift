@@ -274,6 +274,7 @@ extension SiteRenderer {
     func neighbourGraph(for index: Int) -> [String: Any]? {
         let built = pages[index]
         let url = built.page.url
+        let hrefs = HrefBase(from: url)
         func isNeighbour(_ other: Int) -> Bool {
             other != index && kinds[other] != .page && !folderIndexes[other]
         }
@@ -293,7 +294,7 @@ extension SiteRenderer {
         func node(_ other: Int) -> NeighbourGraph.Node {
             NeighbourGraph.Node(
                 title: pages[other].title, kind: pages[other].page.kind,
-                href: LinkResolver.href(from: url, to: pages[other].page.outputPath),
+                href: hrefs.href(to: pages[other].page.outputPath),
                 mutual: has(incoming, other) && has(outgoing, other), text: pages[other].graphText)
         }
         let svg = NeighbourGraph.svg(

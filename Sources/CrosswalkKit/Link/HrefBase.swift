@@ -1,0 +1,63 @@
+/// Hrefs from one page to many files, as `LinkResolver.href(from:to:)` writes them. The way
+/// up from the page to the site root is worked out once; a target that shares no folder with
+/// the page (most of a page's auto-links and neighbours) is that way up followed by its path,
+/// and only the others take the general walk over both paths, which cost about 700
+/// instructions a link.
+struct HrefBase {
+    private let from: [UInt8]
+    /// `../` per folder of the page's URL.
+    private let up: [UInt8]
+    /// The URL's first folder; nil when the URL starts with `/` (the general walk then).
+    private let top: [UInt8]?
+
+    init(from url: String) {
+        from = Array(url.utf8)
+        up = Array(LinkResolver.href(from: url, to: "").utf8)
+        top = from.first == Self.slash ? nil : Array(from.prefix { $0 != Self.slash })
+    }
+
+    private static let slash = UInt8(ascii: "/")
+
+    /// Appends the href to the site file `path`.
+    func append(to path: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        append(to: path, firstFolderEnd: Self.plainFirstFolderEnd(path), into: &output)
+    }
+
+    /// As ``append(to:into:)``, given what ``plainFirstFolderEnd(_:)`` says of `path`: the
+    /// auto-linker works it out once per term, not once per link.
+    func append(to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, into output: inout [UInt8]) {
+        if let top, let firstEnd = firstFolderEnd, !Self.startsWith(path, top, folderEnd: firstEnd) {
+            output.append(contentsOf: up)
+            output.append(contentsOf: path)
+            return
+        }
+        from.withUnsafeBufferPointer { LinkResolver.appendHref(from: $0, to: path, to: &output) }
+    }
+
+    /// The href to the site file `path`.
+    func href(to path: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(up.count + path.utf8.count)
+        path.withUTF8Bytes { append(to: $0, into: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where `path`'s first folder ends (its first `/`, or its end when it has none), for a
+    /// path the general walk would copy unchanged: not empty, and no leading, doubled or
+    /// trailing `/`. Nil for any other path.
+    static func plainFirstFolderEnd(_ path: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let last = path.last, path[0] != slash, last != slash else { return nil }
+        var firstEnd: Int?
+        for index in 1..<path.count where path[index] == slash {
+            if path[index - 1] == slash { return nil }
+            if firstEnd == nil { firstEnd = index }
+        }
+        return firstEnd ?? path.count
+    }
+
+    /// Whether `path` is in the folder `top`: its first folder is `top` and more follows (the
+    /// walk never counts a target's last segment as shared).
+    private static func startsWith(_ path: UnsafeBufferPointer<UInt8>, _ top: [UInt8], folderEnd: Int) -> Bool {
+        folderEnd < path.count && folderEnd == top.count && path.prefix(folderEnd).elementsEqual(top)
+    }
+}
