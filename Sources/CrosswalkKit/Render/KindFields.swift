@@ -3,11 +3,11 @@ import Foundation
 /// Template fields particular to each kind: a term's meanings and related pages, a
 /// constraint's tools, a tool's verdicts, a workflow's steps, a scenario's injects.
 extension SiteRenderer {
-    func kindFields(for index: Int) -> [String: Any] {
+    func kindFields(for index: Int) -> TemplateFields {
         let built = pages[index]
         let metadata = built.page.metadata
         let url = built.page.url
-        var fields: [String: Any] = [
+        var fields: TemplateFields = [
             "tags": metadata.tags, "owner": metadata.owner ?? "",
             "reviewed": metadata.reviewed ?? "", "review_by": metadata.reviewBy ?? "",
         ]
@@ -20,7 +20,7 @@ extension SiteRenderer {
         case .constraint:
             fields["why"] = metadata.why
             fields["purdue"] = metadata.purdue
-            fields["references"] = metadata.references.map { reference -> [String: Any] in
+            fields["references"] = metadata.references.map { reference -> TemplateFields in
                 Self.withoutEmptyText([
                     "standard": reference.standard, "section": reference.section ?? "", "note": reference.note ?? "",
                 ])
@@ -34,7 +34,7 @@ extension SiteRenderer {
         case .workflow:
             fields["steps"] = swimlaneSteps(metadata.steps)
         case .scenario:
-            fields["injects"] = metadata.injects.enumerated().map { number, inject -> [String: Any] in
+            fields["injects"] = metadata.injects.enumerated().map { number, inject -> TemplateFields in
                 [
                     "id": Self.injectID(number), "number": number + 1, "at": inject.at, "event": inject.event,
                     "it": inject.it, "ot": inject.ot,
@@ -48,9 +48,9 @@ extension SiteRenderer {
 
     /// Steps for the swimlane drawing: IT, joint and OT lanes left to right; `flow` draws the
     /// arrow from the previous step's lane (`it-ot`, or `ot-ot` straight down).
-    private func swimlaneSteps(_ steps: [PageMetadata.WorkflowStep]) -> [[String: Any]] {
+    private func swimlaneSteps(_ steps: [PageMetadata.WorkflowStep]) -> [TemplateFields] {
         var previous: PageMetadata.Lane?
-        return steps.enumerated().map { number, step -> [String: Any] in
+        return steps.enumerated().map { number, step -> TemplateFields in
             var fields = Self.withoutEmptyText([
                 "number": number + 1, "lane": step.lane.rawValue, "lane_label": step.lane.label,
                 "action": step.action, "owner": step.owner ?? "", "authority": step.authority,
@@ -71,7 +71,7 @@ extension SiteRenderer {
         verdicts.sorted { titleRank[$0[keyPath: page]] < titleRank[$1[keyPath: page]] }
     }
 
-    private func verdictRow(_ verdict: LinkGraph.Verdict, page: Int, from url: String) -> [String: Any] {
+    private func verdictRow(_ verdict: LinkGraph.Verdict, page: Int, from url: String) -> TemplateFields {
         var row = listItem(page, from: url)
         row["verdict"] = verdict.verdict.rawValue
         row["verdict_label"] = verdict.verdict.label

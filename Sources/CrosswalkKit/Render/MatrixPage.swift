@@ -24,12 +24,12 @@ extension SiteRenderer {
             page["rows"] = tableRows(tools: tools, constraints: constraints, url: url)
         } else {
             page["constraints"] = [Any]()
-            page["rows"] = tools.map { tool -> [String: Any] in
+            page["rows"] = tools.map { tool -> TemplateFields in
                 var row = listItem(tool, from: url)
                 let verdicts = (verdictsByTool[tool] ?? []).sorted {
                     titleRank[$0.constraint] < titleRank[$1.constraint]
                 }
-                row["verdicts"] = verdicts.map { verdict -> [String: Any] in
+                row["verdicts"] = verdicts.map { verdict -> TemplateFields in
                     var fields = Self.verdictFields(verdict, constraintTitle: pages[verdict.constraint].title)
                     fields["constraint_href"] = LinkResolver.href(
                         from: url, to: pages[verdict.constraint].page.outputPath)
@@ -44,7 +44,7 @@ extension SiteRenderer {
         return OutputFile(path: url + "index.html", bytes: templates.renderBytes(context, template: template))
     }
 
-    static func verdictFields(_ verdict: LinkGraph.Verdict, constraintTitle: String) -> [String: Any] {
+    static func verdictFields(_ verdict: LinkGraph.Verdict, constraintTitle: String) -> TemplateFields {
         withoutEmptyText([
             "verdict": verdict.verdict.rawValue, "verdict_label": verdict.verdict.label,
             "symbol": verdict.verdict.symbol, "note": verdict.note, "constraint": constraintTitle,
@@ -54,23 +54,23 @@ extension SiteRenderer {
     /// Rows of the table, one per tool. With the theme's cell partial, each row's cells arrive
     /// filled in (`cells_html`), an empty cell filled once per column; older themes get the
     /// fields (`cells`).
-    private func tableRows(tools: [Int], constraints: [Int], url: String) -> [[String: Any]] {
+    private func tableRows(tools: [Int], constraints: [Int], url: String) -> [TemplateFields] {
         let pageCount = pages.count
         func cellKey(_ tool: Int, _ constraint: Int) -> Int { tool * pageCount + constraint }
         var cells: [Int: LinkGraph.Verdict] = [:]
         for verdict in graph.verdicts { cells[cellKey(verdict.tool, verdict.constraint)] = verdict }
         let fillCells = templates.names.contains(Self.matrixCellPartial)
-        func cellFields(_ verdict: LinkGraph.Verdict?, _ constraint: Int) -> [String: Any] {
+        func cellFields(_ verdict: LinkGraph.Verdict?, _ constraint: Int) -> TemplateFields {
             guard let verdict else { return ["empty": true, "constraint": pages[constraint].title] }
             return Self.verdictFields(verdict, constraintTitle: pages[constraint].title)
         }
-        func fill(_ fields: [String: Any]) -> String {
+        func fill(_ fields: TemplateFields) -> String {
             var html = templates.render(fields, template: Self.matrixCellPartial)
             while html.last?.isNewline == true { html.removeLast() }
             return html
         }
         let emptyCells = fillCells ? constraints.map { fill(cellFields(nil, $0)) } : []
-        return tools.map { tool -> [String: Any] in
+        return tools.map { tool -> TemplateFields in
             var row = listItem(tool, from: url)
             if fillCells {
                 var html = ""

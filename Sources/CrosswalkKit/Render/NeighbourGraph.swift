@@ -271,7 +271,7 @@ extension SiteRenderer {
     /// Template fields for the page's neighbour graph, or nil when it has no neighbours. Only
     /// knowledge pages count (terms, constraints, tools, workflows, scenarios), not plain
     /// pages or section introductions.
-    func neighbourGraph(for index: Int) -> [String: Any]? {
+    func neighbourGraph(for index: Int) -> TemplateFields? {
         let built = pages[index]
         let url = built.page.url
         let hrefs = HrefBase(from: url)
@@ -302,7 +302,7 @@ extension SiteRenderer {
             rightMore: right.more)
         guard !svg.isEmpty else { return nil }
         let shownKinds = Set((left.shown + right.shown).map { kinds[$0] })
-        let legend = PageKind.allCases.filter(shownKinds.contains).map { kind -> [String: Any] in
+        let legend = PageKind.allCases.filter(shownKinds.contains).map { kind -> TemplateFields in
             ["key": NeighbourGraph.key(kind), "label": kind.label]
         }
         return ["svg": TemplateHTML(svg), "legend": legend, "incoming": left.shown.count + left.more]

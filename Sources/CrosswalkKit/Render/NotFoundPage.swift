@@ -6,7 +6,7 @@ extension SiteRenderer {
     func renderNotFound() -> OutputFile {
         let root = Sitemap.rootPath(site.config.baseURL)
         var context = baseContext(url: "", absoluteRoot: root)
-        var summaries: [[String: Any]] = sections.map { kind in
+        var summaries: [TemplateFields] = sections.map { kind in
             [
                 "title": kind.sectionTitle, "count": site.count(of: kind),
                 "href": root + (kind.folder ?? "") + "/index.html",
@@ -19,11 +19,11 @@ extension SiteRenderer {
             ])
         }
         context["sections"] = summaries
-        context["page"] =
-            [
-                "title": "Page not found", "kind": "not-found", "kind_label": "Error 404",
-                "summary": "There is no page at this address. It may have been renamed or moved.",
-            ].merging(Self.noLists) { value, _ in value }
+        let page: TemplateFields = [
+            "title": "Page not found", "kind": "not-found", "kind_label": "Error 404",
+            "summary": "There is no page at this address. It may have been renamed or moved.",
+        ]
+        context["page"] = page.adding(missingFrom: Self.noLists)
         return OutputFile(path: "404.html", bytes: templates.renderBytes(context, template: Self.notFoundTemplate))
     }
 }

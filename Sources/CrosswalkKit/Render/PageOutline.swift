@@ -6,7 +6,7 @@ extension SiteRenderer {
     static let outlineMinimum = 3
 
     /// `fields` are the page's template fields, so an empty section gets no entry.
-    func tableOfContents(_ index: Int, fields: [String: Any]) -> [[String: Any]] {
+    func tableOfContents(_ index: Int, fields: TemplateFields) -> [TemplateFields] {
         let built = pages[index]
         func has(_ key: String) -> Bool {
             guard let value = fields[key] else { return false }

@@ -33,8 +33,8 @@ extension SiteRenderer {
     /// made only to fill it or for a template that asks for a letter's `items`.
     private func glossaryLetters(_ terms: [Int], from url: String) -> [Any] {
         let partial = templates.names.contains(Self.glossaryEntryPartial)
-        var entries: [(sortKey: String, fields: () -> [String: Any], html: String?)] = []
-        func filled(_ fields: () -> [String: Any], page: Int, entry: Int) -> String? {
+        var entries: [(sortKey: String, fields: () -> TemplateFields, html: String?)] = []
+        func filled(_ fields: () -> TemplateFields, page: Int, entry: Int) -> String? {
             guard partial else { return nil }
             return listItems.html(page: page, root: "#glossary-\(entry)") {
                 templates.render(fields(), template: Self.glossaryEntryPartial)
@@ -42,7 +42,7 @@ extension SiteRenderer {
         }
         for index in terms {
             let built = pages[index]
-            let fields = { () -> [String: Any] in
+            let fields = { () -> TemplateFields in
                 var fields = self.listItem(index, from: url)
                 if let it = built.page.metadata.it, !it.isEmpty { fields["it"] = it }
                 if let ot = built.page.metadata.ot, !ot.isEmpty { fields["ot"] = ot }
@@ -52,7 +52,7 @@ extension SiteRenderer {
             entries.append((built.title, fields, filled(fields, page: index, entry: 0)))
             for (number, alias) in built.page.metadata.aliases.enumerated()
             where !Self.sameIgnoringCase(alias.value, built.title) {
-                let aliasFields = { () -> [String: Any] in
+                let aliasFields = { () -> TemplateFields in
                     [
                         "title": alias.value, "see": built.title,
                         "href": LinkResolver.href(from: url, to: built.page.outputPath), "is_alias": true,
@@ -66,7 +66,7 @@ extension SiteRenderer {
         let rank = glossaryOrder?.rank(of: keys) ?? Self.titleRank(of: keys)
         var ordered = entries.indices.map { $0 }
         for index in entries.indices { ordered[rank[index]] = index }
-        var groups: [(letter: String, items: [() -> [String: Any]], html: String)] = []
+        var groups: [(letter: String, items: [() -> TemplateFields], html: String)] = []
         for entry in ordered.map({ entries[$0] }) {
             let letter = Self.letter(of: entry.sortKey)
             if groups.last?.letter != letter { groups.append((letter, [], "")) }
@@ -74,7 +74,7 @@ extension SiteRenderer {
             groups[groups.count - 1].html += entry.html ?? ""
         }
         return groups.map { group in
-            var fields: [String: Any] = ["letter": group.letter, "id": "letter-" + group.letter.lowercased()]
+            var fields: TemplateFields = ["letter": group.letter, "id": "letter-" + group.letter.lowercased()]
             if partial { fields["items_html"] = group.html }
             return LazyFields(fields, lazy: ["items": { group.items.map { $0() } }])
         }
@@ -108,14 +108,14 @@ extension SiteRenderer {
     /// word, with the note.
     /// Title, summary and body of a generated page, taken from a content `index.md` at the
     /// same URL when there is one.
-    func introFields(url: String, title: String, kind: String) -> [String: Any] {
+    func introFields(url: String, title: String, kind: String) -> TemplateFields {
         let introIndex = site.index(url: url)
         let intro = introIndex.map { pages[$0] }
         let shownTitle = intro?.title ?? title
-        let fields: [String: Any] = [
+        let fields: TemplateFields = [
             "title": shownTitle, "kind": "section", "kind_label": kind, "summary": intro?.summary ?? "",
             "body": introIndex.map(bodyHTML) ?? "", "breadcrumbs": breadcrumbs(for: url, title: shownTitle),
         ]
-        return Self.withoutEmptyText(fields.merging(Self.noLists) { value, _ in value })
+        return Self.withoutEmptyText(fields.adding(missingFrom: Self.noLists))
     }
 }

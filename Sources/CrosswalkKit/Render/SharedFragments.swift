@@ -2,10 +2,10 @@ import Foundation
 
 /// Template contexts made once per key and shared by every render task of one build.
 final class SharedContexts: @unchecked Sendable {
-    private var made: [String: [String: Any]] = [:]
+    private var made: [String: TemplateFields] = [:]
     private let lock = NSLock()
 
-    func value(_ key: String, make: () -> [String: Any]) -> [String: Any] {
+    func value(_ key: String, make: () -> TemplateFields) -> TemplateFields {
         if let hit = lock.withLock({ made[key] }) { return hit }
         let context = make()
         lock.withLock { made[key] = context }

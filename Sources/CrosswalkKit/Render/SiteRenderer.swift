@@ -132,7 +132,7 @@ public final class SiteRenderer: Sendable {
         page["children"] = built.page.isFolderIndex && !url.isEmpty ? children(of: url) : []
         page["backlinks"] = backlinkGroups(for: index)
         if let neighbours = neighbourGraph(for: index) { page["neighbours"] = neighbours }
-        for (key, value) in kindFields(for: index) { page[key] = value }
+        for entry in kindFields(for: index).entries { page[entry.name] = entry.value }
         page["toc"] = tableOfContents(index, fields: page)
         page = Self.withoutEmptyText(page)
         var context = baseContext(url: url)
@@ -144,10 +144,8 @@ public final class SiteRenderer: Sendable {
 
     private func renderGeneratedHome() -> OutputFile {
         var context = baseContext(url: "")
-        context["page"] =
-            [
-                "title": site.config.title, "kind": "home", "children": children(of: ""),
-            ].merging(Self.noLists) { value, _ in value }
+        let page: TemplateFields = ["title": site.config.title, "kind": "home", "children": children(of: "")]
+        context["page"] = page.adding(missingFrom: Self.noLists)
         context["sections"] = sectionSummaries(from: "")
         let template = templates.names.contains("home") ? "home" : "page"
         return OutputFile(path: "index.html", bytes: templates.renderBytes(context, template: template))
@@ -158,7 +156,7 @@ public final class SiteRenderer: Sendable {
     /// Fields every template shares: the site, the way back to the root, the navigation by
     /// kind. Links are relative so the site works from `file://`; `absoluteRoot` (for the 404
     /// page, served at any depth) makes them start from the site's root path instead.
-    func baseContext(url: String, absoluteRoot: String? = nil) -> [String: Any] {
+    func baseContext(url: String, absoluteRoot: String? = nil) -> TemplateFields {
         let root = absoluteRoot ?? LinkResolver.rootPath(from: url)
         // The navigation entry marked current: the section the page is in, or the matrix.
         let current =
@@ -180,16 +178,16 @@ public final class SiteRenderer: Sendable {
         return context
     }
 
-    private func sharedContext(url: String, root: String, current: Int, absolute: Bool, key: String) -> [String: Any] {
+    private func sharedContext(url: String, root: String, current: Int, absolute: Bool, key: String) -> TemplateFields {
         let absoluteRoot = absolute ? root : nil
         func href(_ target: String) -> String {
             absoluteRoot.map { $0 + target } ?? LinkResolver.href(from: url, to: target)
         }
-        var siteFields: [String: Any] = [
+        var siteFields: TemplateFields = [
             "title": TemplateText(site.config.title), "language": TemplateText(site.config.language),
         ]
         if let base = site.config.baseURL { siteFields["base_url"] = TemplateText(base) }
-        var nav: [[String: Any]] = sections.enumerated().map { index, kind in
+        var nav: [TemplateFields] = sections.enumerated().map { index, kind in
             [
                 "title": TemplateText(kind.sectionTitle), "kind": TemplateText(kind.rawValue),
                 "href": TemplateText(href((kind.folder ?? "") + "/index.html")), "current": index == current,
@@ -201,7 +199,7 @@ public final class SiteRenderer: Sendable {
                 "current": current == sections.count,
             ])
         }
-        var context: [String: Any] = [
+        var context: TemplateFields = [
             "site": siteFields, "root": TemplateText(root), "home_href": TemplateText(root + "index.html"), "nav": nav,
         ]
         // Raw HTML may carry its own scripts and styles; only a site without it gets the policy.
@@ -219,8 +217,8 @@ public final class SiteRenderer: Sendable {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'"
 
-    func pageFields(_ built: BuiltPage) -> [String: Any] {
-        var meta: [String: Any] = [:]
+    func pageFields(_ built: BuiltPage) -> TemplateFields {
+        var meta: TemplateFields = [:]
         for (key, value) in built.page.frontMatter { meta[key] = value.templateValue }
         return [
             "title": TemplateText(built.title), "summary": TemplateText(built.summary ?? ""),
@@ -230,16 +228,16 @@ public final class SiteRenderer: Sendable {
     }
 
     /// Home, then each enclosing folder (linked when it has a page), then the page itself.
-    func breadcrumbs(for url: String, title: String) -> [[String: Any]] {
+    func breadcrumbs(for url: String, title: String) -> [TemplateFields] {
         guard !url.isEmpty else { return [] }
-        var crumbs: [[String: Any]] = [
+        var crumbs: [TemplateFields] = [
             ["title": TemplateText("Home"), "href": TemplateText(LinkResolver.href(from: url, to: "index.html"))]
         ]
         let parts = pathSegments(url)
         for depth in 1..<parts.count {
             let folder = parts[0..<depth].joined(separator: "/") + "/"
             let folderTitle = self.title(ofURL: folder)
-            var crumb: [String: Any] = ["title": TemplateText(folderTitle ?? String(parts[depth - 1]))]
+            var crumb: TemplateFields = ["title": TemplateText(folderTitle ?? String(parts[depth - 1]))]
             if folderTitle != nil {
                 crumb["href"] = TemplateText(LinkResolver.href(from: url, to: folder + "index.html"))
             }
@@ -265,9 +263,9 @@ public final class SiteRenderer: Sendable {
     }
 
     /// A link to a built page, for listings, with its kind and summary.
-    func listItem(_ index: Int, from url: String) -> [String: Any] {
+    func listItem(_ index: Int, from url: String) -> TemplateFields {
         // Field by field: `let built = pages[index]` copied the whole page for every item.
-        var item: [String: Any] = [
+        var item: TemplateFields = [
             "title": pages[index].title, "kind": pages[index].page.kind.rawValue,
             "kind_label": pages[index].page.kind.label,
             "href": LinkResolver.href(from: url, to: pages[index].page.outputPath),
@@ -278,16 +276,16 @@ public final class SiteRenderer: Sendable {
 
     /// swift-mustache renders `{{#x}}` for an empty string, so fields never hold one: an empty
     /// value is left out instead.
-    static func withoutEmptyText(_ fields: [String: Any]) -> [String: Any] {
+    static func withoutEmptyText(_ fields: TemplateFields) -> TemplateFields {
         // Removed one by one: a filter made the whole dictionary again for every page.
         var kept = fields
-        for (key, value) in fields where TemplateText.string(value)?.isEmpty == true { kept[key] = nil }
+        for entry in fields.entries where TemplateText.string(entry.value)?.isEmpty == true { kept[entry.name] = nil }
         return kept
     }
 
     /// `{{^empty(x)}}` renders when `x` is missing, so pages the layout draws without these
     /// lists still carry them, empty.
-    static var noLists: [String: Any] {
+    static var noLists: TemplateFields {
         ["toc": [Any](), "tags": [Any](), "backlinks": [Any](), "children": [Any](), "breadcrumbs": [Any]()]
     }
 
@@ -296,7 +294,7 @@ public final class SiteRenderer: Sendable {
     }
 
     /// Pages directly inside the folder at `url`, sorted by title.
-    private func children(of url: String) -> [[String: Any]] {
+    private func children(of url: String) -> [TemplateFields] {
         sortedByTitle(children(ofFolder: url)).map { listItem($0, from: url) }
     }
 
@@ -338,9 +336,9 @@ public final class SiteRenderer: Sendable {
         return kinds.indices.compactMap { slot -> Any? in
             guard counts[slot] > 0 else { return nil }
             let (kind, shown) = (kinds[slot], firsts[slot])
-            var group: [String: Any] = ["kind": TemplateText(kind.rawValue), "title": TemplateText(kind.sectionTitle)]
+            var group: TemplateFields = ["kind": TemplateText(kind.rawValue), "title": TemplateText(kind.sectionTitle)]
             if counts[slot] > shown.count { group["more"] = counts[slot] - shown.count }
-            guard hasListItemPartial else { return group.merging(["items": items(shown, root)]) { old, _ in old } }
+            guard hasListItemPartial else { return group.adding(missingFrom: ["items": items(shown, root)]) }
             // The filled entries; their fields only for a theme that asks for `items`.
             group["items_html"] = shown.compactMap { sharedListItemHTML($0, root: root) }.joined()
             return LazyFields(group, lazy: ["items": { self.items(shown, root) }])
@@ -351,8 +349,8 @@ public final class SiteRenderer: Sendable {
         shown.map { sharedListItem($0, root: root) }
     }
 
-    func sectionSummaries(from url: String) -> [[String: Any]] {
-        var summaries: [[String: Any]] = sections.map { kind in
+    func sectionSummaries(from url: String) -> [TemplateFields] {
+        var summaries: [TemplateFields] = sections.map { kind in
             let folder = (kind.folder ?? "") + "/"
             return [
                 "title": kind.sectionTitle, "count": site.count(of: kind),

@@ -73,7 +73,7 @@ public struct TemplateSet: Sendable {
         names.contains(kind.rawValue) ? kind.rawValue : "page"
     }
 
-    func render(_ context: [String: Any], template: String) -> String {
+    func render(_ context: TemplateFields, template: String) -> String {
         render(object: context, template: template)
     }
 
@@ -86,7 +86,7 @@ public struct TemplateSet: Sendable {
     var usingLibraryOnly: TemplateSet { TemplateSet(library: library, compiled: nil, names: names) }
 
     /// A whole page, as the bytes that go to disk.
-    func renderBytes(_ context: [String: Any], template: String) -> [UInt8] {
+    func renderBytes(_ context: TemplateFields, template: String) -> [UInt8] {
         guard let compiled else { return Array(renderWithLibrary(context, template: template).utf8) }
         // Room for a whole page at once: pages of 25-60 KB grew their output two or three
         // times, copying it each time.
@@ -245,17 +245,20 @@ struct TemplateHTML: MustacheCustomRenderable, MustacheParent, MustacheTransform
 /// theme may draw but the default one does not). A page renders on one thread, so what was
 /// made is kept without a lock.
 final class LazyFields: MustacheParent, @unchecked Sendable {
-    private let fields: [String: Any]
+    private let fields: TemplateFields
     private let lazy: [String: () -> Any]
-    private var made: [String: Any] = [:]
+    private var made: TemplateFields = [:]
 
-    init(_ fields: [String: Any], lazy: [String: () -> Any]) {
+    init(_ fields: TemplateFields, lazy: [String: () -> Any]) {
         self.fields = fields
         self.lazy = lazy
     }
 
-    func child(named name: String) -> Any? {
-        if let value = fields[name] ?? made[name] { return value }
+    func child(named name: String) -> Any? { child(named: name, hash: TemplateFields.hash(name)) }
+
+    /// `hash` is `TemplateFields.hash(name)`.
+    func child(named name: String, hash: UInt64) -> Any? {
+        if let value = fields.value(name, hash: hash) ?? made.value(name, hash: hash) { return value }
         guard let make = lazy[name] else { return nil }
         let value = make()
         made[name] = value

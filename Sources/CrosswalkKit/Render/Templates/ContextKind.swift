@@ -2,9 +2,13 @@
 /// a failed protocol cast costs hundreds of instructions. A value's kind known, the value is
 /// taken as its type without a runtime cast (`known(_:as:)`).
 enum ContextKind {
-    case fields, text, html, string, lazy, bool, int, anyList, fieldsList, textList, stringList, listItem, listItems
+    /// `table` and `tableList` are crosswalk's `TemplateFields`; `fields` and `fieldsList`
+    /// are dictionaries (a front-matter map).
+    case table, fields, text, html, string, lazy, bool, int, anyList, tableList, fieldsList, textList, stringList
+    case listItem, listItems
     case other
 
+    private static let tableID = ObjectIdentifier(TemplateFields.self)
     private static let fieldsID = ObjectIdentifier([String: Any].self)
     private static let textID = ObjectIdentifier(TemplateText.self)
     private static let htmlID = ObjectIdentifier(TemplateHTML.self)
@@ -13,6 +17,7 @@ enum ContextKind {
     private static let boolID = ObjectIdentifier(Bool.self)
     private static let intID = ObjectIdentifier(Int.self)
     private static let anyListID = ObjectIdentifier([Any].self)
+    private static let tableListID = ObjectIdentifier([TemplateFields].self)
     private static let fieldsListID = ObjectIdentifier([[String: Any]].self)
     private static let textListID = ObjectIdentifier([TemplateText].self)
     private static let stringListID = ObjectIdentifier([String].self)
@@ -27,6 +32,7 @@ enum ContextKind {
         func storedType<Stored>(_: Stored) -> ObjectIdentifier { ObjectIdentifier(Stored.self) }
         self =
             switch _openExistential(value, do: storedType) {
+            case Self.tableID: .table
             case Self.fieldsID: .fields
             case Self.textID: .text
             case Self.htmlID: .html
@@ -35,6 +41,7 @@ enum ContextKind {
             case Self.boolID: .bool
             case Self.intID: .int
             case Self.anyListID: .anyList
+            case Self.tableListID: .tableList
             case Self.fieldsListID: .fieldsList
             case Self.textListID: .textList
             case Self.stringListID: .stringList
@@ -51,6 +58,7 @@ extension ContextKind {
     static func listCount(_ value: Any) -> Int? {
         switch ContextKind(value) {
         case .anyList: known(value, as: [Any].self).count
+        case .tableList: known(value, as: [TemplateFields].self).count
         case .fieldsList: known(value, as: [[String: Any]].self).count
         case .textList: known(value, as: [TemplateText].self).count
         case .stringList: known(value, as: [String].self).count

@@ -86,6 +86,8 @@ struct TemplateName: Sendable, Equatable {
 
     var start: Start
     var path: [String]
+    /// `TemplateFields.hash` of each name of `path`, so a lookup does not hash it again.
+    var hashes: [UInt64]
     var transforms: [String]
 
     /// For nodes that look nothing up.
@@ -94,6 +96,7 @@ struct TemplateName: Sendable, Equatable {
     init(_ name: String, transforms: [String]) {
         self.transforms = transforms
         path = name.split(separator: ".").map(String.init)
+        hashes = path.map(TemplateFields.hash)
         if name == "." {
             start = .current
         } else if name.isEmpty, !transforms.isEmpty {

@@ -4,11 +4,12 @@ import Mustache
 /// (up the stack, through `MustacheParent`, `MustacheCustomRepresentation` and `Mirror`),
 /// for sections and inverted sections, transforms, partials, blocks and indentation.
 ///
-/// The context types crosswalk builds (`[String: Any]`, `TemplateText`, `TemplateHTML`,
-/// `LazyFields`, `String`, `Bool`, `Int` and arrays of them) are told apart by their type's identity,
-/// one comparison, before any protocol cast; the library tries up to four casts per stack
-/// level per lookup, which made it the largest single cost of a build. Lambdas and templates
-/// as values, which crosswalk's contexts never hold, are not called.
+/// The context types crosswalk builds (`TemplateFields`, `[String: Any]` from front matter,
+/// `TemplateText`, `TemplateHTML`, `LazyFields`, `String`, `Bool`, `Int` and arrays of them)
+/// are told apart by their type's identity, one comparison, before any protocol cast; the
+/// library tries up to four casts per stack level per lookup, which made it the largest single
+/// cost of a build. Lambdas and templates as values, which crosswalk's contexts never hold,
+/// are not called.
 struct TemplateRenderer {
     /// What a section passes to the templates inside it.
     struct Frame {
@@ -107,12 +108,14 @@ struct TemplateRenderer {
     private mutating func section(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return }
         switch ContextKind(value) {
-        case .fields, .text, .string, .lazy, .html, .listItem, .int:
+        case .table, .fields, .text, .string, .lazy, .html, .listItem, .int:
             push(value, nodes, frame)
         case .bool:
             if ContextKind.known(value, as: Bool.self) { render(nodes, frame) }
         case .anyList:
             each(ContextKind.known(value, as: [Any].self), nodes, frame)
+        case .tableList:
+            each(ContextKind.known(value, as: [TemplateFields].self), nodes, frame)
         case .fieldsList:
             each(ContextKind.known(value, as: [[String: Any]].self), nodes, frame)
         case .textList:
@@ -137,12 +140,14 @@ struct TemplateRenderer {
     private mutating func invertedSection(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return render(nodes, frame) }
         switch ContextKind(value) {
-        case .fields, .text, .string, .lazy, .html, .listItem, .int:
+        case .table, .fields, .text, .string, .lazy, .html, .listItem, .int:
             return
         case .bool:
             if !ContextKind.known(value, as: Bool.self) { render(nodes, frame) }
         case .anyList:
             if ContextKind.known(value, as: [Any].self).isEmpty { push(value, nodes, frame) }
+        case .tableList:
+            if ContextKind.known(value, as: [TemplateFields].self).isEmpty { push(value, nodes, frame) }
         case .fieldsList:
             if ContextKind.known(value, as: [[String: Any]].self).isEmpty { push(value, nodes, frame) }
         case .textList:
@@ -215,7 +220,7 @@ struct TemplateRenderer {
             }
             found = frame.position
         case .currentOnly:
-            found = Self.descend(name.path[...], from: stack[stack.count - 1])
+            found = Self.descend(name, from: 0, in: stack[stack.count - 1])
         case .stack:
             guard let first = name.path.first else {
                 found = stack.last
@@ -224,12 +229,12 @@ struct TemplateRenderer {
             // By index, top down: iterating `reversed()` copied each level's value out first.
             var level = stack.count - 1
             while level >= 0 {
-                if let child = Self.child(first, of: stack[level]) {
+                if let child = Self.child(first, hash: name.hashes[0], of: stack[level]) {
                     // One or two names (`root`, `page.title`) without a slice of the path.
                     switch name.path.count {
                     case 1: found = child
-                    case 2: found = Self.child(name.path[1], of: child)
-                    default: found = Self.descend(name.path.dropFirst(), from: child)
+                    case 2: found = Self.child(name.path[1], hash: name.hashes[1], of: child)
+                    default: found = Self.descend(name, from: 1, in: child)
                     }
                     break
                 }
@@ -265,24 +270,28 @@ struct TemplateRenderer {
         }
     }
 
-    private static func descend(_ path: ArraySlice<String>, from object: Any) -> Any? {
+    /// The value at `name.path[start...]` below `object`.
+    private static func descend(_ name: TemplateName, from start: Int, in object: Any) -> Any? {
         var object = object
-        for name in path {
-            guard let child = child(name, of: object) else { return nil }
+        for index in start..<name.path.count {
+            guard let child = child(name.path[index], hash: name.hashes[index], of: object) else { return nil }
             object = child
         }
         return object
     }
 
-    private static func child(_ name: String, of object: Any) -> Any? {
+    /// `hash` is `TemplateFields.hash(name)`, worked out when the template was compiled.
+    private static func child(_ name: String, hash: UInt64, of object: Any) -> Any? {
         switch ContextKind(object) {
+        case .table:
+            return ContextKind.known(object, as: TemplateFields.self).value(name, hash: hash)
         case .fields:
             return ContextKind.known(object, as: [String: Any].self)[name]
         case .lazy:
-            return ContextKind.known(object, as: LazyFields.self).child(named: name)
+            return ContextKind.known(object, as: LazyFields.self).child(named: name, hash: hash)
         case .listItem:
             return ContextKind.known(object, as: ListItem.self).child(named: name)
-        case .text, .html, .string, .bool, .int, .anyList, .fieldsList, .textList, .stringList, .listItems:
+        case .text, .html, .string, .bool, .int, .anyList, .tableList, .fieldsList, .textList, .stringList, .listItems:
             // No fields: `TemplateText` has none, and `Mirror` shows no labelled children.
             return nil
         case .other:

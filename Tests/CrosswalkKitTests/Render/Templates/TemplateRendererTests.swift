@@ -90,8 +90,13 @@ import Testing
         let inner: String?
     }
 
-    static var context: [String: Any] {
+    /// crosswalk's own `TemplateFields` at the top and inside, and dictionaries (front-matter
+    /// maps) inside.
+    static var context: TemplateFields {
         [
+            "t": ["v": "fields-v", "list": [["v": "deep-t"]] as [TemplateFields]] as TemplateFields,
+            "tlist": [["v": "t-one", "n": 1], ["v": "t-two", "b": false]] as [TemplateFields],
+            "emptyTList": [] as [TemplateFields],
             "v": "x<y", "h": "<b>&'\"", "n": 42, "z": 0, "negative": -7, "b": true, "f": false,
             "d": ["v": "inner", "list": [["v": "deep"]] as [[String: Any]]] as [String: Any],
             "list": [["v": "one", "n": 1], ["v": "two", "b": false]] as [[String: Any]],
@@ -127,7 +132,8 @@ import Testing
         "empty(items)", "nestedText", "nestedFields", "nestedFields.v", "count(items)", "empty(noItems)",
         "count(textList)", "empty(anyList)", "empty(emptyList)", "count(emptyList)", "first(list)",
         "z", "negative", "n.v", "plusone(n)", "minusone(z)", "equalzero(z)", "odd(negative)", "wrappedInt",
-        "lazyList", "count(strs)", "empty(strs)", "first(strs)",
+        "lazyList", "count(strs)", "empty(strs)", "first(strs)", "t", "t.v", "t.list", "tlist", "count(tlist)",
+        "empty(tlist)", "empty(emptyTList)", "emptyTList", "t.missing",
     ]
 
     static let texts = ["a", "b c", " ", "  ", "\t", "\n", "\n", "\r\n", "{", "}", "<&>", "é", "e\u{301}", "x\n  "]

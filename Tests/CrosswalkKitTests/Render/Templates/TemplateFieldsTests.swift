@@ -1,0 +1,43 @@
+import Testing
+
+@testable import CrosswalkKit
+
+@Suite struct TemplateFieldsTests {
+    /// Set, replaced and removed as a dictionary does, checked against one on random steps.
+    @Test func behavesAsADictionaryOfItsNames() {
+        let names = ["title", "url", "summary", "kind", "toc", "body", "é", "", "a.b", "title "]
+        var random = SplitMix(seed: 11)
+        var fields = TemplateFields()
+        var dictionary: [String: Int] = [:]
+        for step in 0..<5_000 {
+            let name = names[Int(random.next() % UInt64(names.count))]
+            if random.next() % 4 == 0 {
+                fields[name] = nil
+                dictionary[name] = nil
+            } else {
+                fields[name] = step
+                dictionary[name] = step
+            }
+            for name in names {
+                #expect(fields[name] as? Int == dictionary[name])
+                #expect(fields.value(name, hash: TemplateFields.hash(name)) as? Int == dictionary[name])
+            }
+            #expect(fields.entries.count == dictionary.count)
+        }
+    }
+
+    @Test func addingMissingFieldsKeepsItsOwn() {
+        let page: TemplateFields = ["title": "Page", "toc": [1]]
+        let merged = page.adding(missingFrom: ["toc": [Int](), "tags": [Int]()])
+        #expect(merged["title"] as? String == "Page")
+        #expect(merged["toc"] as? [Int] == [1])
+        #expect(merged["tags"] as? [Int] == [])
+        #expect(merged.entries.count == 3)
+    }
+
+    @Test func aLookupNeedsTheNameNotJustItsHash() {
+        let fields: TemplateFields = ["title": "Page"]
+        #expect(fields.value("other", hash: TemplateFields.hash("title")) == nil)
+        #expect(fields.child(named: "title") as? String == "Page")
+    }
+}
