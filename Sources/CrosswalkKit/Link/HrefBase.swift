@@ -4,15 +4,19 @@
 /// and only the others take the general walk over both paths, which cost about 700
 /// instructions a link.
 struct HrefBase {
+    private let url: String
     private let from: [UInt8]
     /// `../` per folder of the page's URL.
+    private let upText: String
     private let up: [UInt8]
     /// The URL's first folder; nil when the URL starts with `/` (the general walk then).
     private let top: [UInt8]?
 
     init(from url: String) {
+        self.url = url
         from = Array(url.utf8)
-        up = Array(LinkResolver.href(from: url, to: "").utf8)
+        upText = LinkResolver.href(from: url, to: "")
+        up = Array(upText.utf8)
         top = from.first == Self.slash ? nil : Array(from.prefix { $0 != Self.slash })
     }
 
@@ -36,10 +40,12 @@ struct HrefBase {
 
     /// The href to the site file `path`.
     func href(to path: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(up.count + path.utf8.count)
-        path.withUTF8Bytes { append(to: $0, into: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
+        let isOutside = path.withUTF8Bytes { path in
+            guard let top, let firstEnd = Self.plainFirstFolderEnd(path) else { return false }
+            return !Self.startsWith(path, top, folderEnd: firstEnd)
+        }
+        // Two valid strings joined: no bytes to check again.
+        return isOutside ? upText + path : LinkResolver.href(from: url, to: path)
     }
 
     /// Where `path`'s first folder ends (its first `/`, or its end when it has none), for a
