@@ -31,13 +31,25 @@ enum SearchText {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    index += 1
-                    if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
-                        word.bytes.append(byte)
-                    } else if (0x41...0x5A).contains(byte) {
-                        word.bytes.append(byte + 0x20)
-                    } else if !word.flush(body) {
-                        return
+                    guard WordTokenizer.isASCIIWord(byte) else {
+                        index += 1
+                        if !word.flush(body) { return }
+                        continue
+                    }
+                    // A run of ASCII letters and digits. A whole word in lower case (most
+                    // words) is handed on where it is, not copied byte by byte.
+                    var end = index + 1
+                    var upper = byte <= 0x5A && byte >= 0x41
+                    while end < bytes.count, bytes[end] < 0x80, WordTokenizer.isASCIIWord(bytes[end]) {
+                        upper = upper || (bytes[end] <= 0x5A && bytes[end] >= 0x41)
+                        end += 1
+                    }
+                    let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    index = end
+                    if word.bytes.isEmpty, !upper, end == bytes.count || bytes[end] < 0x80 {
+                        if !body(run, true) { return }
+                    } else {
+                        for byte in run { word.bytes.append(byte <= 0x5A && byte >= 0x41 ? byte | 0x20 : byte) }
                     }
                     continue
                 }
