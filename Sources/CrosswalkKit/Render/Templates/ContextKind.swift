@@ -8,45 +8,31 @@ enum ContextKind {
     case listItem, listItems
     case other
 
-    private static let tableID = ObjectIdentifier(TemplateFields.self)
-    private static let fieldsID = ObjectIdentifier([String: Any].self)
-    private static let textID = ObjectIdentifier(TemplateText.self)
-    private static let htmlID = ObjectIdentifier(TemplateHTML.self)
-    private static let stringID = ObjectIdentifier(String.self)
-    private static let lazyID = ObjectIdentifier(LazyFields.self)
-    private static let boolID = ObjectIdentifier(Bool.self)
-    private static let intID = ObjectIdentifier(Int.self)
-    private static let anyListID = ObjectIdentifier([Any].self)
-    private static let tableListID = ObjectIdentifier([TemplateFields].self)
-    private static let fieldsListID = ObjectIdentifier([[String: Any]].self)
-    private static let textListID = ObjectIdentifier([TemplateText].self)
-    private static let stringListID = ObjectIdentifier([String].self)
-    private static let listItemID = ObjectIdentifier(ListItem.self)
-    private static let listItemsID = ObjectIdentifier([ListItem].self)
-
     @inline(__always)
     init(_ value: Any) {
         // The type the value was stored as, read from the existential: `type(of:)` asks the
         // runtime for the dynamic type (looking through classes and nested existentials) on
         // every lookup. A nested existential is `.other`, and takes the casting path.
+        // The identities are written in the cases, not kept in `static let`s: each of those
+        // was a `swift_once` call per comparison, on every value a template looks up.
         func storedType<Stored>(_: Stored) -> ObjectIdentifier { ObjectIdentifier(Stored.self) }
         self =
             switch _openExistential(value, do: storedType) {
-            case Self.tableID: .table
-            case Self.fieldsID: .fields
-            case Self.textID: .text
-            case Self.htmlID: .html
-            case Self.stringID: .string
-            case Self.lazyID: .lazy
-            case Self.boolID: .bool
-            case Self.intID: .int
-            case Self.anyListID: .anyList
-            case Self.tableListID: .tableList
-            case Self.fieldsListID: .fieldsList
-            case Self.textListID: .textList
-            case Self.stringListID: .stringList
-            case Self.listItemID: .listItem
-            case Self.listItemsID: .listItems
+            case ObjectIdentifier(TemplateFields.self): .table
+            case ObjectIdentifier([String: Any].self): .fields
+            case ObjectIdentifier(TemplateText.self): .text
+            case ObjectIdentifier(TemplateHTML.self): .html
+            case ObjectIdentifier(String.self): .string
+            case ObjectIdentifier(LazyFields.self): .lazy
+            case ObjectIdentifier(Bool.self): .bool
+            case ObjectIdentifier(Int.self): .int
+            case ObjectIdentifier([Any].self): .anyList
+            case ObjectIdentifier([TemplateFields].self): .tableList
+            case ObjectIdentifier([[String: Any]].self): .fieldsList
+            case ObjectIdentifier([TemplateText].self): .textList
+            case ObjectIdentifier([String].self): .stringList
+            case ObjectIdentifier(ListItem.self): .listItem
+            case ObjectIdentifier([ListItem].self): .listItems
             default: .other
             }
     }
