@@ -40,6 +40,14 @@ public final class ListItemCache: @unchecked Sendable {
     private struct Key: Hashable {
         var page: Int
         var root: String
+
+        /// The page and the root's length: a page is listed under one or two roots, so
+        /// this tells them apart as well as hashing the root's bytes, which cost more than
+        /// the rest of a lookup. Equality still compares the whole root.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(page)
+            hasher.combine(root.utf8.count)
+        }
     }
 
     /// Entries by page, in shards with their own locks: every listing on every page asks
