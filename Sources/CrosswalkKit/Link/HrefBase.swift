@@ -5,19 +5,15 @@
 /// instructions a link.
 struct HrefBase {
     private let url: String
-    private let from: [UInt8]
     /// `../` per folder of the page's URL.
-    private let upText: String
-    private let up: [UInt8]
+    private let up: String
     /// The URL's first folder; nil when the URL starts with `/` (the general walk then).
     private let top: [UInt8]?
 
     init(from url: String) {
         self.url = url
-        from = Array(url.utf8)
-        upText = LinkResolver.href(from: url, to: "")
-        up = Array(upText.utf8)
-        top = from.first == Self.slash ? nil : Array(from.prefix { $0 != Self.slash })
+        up = LinkResolver.href(from: url, to: "")
+        top = url.utf8.first == Self.slash ? nil : Array(url.utf8.prefix { $0 != Self.slash })
     }
 
     private static let slash = UInt8(ascii: "/")
@@ -31,11 +27,11 @@ struct HrefBase {
     /// auto-linker works it out once per term, not once per link.
     func append(to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, into output: inout [UInt8]) {
         if let top, let firstEnd = firstFolderEnd, !Self.startsWith(path, top, folderEnd: firstEnd) {
-            output.append(contentsOf: up)
+            up.withUTF8Bytes { output.append(contentsOf: $0) }
             output.append(contentsOf: path)
             return
         }
-        from.withUnsafeBufferPointer { LinkResolver.appendHref(from: $0, to: path, to: &output) }
+        url.withUTF8Bytes { LinkResolver.appendHref(from: $0, to: path, to: &output) }
     }
 
     /// The href to the site file `path`.
@@ -45,7 +41,7 @@ struct HrefBase {
             return !Self.startsWith(path, top, folderEnd: firstEnd)
         }
         // Two valid strings joined: no bytes to check again.
-        return isOutside ? upText + path : LinkResolver.href(from: url, to: path)
+        return isOutside ? up + path : LinkResolver.href(from: url, to: path)
     }
 
     /// Where `path`'s first folder ends (its first `/`, or its end when it has none), for a
