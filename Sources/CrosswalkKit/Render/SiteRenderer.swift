@@ -277,7 +277,6 @@ public final class SiteRenderer: Sendable {
     /// swift-mustache renders `{{#x}}` for an empty string, so fields never hold one: an empty
     /// value is left out instead.
     static func withoutEmptyText(_ fields: TemplateFields) -> TemplateFields {
-        // Removed one by one: a filter made the whole dictionary again for every page.
         var kept = fields
         for entry in fields.entries where TemplateText.string(entry.value)?.isEmpty == true { kept[entry.name] = nil }
         return kept
