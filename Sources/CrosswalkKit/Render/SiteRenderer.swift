@@ -218,8 +218,7 @@ public final class SiteRenderer: Sendable {
         + "object-src 'none'; base-uri 'none'; form-action 'self'"
 
     func pageFields(_ built: BuiltPage) -> TemplateFields {
-        var meta: TemplateFields = [:]
-        for (key, value) in built.page.frontMatter { meta[key] = value.templateValue }
+        let meta = TemplateFields(uniqueNames: built.page.frontMatter.lazy.map { ($0.key, $0.value.templateValue) })
         return [
             "title": TemplateText(built.title), "summary": TemplateText(built.summary ?? ""),
             "kind": TemplateText(built.page.kind.rawValue), "kind_label": TemplateText(built.page.kind.label),

@@ -3,10 +3,10 @@ import Mustache
 /// The named values of one context object a template reads (a page, a listing entry, the
 /// site), written as a dictionary literal.
 ///
-/// A few dozen names at most, kept in a list with a 64-bit hash of each name, which a
-/// template's compiled names carry too (`TemplateName.hashes`): a lookup compares hashes, then
-/// the name. A `[String: Any]` hashed the name with SipHash on every lookup, about 300
-/// instructions, and a page looks up about 150 values.
+/// A few dozen names (a page's front matter may add more), kept in a list with a 64-bit hash
+/// of each name, which a template's compiled names carry too (`TemplateName.hashes`): a
+/// lookup compares hashes, then the name. A `[String: Any]` hashed the name with SipHash on
+/// every lookup, about 300 instructions, and a page looks up about 150 values.
 struct TemplateFields: ExpressibleByDictionaryLiteral, MustacheParent {
     struct Entry {
         let hash: UInt64
@@ -23,6 +23,13 @@ struct TemplateFields: ExpressibleByDictionaryLiteral, MustacheParent {
         entries = []
         entries.reserveCapacity(elements.count)
         for (name, value) in elements { entries.append(Entry(hash: Self.hash(name), name: name, value: value)) }
+    }
+
+    /// Fields from pairs whose names differ (a page's front-matter keys, which the parser
+    /// holds unique): appended without looking for each name first, which is quadratic in
+    /// the keys of a page that has thousands.
+    init(uniqueNames pairs: some Sequence<(String, Any)>) {
+        entries = pairs.map { Entry(hash: Self.hash($0.0), name: $0.0, value: $0.1) }
     }
 
     /// FNV-1a over the name's UTF-8.

@@ -35,6 +35,14 @@ import Testing
         #expect(merged.entries.count == 3)
     }
 
+    /// A page's front matter, thousands of keys of it, is kept whole and found by name.
+    @Test func uniqueNamesAreAllKept() {
+        let fields = TemplateFields(uniqueNames: (0..<5_000).map { ("key\($0)", $0 as Any) })
+        #expect(fields.entries.count == 5_000)
+        for number in [0, 1, 2_500, 4_999] { #expect(fields["key\(number)"] as? Int == number) }
+        #expect(fields["key5000"] == nil)
+    }
+
     @Test func aLookupNeedsTheNameNotJustItsHash() {
         let fields: TemplateFields = ["title": "Page"]
         #expect(fields.value("other", hash: TemplateFields.hash("title")) == nil)
