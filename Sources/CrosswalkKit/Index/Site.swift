@@ -18,7 +18,7 @@ public struct Site: Sendable {
     public private(set) var matcher: GlossaryMatcher
     /// Per term (matcher order): its auto-links' target and the escaped attributes after
     /// `href`, made from its URL and file name alone.
-    private(set) var termAnchors = TermAnchors(paths: [], attributes: [], urls: [])
+    private(set) var termAnchors = TermAnchors(paths: [], attributes: [])
     private var termIndexByURL: [String: Int] = [:]
 
     /// Builds the index; two pages at one URL is an error naming both files. With `previous`,
@@ -68,8 +68,7 @@ public struct Site: Sendable {
         termIndexByURL.reserveCapacity(terms.count)
         for (term, index) in terms.enumerated() { termIndexByURL[sorted[index].url] = term }
         termAnchors = TermAnchors(
-            paths: terms.map { sorted[$0].outputPath }, attributes: terms.map { Self.linkAttributes(for: sorted[$0]) },
-            urls: terms.map { sorted[$0].url })
+            paths: terms.map { sorted[$0].outputPath }, attributes: terms.map { Self.linkAttributes(for: sorted[$0]) })
         // Stored: `serve` asks on every rebuild, and a site kept from the last one has the same.
         diagnostics = duplicateURLDiagnostics + vocabulary.diagnostics
     }

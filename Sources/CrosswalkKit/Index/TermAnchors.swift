@@ -1,6 +1,6 @@
 /// What every auto-link to a term is written from, as bytes in one block of memory: the
 /// term's output path (the link's target) and the tag's tail after `href` (`"`, the
-/// attributes, `>`); and the term's URL, which the link records. Made once per site.
+/// attributes, `>`). Made once per site.
 ///
 /// The auto-linker writes a tag per mention it links. Reading a term's `String`s there
 /// retained and released them, from every core at once on the same much-linked terms; here
@@ -13,16 +13,9 @@ final class TermAnchors: @unchecked Sendable {
     private let pathNeedsEscaping: [Bool]
     /// Per term: where its path's first folder ends, as `HrefBase` needs it.
     private let firstFolderEnds: [Int?]
-    /// Per term: its page's URL.
-    let urls: [String]
-
-    /// `paths[i]`, `attributes[i]` and `urls[i]` are term `i`'s output path, escaped
-    /// attributes and URL.
-    init(paths: [String], attributes: [String], urls: [String]) {
-        precondition(
-            paths.count == attributes.count && paths.count == urls.count, "one path, URL and set of attributes per term"
-        )
-        self.urls = urls
+    /// `paths[i]` and `attributes[i]` are term `i`'s output path and escaped attributes.
+    init(paths: [String], attributes: [String]) {
+        precondition(paths.count == attributes.count, "one path and set of attributes per term")
         var bytes: [UInt8] = []
         var bounds: [(path: Int, tail: Int, end: Int)] = []
         bounds.reserveCapacity(paths.count)

@@ -5,12 +5,11 @@ import CrosswalkMarkdown
 /// siblings; emphasis still splits a phrase. The page's own term and terms the page already
 /// links explicitly are not linked again.
 struct AutoLinker {
-    let page: Page
     /// The site's matcher, held here: read through a `Site` once per run of text, the site's
     /// fields were copied each time.
     private let matcher: GlossaryMatcher
-    /// The links made, appended to the caller's list (`apply(to:appendingTo:)`).
-    private var links: [OutgoingLink] = []
+    /// The pages linked, appended to the caller's list (`apply(to:appendingTo:)`).
+    private var targets: [Int] = []
     /// Terms linked on this page (or never to be): one bit per term, as the matcher asks for
     /// every term it finds and hashing an `Int` into a `Set` cost more than the rest.
     private var linked: TermBits
@@ -19,7 +18,6 @@ struct AutoLinker {
 
     /// `alreadyLinked` holds the links the page makes explicitly (repeats do no harm).
     init(page: Page, site: Site, alreadyLinked: [OutgoingLink]) {
-        self.page = page
         matcher = site.matcher
         anchors = site.termAnchors
         termPages = site.termPages
@@ -30,10 +28,12 @@ struct AutoLinker {
     }
 
     /// Links terms in `nodes`: the text and soft-break nodes in prose, in document order.
-    /// Each link made is appended to `links`, which is moved in and out, not copied.
-    mutating func apply(to nodes: [MarkdownNode], appendingTo links: inout [OutgoingLink]) {
-        swap(&self.links, &links)
-        defer { swap(&self.links, &links) }
+    /// Each linked term's page is appended to `targets`, which is moved in and out, not
+    /// copied. An auto-link needs no `OutgoingLink`: only its target is ever read again, and
+    /// making one per link retained the term's URL, from every core at once.
+    mutating func apply(to nodes: [MarkdownNode], appendingTo targets: inout [Int]) {
+        swap(&self.targets, &targets)
+        defer { swap(&self.targets, &targets) }
         // Run bounds first, the tree changed afterwards; as index ranges, not an array per run.
         var runs: [Range<Int>] = []
         var start = 0
@@ -84,7 +84,6 @@ struct AutoLinker {
         self.tokens = tokens
         guard !matches.isEmpty, let first = run.first else { return }
 
-        let location = location(of: first)
         bytes.withUnsafeBufferPointer { text in
             /// New nodes for the bytes `from..<to`, soft breaks kept as nodes, each handed to
             /// `place` in order (no array of them).
@@ -105,8 +104,7 @@ struct AutoLinker {
                 let anchor = makeAnchor(term: match.term)
                 pieces(match.start, match.end) { anchor.append($0) }
                 first.insertBefore(anchor)
-                links.append(
-                    OutgoingLink(.autolink, to: anchors.urls[match.term], at: location, target: termPages[match.term]))
+                targets.append(termPages[match.term])
                 cursor = match.end
             }
             pieces(cursor, text.count, before)
@@ -130,11 +128,6 @@ struct AutoLinker {
         }
         tag.append(contentsOf: anchors.tail(term))
         return tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
-    }
-
-    private func location(of node: MarkdownNode) -> SourceLocation {
-        let block = node.positionedAncestor
-        return page.source.location(bodyLine: block?.startLine ?? 1)
     }
 }
 

@@ -81,14 +81,12 @@ public struct MarkdownStage: Sendable {
         var wikilinks = Wikilinks(page: page, site: site, locator: rewriter.locator.withFullBudget())
         let proseAfterWikilinks = wikilinks.apply(to: prose)
         var links = rewriter.links + wikilinks.links
+        var autolinkTargets: [Int] = []
         if page.metadata.autolink {
             var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: links)
-            autoLinker.apply(to: proseAfterWikilinks, appendingTo: &links)
+            autoLinker.apply(to: proseAfterWikilinks, appendingTo: &autolinkTargets)
         }
-        // Auto-links come with their target; the others are found by URL.
-        for index in links.indices where links[index].target == nil {
-            links[index].target = site.index(url: links[index].targetURL)
-        }
+        for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }
         var headingIDs = HeadingIDs()
         let headings = headingIDs.apply(to: root)
         if marked { EscapedBrackets.restore(root) }
@@ -101,7 +99,7 @@ public struct MarkdownStage: Sendable {
             html = document.renderHTML()
         }
         var rendered = RenderedMarkdown(
-            html: html, headings: headings, links: links,
+            html: html, headings: headings, links: links, autolinkTargets: autolinkTargets,
             leadingH1: leadingH1, firstParagraph: Self.firstParagraph(root),
             diagnostics: rewriter.diagnostics + wikilinks.diagnostics)
         rendered.plainText = Self.plainText(root)

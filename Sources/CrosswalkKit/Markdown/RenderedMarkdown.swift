@@ -4,12 +4,13 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     /// Headings in document order with their unique ids.
     public var headings: [Heading]
-    /// Every link to another page of the site (or an anchor on this one); empty after
-    /// `dropLinkList()`, when only the digests below are kept.
+    /// Every link written in the body to another page of the site (or an anchor on this
+    /// one): markdown links and wikilinks; empty after `dropLinkList()`, when only the digests
+    /// below are kept. Glossary auto-links are only in `linkTargets`.
     public private(set) var links: [OutgoingLink]
     // Digests of `links` for the passes over every link of every page (backlinks, anchors),
     // made once here: walking a million links by value cost tens of milliseconds per pass.
-    /// Target page indices of the links that have one, in link order.
+    /// Target page indices of the links that have one, in link order, then of the auto-links.
     let linkTargets: [Int]
     /// Target URLs of the links no page has.
     let untargetedURLs: [String]
@@ -26,14 +27,16 @@ public struct RenderedMarkdown: Sendable {
     var mentions: WordBloom?
     public var diagnostics: [Diagnostic]
 
+    /// `autolinkTargets`: the pages of the glossary terms linked in the body, after `links`'s
+    /// in `linkTargets`.
     public init(
-        html: String, headings: [Heading] = [], links: [OutgoingLink] = [], leadingH1: String? = nil,
-        firstParagraph: String? = nil, diagnostics: [Diagnostic] = []
+        html: String, headings: [Heading] = [], links: [OutgoingLink] = [], autolinkTargets: [Int] = [],
+        leadingH1: String? = nil, firstParagraph: String? = nil, diagnostics: [Diagnostic] = []
     ) {
         self.html = html
         self.headings = headings
         self.links = links
-        self.linkTargets = links.compactMap(\.target)
+        self.linkTargets = links.compactMap(\.target) + autolinkTargets
         self.untargetedURLs = links.compactMap { $0.target == nil ? $0.targetURL : nil }
         self.anchoredLinks = links.filter { !($0.fragment ?? "").isEmpty }
         self.leadingH1 = leadingH1
@@ -92,8 +95,6 @@ public struct OutgoingLink: Sendable, Hashable {
         case markdown
         /// `[[target]]`
         case wikilink
-        /// A glossary term found in prose.
-        case autolink
         /// A front-matter relation (`related`, a tool's `constraints`).
         case relation
     }

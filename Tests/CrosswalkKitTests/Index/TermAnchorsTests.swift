@@ -8,9 +8,7 @@ import Testing
     @Test func eachTermKeepsItsPathAndTagTail() {
         let anchors = TermAnchors(
             paths: ["glossary/plc/index.html", "", "glossary/sécurité/index.html"],
-            attributes: [#" data-term="plc""#, "", #" data-term="s&amp;""#],
-            urls: ["glossary/plc/", "", "glossary/sécurité/"])
-        #expect(anchors.urls == ["glossary/plc/", "", "glossary/sécurité/"])
+            attributes: [#" data-term="plc""#, "", #" data-term="s&amp;""#])
         #expect(Self.text(anchors.path(0)) == "glossary/plc/index.html")
         #expect(Self.text(anchors.tail(0)) == #"" data-term="plc">"#)
         #expect(Self.text(anchors.path(1)) == "")
@@ -23,7 +21,7 @@ import Testing
     /// that has one, and this says which do.
     @Test func onlyPathsWithBytesAnAttributeEscapesNeedEscaping() {
         let paths = ["glossary/plc/index.html", "a&b/index.html", "q\"uote/", "it's/", "x<y/", "é/"]
-        let anchors = TermAnchors(paths: paths, attributes: paths.map { _ in "" }, urls: paths)
+        let anchors = TermAnchors(paths: paths, attributes: paths.map { _ in "" })
         #expect(paths.indices.map(anchors.pathNeedsEscaping) == [false, true, true, true, true, false])
     }
 }
