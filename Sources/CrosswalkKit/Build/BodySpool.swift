@@ -150,28 +150,18 @@ public final class BodySpool: @unchecked Sendable {
         return offset
     }
 
-    /// Keeps `bytes`, the UTF-8 of a rendered body, as the body of page `index`.
+    /// Keeps `bytes`, the UTF-8 of a rendered body, as the body of page `index`; false when
+    /// they could not be written (the caller keeps the body in memory then).
     func store(bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
         guard let offset = append(bytes) else { return false }
         lock.withLock { places[index] = (offset, bytes.count) }
         return true
     }
 
-    /// Keeps `html` as the body of page `index`; false when it could not be written (the
-    /// caller keeps it in memory then).
-    func store(_ html: String, at index: Int) -> Bool {
-        html.withUTF8Bytes { store(bytes: UnsafeRawBufferPointer($0), at: index) }
-    }
-
-    /// The body stored for page `index`, or nil when none was or it could not be read back
-    /// whole (then `readFailure` says why).
-    func load(_ index: Int) -> String? {
-        loadBytes(index).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// As ``load(_:)``, the body's bytes as stored: a page writes them out as they are, and
-    /// a `String` made of them checked every byte as UTF-8 once more.
-    func loadBytes(_ index: Int) -> [UInt8]? {
+    /// The bytes stored for page `index`, or nil when none were or they could not be read
+    /// back whole (then `readFailure` says why). Bytes, not a `String`: a page writes them out
+    /// as they are, and a `String` made of them checked every byte as UTF-8 once more.
+    func load(_ index: Int) -> [UInt8]? {
         guard let place = lock.withLock({ places[index] }) else { return nil }
         var problem: String?
         let body = [UInt8](unsafeUninitializedCapacity: place.count) { buffer, initialized in

@@ -18,15 +18,10 @@ struct HrefBase {
 
     private static let slash = UInt8(ascii: "/")
 
-    /// Appends the href to the site file `path`.
-    func append(to path: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        append(to: path, firstFolderEnd: Self.plainFirstFolderEnd(path), into: &output)
-    }
-
-    /// As ``append(to:into:)``, given what ``plainFirstFolderEnd(_:)`` says of `path`: the
-    /// auto-linker works it out once per term, not once per link.
+    /// Appends the href to the site file `path`, given what ``plainFirstFolderEnd(_:)`` says
+    /// of it: the auto-linker works that out once per term, not once per link.
     func append(to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, into output: inout [UInt8]) {
-        if let top, let firstEnd = firstFolderEnd, !Self.startsWith(path, top, folderEnd: firstEnd) {
+        if isOutsideTop(path, firstFolderEnd: firstFolderEnd) {
             up.withUTF8Bytes { output.append(contentsOf: $0) }
             output.append(contentsOf: path)
             return
@@ -36,12 +31,16 @@ struct HrefBase {
 
     /// The href to the site file `path`.
     func href(to path: String) -> String {
-        let isOutside = path.withUTF8Bytes { path in
-            guard let top, let firstEnd = Self.plainFirstFolderEnd(path) else { return false }
-            return !Self.startsWith(path, top, folderEnd: firstEnd)
-        }
+        let isOutside = path.withUTF8Bytes { isOutsideTop($0, firstFolderEnd: Self.plainFirstFolderEnd($0)) }
         // Two valid strings joined: no bytes to check again.
         return isOutside ? up + path : LinkResolver.href(from: url, to: path)
+    }
+
+    /// Whether the href to `path` is the way up followed by `path`: it is plain (it has a
+    /// `firstFolderEnd`) and not in the page's top folder.
+    private func isOutsideTop(_ path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?) -> Bool {
+        guard let top, let firstEnd = firstFolderEnd else { return false }
+        return !Self.startsWith(path, top, folderEnd: firstEnd)
     }
 
     /// Where `path`'s first folder ends (its first `/`, or its end when it has none), for a

@@ -109,13 +109,10 @@ public struct OutgoingLink: Sendable, Hashable {
     /// that walk every link of every page need no URL lookups; nil for a URL no page has.
     public var target: Int?
 
-    public init(
-        _ kind: Kind, to targetURL: String, fragment: String? = nil, at location: SourceLocation, target: Int? = nil
-    ) {
+    public init(_ kind: Kind, to targetURL: String, fragment: String? = nil, at location: SourceLocation) {
         self.kind = kind
         self.targetURL = targetURL
         self.fragment = fragment
         self.location = location
-        self.target = target
     }
 }

@@ -250,7 +250,7 @@ public final class SiteRenderer: Sendable {
     /// (`TemplateHTML`), or the text kept in memory. Empty, it is an empty `String`, which
     /// `withoutEmptyText` drops as it always did.
     func bodyHTML(_ index: Int) -> Any {
-        guard let bytes = bodies?.loadBytes(index) else { return pages[index].markdown.html }
+        guard let bytes = bodies?.load(index) else { return pages[index].markdown.html }
         return bytes.isEmpty ? "" : TemplateHTML(bytes)
     }
 

@@ -26,7 +26,7 @@ import Testing
             let expected = LinkResolver.href(from: from, to: to)
             #expect(base.href(to: to) == expected, "from '\(from)' to '\(to)'")
             var bytes: [UInt8] = Array("<".utf8)
-            to.withUTF8Bytes { base.append(to: $0, into: &bytes) }
+            to.withUTF8Bytes { base.append(to: $0, firstFolderEnd: HrefBase.plainFirstFolderEnd($0), into: &bytes) }
             #expect(bytes == Array(("<" + expected).utf8), "from '\(from)' to '\(to)'")
         }
     }
