@@ -8,6 +8,10 @@ import Foundation
 /// a spool is then a named file there, locked (`flock`) while a build writes to it, and the
 /// next build appends to it, pointing its unchanged pages at the bodies already there. Any
 /// other spool is unlinked at once and lives as long as it is open.
+///
+/// Small appends are gathered per thread in lanes, each filling a region of the file it has
+/// set aside, and written a region at a time (`SpoolLane`): a `pwrite` per body, from every
+/// core into one file, cost more in the kernel than writing the pages themselves.
 public final class BodySpool: @unchecked Sendable {
     /// Internal for tests, which cut the file short to see a read fail.
     let descriptor: Int32
@@ -22,8 +26,18 @@ public final class BodySpool: @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`.
     private var end = headerSize
+    /// Bytes stored, for `size`: lanes leave the unused ends of their regions as holes.
+    private var stored = headerSize
     private var places: [(offset: Int, count: Int)?]
     private var failure: String?
+    /// Appends to lanes made, and of them those known to be in the file (`writeLanes`).
+    private var laneAppends = 0
+    private var laneAppendsWritten = 0
+    /// Lane bytes that could not be written, kept to be read from memory instead.
+    private var unwritten: [(offset: Int, bytes: [UInt8])] = []
+    private let lanes = (0..<SpoolLane.count).map { _ in SpoolLane() }
+    /// Held while the lanes are written for a reader, so that others wait for it.
+    private let writingLanes = NSLock()
 
     /// Why a body could not be read back, once one could not: the build must then publish
     /// nothing, since that page would have gone out without its body.
@@ -75,6 +89,8 @@ public final class BodySpool: @unchecked Sendable {
         token = reader.integer()
         self.descriptor = descriptor
         end = Int(info.st_size)
+        // Blocks, not length: the holes lanes left are not bodies the file holds.
+        stored = min(end, Int(info.st_blocks) * 512)
         continued = !readOnly
         places = Array(repeating: nil, count: readOnly ? 0 : count)
     }
@@ -82,16 +98,20 @@ public final class BodySpool: @unchecked Sendable {
     deinit {
         close(descriptor)
         if let path { unlink(path) }
+        for lane in lanes { lane.buffer?.deallocate() }
     }
 
-    /// Bytes in the file, the header included.
-    var size: Int { lock.withLock { end } }
+    /// Bytes stored in the file, the header included.
+    var size: Int { lock.withLock { stored } }
 
     /// Names page `index`'s body where an earlier build of this spool's file stored it.
     func adopt(_ index: Int, at place: (offset: Int, count: Int)) { lock.withLock { places[index] = place } }
 
     /// `count` bytes at `offset`; nil when the file holds fewer.
-    func read(at offset: Int, count: Int) -> [UInt8]? { Self.read(descriptor, at: offset, count: count) }
+    func read(at offset: Int, count: Int) -> [UInt8]? {
+        if let kept = writeLanes(at: offset, count: count) { return kept }
+        return Self.read(descriptor, at: offset, count: count)
+    }
 
     static func read(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count)
@@ -122,7 +142,9 @@ public final class BodySpool: @unchecked Sendable {
     /// Moves a new named spool to `target`, replacing what is there; true too for a continued
     /// one, which is there already. False for an unnamed spool or when it cannot be moved.
     func keep(at target: String) -> Bool {
-        lock.withLock {
+        // A body only in memory would be missing from the file the next build reads.
+        if writeLanes(at: 0, count: 0) != nil { return false }
+        return lock.withLock {
             guard let path else { return continued }
             guard rename(path, target) == 0 else { return false }
             self.path = nil
@@ -134,20 +156,89 @@ public final class BodySpool: @unchecked Sendable {
     func place(of index: Int) -> (offset: Int, count: Int)? { lock.withLock { places[index] } }
 
     /// Appends `bytes` anywhere in the file and returns where; nil when it could not be written.
+    /// Small ones go to this thread's lane and reach the file later (`writeLanes`).
     func append(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        let offset = lock.withLock {
-            defer { end += bytes.count }
+        guard bytes.count < SpoolLane.directLimit else {
+            let offset = reserve(bytes.count, storing: bytes.count)
+            return write(bytes, at: offset) ? offset : nil
+        }
+        let lane = lanes[SpoolLane.index()]
+        return lane.lock.withLock {
+            if lane.buffer == nil || lane.used + bytes.count > SpoolLane.regionSize {
+                flush(lane)
+                lane.buffer = lane.buffer ?? .allocate(byteCount: SpoolLane.regionSize, alignment: 16)
+                lane.base = reserve(SpoolLane.regionSize, storing: 0)
+                lane.used = 0
+                lane.written = 0
+            }
+            if let source = bytes.baseAddress, let buffer = lane.buffer {
+                (buffer + lane.used).copyMemory(from: source, byteCount: bytes.count)
+            }
+            defer { lane.used += bytes.count }
+            lock.withLock {
+                stored += bytes.count
+                laneAppends += 1
+            }
+            return lane.base + lane.used
+        }
+    }
+
+    /// Sets aside `count` bytes at the end of the file.
+    private func reserve(_ count: Int, storing: Int) -> Int {
+        lock.withLock {
+            defer {
+                end += count
+                stored += storing
+            }
             return end
         }
-        guard let base = bytes.baseAddress else { return offset }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         var written = 0
         while written < bytes.count {
             let count = pwrite(descriptor, base + written, bytes.count - written, off_t(offset + written))
             if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
+            guard count > 0 else { return false }
             written += count
         }
-        return offset
+        return true
+    }
+
+    /// Writes what `lane` holds; bytes that cannot be written are kept in `unwritten`.
+    /// Called holding the lane's lock.
+    private func flush(_ lane: SpoolLane) {
+        guard let buffer = lane.buffer, lane.used > lane.written else { return }
+        let bytes = UnsafeRawBufferPointer(start: buffer + lane.written, count: lane.used - lane.written)
+        if !write(bytes, at: lane.base + lane.written) {
+            let kept = (offset: lane.base + lane.written, bytes: [UInt8](bytes))
+            lock.withLock { unwritten.append(kept) }
+        }
+        lane.written = lane.used
+    }
+
+    /// Writes every lane's bytes, before anything is read back or the file kept; the
+    /// `count` bytes at `offset` when they could not be written and are kept in memory, and
+    /// (for `count` 0) an empty array when anything could not be.
+    private func writeLanes(at offset: Int, count: Int) -> [UInt8]? {
+        if lock.withLock({ laneAppendsWritten < laneAppends }) {
+            writingLanes.withLock {
+                // Appends counted here have their bytes in their lane already.
+                let appends = lock.withLock { laneAppendsWritten < laneAppends ? laneAppends : nil }
+                guard let appends else { return }
+                for lane in lanes { lane.lock.withLock { flush(lane) } }
+                lock.withLock { laneAppendsWritten = max(laneAppendsWritten, appends) }
+            }
+        }
+        return lock.withLock {
+            guard !unwritten.isEmpty else { return nil }
+            if count == 0 { return [] }
+            for kept in unwritten where kept.offset <= offset && offset + count <= kept.offset + kept.bytes.count {
+                return Array(kept.bytes[(offset - kept.offset)..<(offset - kept.offset + count)])
+            }
+            return nil
+        }
     }
 
     /// Keeps `bytes`, the UTF-8 of a rendered body, as the body of page `index`; false when
@@ -162,7 +253,9 @@ public final class BodySpool: @unchecked Sendable {
     /// back whole (then `readFailure` says why). Bytes, not a `String`: a page writes them out
     /// as they are, and a `String` made of them checked every byte as UTF-8 once more.
     func load(_ index: Int) -> [UInt8]? {
-        guard let place = lock.withLock({ places[index] }) else { return nil }
+        let found = lock.withLock { places[index].map { ($0, laneAppendsWritten == laneAppends && unwritten.isEmpty) } }
+        guard let (place, inFile) = found else { return nil }
+        if !inFile, let kept = writeLanes(at: place.offset, count: place.count) { return kept }
         var problem: String?
         let body = [UInt8](unsafeUninitializedCapacity: place.count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
@@ -182,5 +275,26 @@ public final class BodySpool: @unchecked Sendable {
         guard let problem else { return body }
         lock.withLock { failure = failure ?? problem }
         return nil
+    }
+}
+
+/// One thread's share of a spool's small appends: a region of the file set aside, filled in
+/// memory and written at once.
+final class SpoolLane {
+    static let count = 8
+    static let regionSize = 1 << 20
+    /// Appends this large or larger are written straight away.
+    static let directLimit = regionSize / 8
+
+    let lock = NSLock()
+    var buffer: UnsafeMutableRawPointer?
+    /// Where the region starts in the file; its bytes `written..<used` are not in the file yet.
+    var base = 0
+    var used = 0
+    var written = 0
+
+    /// The calling thread's lane: threads keep to one, so their appends seldom wait.
+    static func index() -> Int {
+        Int(truncatingIfNeeded: (UInt64(pthread_self()) &* 0x9E37_79B9_7F4A_7C15) >> 61)
     }
 }

@@ -8,11 +8,19 @@ func parallelMap<Input: Sendable, Output: Sendable>(
 ) -> [Output] {
     guard items.count > 1 else { return items.map(transform) }
     let results = ResultSlots<Output>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        results.store(transform(items[index]), at: index)
+    // Runs of neighbouring items per iteration, not one each: neighbours share folders, and
+    // two cores writing in one folder (or one result cache line) at once waited on each other.
+    let chunk = items.count >= 64 * parallelChunk ? parallelChunk : 1
+    DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { run in
+        for index in run * chunk..<min(items.count, run * chunk + chunk) {
+            results.store(transform(items[index]), at: index)
+        }
     }
     return results.values
 }
+
+/// Items per iteration of `parallelMap` over long lists.
+let parallelChunk = 8
 
 /// Write-once slots filled from many threads; each index is written by exactly one iteration
 /// of `concurrentPerform`, and read only after it returns.
