@@ -4,6 +4,8 @@
 struct CacheBytesWriter {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     /// Eight bytes, least significant first; one append, not eight.
     mutating func integer(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -11,9 +13,25 @@ struct CacheBytesWriter {
 
     mutating func integer(_ value: Int) { integer(UInt64(bitPattern: Int64(value))) }
 
+    /// `values.count`, then each value: one append for the lot (a page links dozens of pages).
+    mutating func integers(_ values: [Int]) {
+        integer(values.count)
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 8 * values.count))
+        bytes.withUnsafeMutableBytes { buffer in
+            for (index, value) in values.enumerated() {
+                buffer.storeBytes(
+                    of: UInt64(bitPattern: Int64(value)).littleEndian, toByteOffset: start + 8 * index, as: UInt64.self)
+            }
+        }
+    }
+
     mutating func string(_ value: String) {
-        integer(value.utf8.count)
-        bytes.append(contentsOf: value.utf8)
+        // The bytes in place: appending the UTF-8 view went through its generic iterator.
+        value.withUTF8Bytes { utf8 in
+            integer(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     mutating func optional(_ value: String?) {
@@ -106,8 +124,7 @@ extension RenderedMarkdown {
             writer.string(heading.text)
             writer.string(heading.id)
         }
-        writer.integer(linkTargets.count)
-        for target in linkTargets { writer.integer(target) }
+        writer.integers(linkTargets)
         writer.integer(untargetedURLs.count)
         for url in untargetedURLs { writer.string(url) }
         writer.integer(anchoredLinks.count)

@@ -221,7 +221,7 @@ struct MarkdownCacheRecord: Sendable {
     /// Appends `built`'s markdown metadata and search words to `spool` (which holds its body
     /// already); nil when they could not be written, and then the cache is not saved.
     static func make(_ built: BuiltPage, source: UInt64, spool: BodySpool) -> Self? {
-        var writer = CacheBytesWriter()
+        var writer = CacheBytesWriter(capacity: 4096)
         built.markdown.encode(into: &writer, searchWords: built.searchWords)
         let bytes = writer.bytes
         guard let offset = bytes.withUnsafeBytes({ spool.append($0) }) else { return nil }
