@@ -1,38 +1,84 @@
 /// HTML built as UTF-8 bytes. Appending to a `String` cost hundreds of instructions a call
 /// (growth checks, interpolation); pictures and links drawn per page per neighbour made
 /// that a visible share of a build.
-struct HTMLBytes {
-    private(set) var bytes: [UInt8] = []
+///
+/// The bytes are in a buffer of its own, not an `Array`: `Array.append(contentsOf:)` cost
+/// about seventy instructions a call beyond the copy, and a page makes hundreds of appends.
+/// Not copyable, so that the buffer has exactly one owner, which frees it.
+struct HTMLBytes: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
 
-    init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    /// A copy of the bytes written.
+    var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { UnsafeMutableRawPointer(base).copyMemory(from: start, byteCount: count) }
+            initialized = count
+        }
+    }
+
+    var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+
+    @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let base = source.baseAddress else { return }
+        if capacity - count < source.count { grow(toHold: count + source.count) }
+        UnsafeMutableRawPointer(start + count).copyMemory(from: base, byteCount: source.count)
+        count += source.count
+    }
+
+    @inline(never)
+    private mutating func grow(toHold needed: Int) {
+        var larger = capacity * 2
+        while larger < needed { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        UnsafeMutableRawPointer(moved).copyMemory(from: start, byteCount: count)
+        start.deallocate()
+        start = moved
+        capacity = larger
+    }
 
     /// Markup written in the source: appended as it is.
     mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Trusted text (already escaped, or made by us): appended as it is.
     mutating func raw(_ text: String) {
-        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Bytes made earlier (a template's text): appended as they are.
     mutating func raw(_ source: [UInt8]) {
-        // Through a pointer: `append(contentsOf:)` takes its argument owned, so passing the
-        // array retained it, and a template's text is shared by every page.
-        source.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        // Through a pointer: passing the array on retained it, and a template's text is
+        // shared by every page.
+        source.withUnsafeBufferPointer { append($0) }
     }
 
-    var count: Int { bytes.count }
-
     /// Puts `text` at `offset`; templates indent a partial's lines after rendering them.
-    mutating func insert(_ text: String, at offset: Int) { bytes.insert(contentsOf: text.utf8, at: offset) }
+    mutating func insert(_ text: String, at offset: Int) {
+        text.withUTF8Bytes { inserted in
+            guard let base = inserted.baseAddress else { return }
+            if capacity - count < inserted.count { grow(toHold: count + inserted.count) }
+            (start + offset + inserted.count).update(from: start + offset, count: count - offset)
+            UnsafeMutableRawPointer(start + offset).copyMemory(from: base, byteCount: inserted.count)
+            count += inserted.count
+        }
+    }
 
     /// Whether what was written from `start` up to `offset` ends with a line break, as
     /// Swift's `Character` sees it: `\n` alone, since `\r\n` is one character.
     func endsLine(at offset: Int, after start: Int) -> Bool {
-        guard offset > start, bytes[offset - 1] == 0x0A else { return false }
-        return offset - 2 < start || bytes[offset - 2] != 0x0D
+        guard offset > start, self.start[offset - 1] == 0x0A else { return false }
+        return offset - 2 < start || self.start[offset - 2] != 0x0D
     }
 
     /// Text from content: `& < > " '` escaped, as `HTMLEscape.text` does.
@@ -46,11 +92,11 @@ struct HTMLBytes {
         for offset in from..<source.count {
             let byte = source[offset]
             guard HTMLEscape.needsEscaping(byte), let entity = HTMLEscape.entity(for: byte) else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<offset]))
+            append(UnsafeBufferPointer(rebasing: source[start..<offset]))
             raw(entity)
             start = offset + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+        append(UnsafeBufferPointer(rebasing: source[start...]))
     }
 
     mutating func integer(_ value: Int) {
@@ -71,7 +117,7 @@ struct HTMLBytes {
             }
             guard let base = digits.baseAddress else { return }
             let first = (base + start).assumingMemoryBound(to: UInt8.self)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: first, count: digits.count - start))
+            append(UnsafeBufferPointer(start: first, count: digits.count - start))
         }
     }
 
@@ -90,5 +136,4 @@ struct HTMLBytes {
         }
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -10,7 +10,7 @@ import Mustache
 /// library tries up to four casts per stack level per lookup, which made it the largest single
 /// cost of a build. Lambdas and templates as values, which crosswalk's contexts never hold,
 /// are not called.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     /// What a section passes to the templates inside it.
     struct Frame {
         var position: ListPosition?
