@@ -38,6 +38,9 @@ public final class BodySpool: @unchecked Sendable {
     private let lanes = (0..<SpoolLane.count).map { _ in SpoolLane() }
     /// Held while the lanes are written for a reader, so that others wait for it.
     private let writingLanes = NSLock()
+    /// Each lane's first appends that are written at once; tests set 0 to use lanes from the
+    /// first body.
+    var directFirst = SpoolLane.directFirst
 
     /// Why a body could not be read back, once one could not: the build must then publish
     /// nothing, since that page would have gone out without its body.
@@ -158,16 +161,30 @@ public final class BodySpool: @unchecked Sendable {
     /// Appends `bytes` anywhere in the file and returns where; nil when it could not be written.
     /// Small ones go to this thread's lane and reach the file later (`writeLanes`).
     func append(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        guard bytes.count < SpoolLane.directLimit else {
+        let lane = lanes[SpoolLane.index()]
+        // A thread's first appends, and large ones, are written at once: a build that stores a
+        // few pages (an edit) leaves no unused ends of regions in the file.
+        let direct =
+            bytes.count >= SpoolLane.directLimit
+            || lane.lock.withLock {
+                lane.appends += 1
+                return lane.appends <= directFirst
+            }
+        guard !direct else {
             let offset = reserve(bytes.count, storing: bytes.count)
             return write(bytes, at: offset) ? offset : nil
         }
-        let lane = lanes[SpoolLane.index()]
         return lane.lock.withLock {
-            if lane.buffer == nil || lane.used + bytes.count > SpoolLane.regionSize {
+            if lane.buffer == nil || lane.used + bytes.count > lane.regionSize {
                 flush(lane)
-                lane.buffer = lane.buffer ?? .allocate(byteCount: SpoolLane.regionSize, alignment: 16)
-                lane.base = reserve(SpoolLane.regionSize, storing: 0)
+                // Regions grow as the lane fills them, so a small site's unused ends stay small.
+                if lane.buffer != nil && lane.regionSize < SpoolLane.largestRegion {
+                    lane.buffer?.deallocate()
+                    lane.buffer = nil
+                    lane.regionSize *= 2
+                }
+                lane.buffer = lane.buffer ?? .allocate(byteCount: lane.regionSize, alignment: 16)
+                lane.base = reserve(lane.regionSize, storing: 0)
                 lane.used = 0
                 lane.written = 0
             }
@@ -282,12 +299,18 @@ public final class BodySpool: @unchecked Sendable {
 /// memory and written at once.
 final class SpoolLane {
     static let count = 8
-    static let regionSize = 1 << 20
+    static let firstRegion = 64 << 10
+    static let largestRegion = 1 << 20
     /// Appends this large or larger are written straight away.
-    static let directLimit = regionSize / 8
+    static let directLimit = 128 << 10
+    /// A lane's first appends are written straight away too (`BodySpool.directFirst`).
+    static let directFirst = 32
 
     let lock = NSLock()
     var buffer: UnsafeMutableRawPointer?
+    var regionSize = firstRegion
+    /// Appends that came here.
+    var appends = 0
     /// Where the region starts in the file; its bytes `written..<used` are not in the file yet.
     var base = 0
     var used = 0

@@ -2,6 +2,18 @@
 public enum PageKind: String, Sendable, CaseIterable, Codable {
     case term, constraint, tool, workflow, scenario, page
 
+    /// The place in `allCases`, without searching it.
+    var order: Int {
+        switch self {
+        case .term: 0
+        case .constraint: 1
+        case .tool: 2
+        case .workflow: 3
+        case .scenario: 4
+        case .page: 5
+        }
+    }
+
     /// The folder that holds this kind (nil for plain pages, which live anywhere else).
     public var folder: String? {
         switch self {

@@ -5,7 +5,6 @@ import Foundation
 /// told by shape as well as colour; every node is a link with its full title.
 enum NeighbourGraph {
     struct Node: Sendable, Equatable {
-        var title: String
         var kind: PageKind
         var href: String
         /// Linked both ways (drawn on the right, with arrows at both ends).
@@ -13,8 +12,9 @@ enum NeighbourGraph {
         /// The title as the picture writes it.
         var text: Text
 
+        /// `text`, when given, is `title`'s, made earlier (the title itself is not kept: it was
+        /// one more retain of a string every core reads).
         init(title: String, kind: PageKind, href: String, mutual: Bool = false, text: Text? = nil) {
-            self.title = title
             self.kind = kind
             self.href = href
             self.mutual = mutual
@@ -109,6 +109,9 @@ enum NeighbourGraph {
         svg.raw("</svg>")
         return svg.bytes
     }
+
+    /// Each kind's key, in `PageKind.allCases` order: drawn once, not per picture.
+    static let keys = PageKind.allCases.map(key)
 
     /// A 16 × 16 key for the legend.
     static func key(_ kind: PageKind) -> String {
@@ -280,30 +283,37 @@ extension SiteRenderer {
         }
         // Sorted arrays, not sets: hashing every backlink of a much-linked term was most of
         // the cost. Backlinks come sorted and without repeats.
-        var outgoing =
-            built.markdown.linkTargets + (graph.related[index] ?? []) + (verdictsByTool[index] ?? []).map(\.constraint)
+        var outgoing = built.markdown.linkTargets
+        if let related = graph.related[index] { outgoing += related }
+        if let verdicts = verdictsByTool[index] { outgoing += verdicts.map(\.constraint) }
         outgoing.sort()
-        outgoing = outgoing.indices.compactMap { $0 > 0 && outgoing[$0 - 1] == outgoing[$0] ? nil : outgoing[$0] }
+        var kept = 0
+        for position in outgoing.indices where position == 0 || outgoing[position] != outgoing[kept - 1] {
+            outgoing[kept] = outgoing[position]
+            kept += 1
+        }
+        outgoing.removeLast(outgoing.count - kept)
         let incoming = graph.backlinks[url] ?? []
         func has(_ sorted: [Int], _ value: Int) -> Bool {
             let place = sorted.partitioningIndex { $0 >= value }
             return place < sorted.count && sorted[place] == value
         }
-        let right = sample(outgoing.filter(isNeighbour))
-        let left = sample(incoming.filter { !has(outgoing, $0) && isNeighbour($0) })
+        // Lazily filtered: the thousands linking a popular term are not copied first.
+        let right = sample(outgoing.lazy.filter(isNeighbour))
+        let left = sample(incoming.lazy.filter { !has(outgoing, $0) && isNeighbour($0) })
         func node(_ other: Int) -> NeighbourGraph.Node {
             NeighbourGraph.Node(
-                title: pages[other].title, kind: pages[other].page.kind,
-                href: hrefs.href(to: pages[other].page.outputPath),
+                title: "", kind: kinds[other], href: hrefs.href(to: pages[other].page.outputPath),
                 mutual: has(incoming, other) && has(outgoing, other), text: pages[other].graphText)
         }
         let svg = NeighbourGraph.svg(
             title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,
             rightMore: right.more)
         guard !svg.isEmpty else { return nil }
-        let shownKinds = Set((left.shown + right.shown).map { kinds[$0] })
-        let legend = PageKind.allCases.filter(shownKinds.contains).map { kind -> TemplateFields in
-            ["key": NeighbourGraph.key(kind), "label": kind.label]
+        var shownKinds = [Bool](repeating: false, count: PageKind.allCases.count)
+        for other in left.shown + right.shown { shownKinds[kinds[other].order] = true }
+        let legend = PageKind.allCases.filter { shownKinds[$0.order] }.map { kind -> TemplateFields in
+            ["key": NeighbourGraph.keys[kind.order], "label": kind.label]
         }
         return ["svg": TemplateHTML(svg), "legend": legend, "incoming": left.shown.count + left.more]
     }
@@ -311,20 +321,22 @@ extension SiteRenderer {
     /// At most `NeighbourGraph.perSide` pages, shared out between kinds in turn so one kind
     /// cannot crowd out the others; shown in kind order, then by title.
     /// `candidates` without repeats, in any order.
-    private func sample(_ candidates: [Int]) -> (shown: [Int], more: Int) {
+    private func sample(_ candidates: some Sequence<Int>) -> (shown: [Int], more: Int) {
         let limit = NeighbourGraph.perSide
         // At most `limit` can be taken from any kind, so only each kind's first `limit` titles
         // are kept, without sorting the thousands that link to a popular term.
         var byKind = PageKind.allCases.map { _ in [Int]() }
+        var count = 0
         for candidate in candidates {
-            let kind = PageKind.allCases.firstIndex(of: kinds[candidate]) ?? 0
+            count += 1
+            let kind = kinds[candidate].order
             let rank = titleRank[candidate]
             guard byKind[kind].count < limit || rank < titleRank[byKind[kind][limit - 1]] else { continue }
             let place = byKind[kind].firstIndex { titleRank[$0] > rank } ?? byKind[kind].count
             byKind[kind].insert(candidate, at: place)
             if byKind[kind].count > limit { byKind[kind].removeLast() }
         }
-        guard candidates.count > limit else { return (byKind.flatMap { $0 }, 0) }
+        guard count > limit else { return (byKind.flatMap { $0 }, 0) }
         var chosen: [[Int]] = byKind.map { _ in [] }
         var taken = 0
         while taken < limit {
@@ -335,6 +347,6 @@ extension SiteRenderer {
         }
         // Keep the title order inside each kind.
         let shown = chosen.flatMap { sortedByTitle($0) }
-        return (shown, candidates.count - shown.count)
+        return (shown, count - shown.count)
     }
 }
