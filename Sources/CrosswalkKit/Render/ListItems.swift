@@ -54,30 +54,68 @@ public final class ListItemCache: @unchecked Sendable {
     /// here, from every render task at once, and one lock was contended.
     private final class Shard: @unchecked Sendable {
         var filled: [Key: String] = [:]
+        /// Entries under a root that is only a way up (`../../`): by its depth, then by page
+        /// (the page's place in the shard), found without hashing.
+        var byDepth: [[String?]] = []
         let lock = NSLock()
     }
 
-    private let shards = (0..<64).map { _ in Shard() }
+    private static let shardCount = 64
+    private let shards = (0..<shardCount).map { _ in Shard() }
 
     public init() {}
 
-    private func shard(_ page: Int) -> Shard { shards[page & (shards.count - 1)] }
+    private func shard(_ page: Int) -> Shard { shards[page & (Self.shardCount - 1)] }
 
     /// Drops the entries of `pages` (their title or summary changed).
     func forget(pages: Set<Int>) {
         for page in pages {
             let shard = shard(page)
-            shard.lock.withLock { shard.filled = shard.filled.filter { $0.key.page != page } }
+            shard.lock.withLock {
+                shard.filled = shard.filled.filter { $0.key.page != page }
+                let slot = page / Self.shardCount
+                for depth in shard.byDepth.indices where slot < shard.byDepth[depth].count {
+                    shard.byDepth[depth][slot] = nil
+                }
+            }
         }
     }
 
     func html(page: Int, root: String, fill: () -> String) -> String {
-        let key = Key(page: page, root: root)
         let shard = shard(page)
-        if let hit = shard.lock.withLock({ shard.filled[key] }) { return hit }
+        guard let depth = Self.depth(of: root) else {
+            let key = Key(page: page, root: root)
+            if let hit = shard.lock.withLock({ shard.filled[key] }) { return hit }
+            let html = fill()
+            shard.lock.withLock { shard.filled[key] = html }
+            return html
+        }
+        let slot = page / Self.shardCount
+        let hit = shard.lock.withLock {
+            depth < shard.byDepth.count && slot < shard.byDepth[depth].count ? shard.byDepth[depth][slot] : nil
+        }
+        if let hit { return hit }
         let html = fill()
-        shard.lock.withLock { shard.filled[key] = html }
+        shard.lock.withLock {
+            while shard.byDepth.count <= depth { shard.byDepth.append([]) }
+            if shard.byDepth[depth].count <= slot {
+                shard.byDepth[depth] += repeatElement(nil, count: slot + 1 - shard.byDepth[depth].count)
+            }
+            shard.byDepth[depth][slot] = html
+        }
         return html
+    }
+
+    /// How many `../` make up `root`, when it is nothing else (and not absurdly deep).
+    static func depth(of root: String) -> Int? {
+        root.withUTF8Bytes { bytes -> Int? in
+            guard bytes.count % 3 == 0, bytes.count <= 3 * 64 else { return nil }
+            for start in stride(from: 0, to: bytes.count, by: 3)
+            where bytes[start] != 0x2E || bytes[start + 1] != 0x2E || bytes[start + 2] != 0x2F {
+                return nil
+            }
+            return bytes.count / 3
+        }
     }
 }
 

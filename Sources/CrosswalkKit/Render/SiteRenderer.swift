@@ -319,12 +319,13 @@ public final class SiteRenderer: Sendable {
         let root = LinkResolver.rootPath(from: url)
         // One pass: each kind's count and its first pages by title. Filtering and sorting the
         // thousands of pages linking a popular term, once per kind, was a visible cost.
-        let kinds = PageKind.sections + [.page]
+        // Sections in order, then plain pages: `PageKind.allCases` order.
+        let kinds = PageKind.allCases
         let limit = Self.backlinksPerKind
         var counts = [Int](repeating: 0, count: kinds.count)
         var firsts = [[Int]](repeating: [], count: kinds.count)
         for source in sources {
-            guard let slot = kinds.firstIndex(of: self.kinds[source]) else { continue }
+            let slot = self.kinds[source].order
             counts[slot] += 1
             let rank = titleRank[source]
             if firsts[slot].count == limit, let last = firsts[slot].last, rank > titleRank[last] { continue }
@@ -340,9 +341,9 @@ public final class SiteRenderer: Sendable {
             // The filled entries; their fields only for a theme that asks for `items`.
             // As bytes, the entries copied one after another: `joined()` of the strings cost
             // about three instructions a byte.
-            var html: [UInt8] = []
-            for page in shown { sharedListItemHTML(page, root: root)?.withUTF8Bytes { html.append(contentsOf: $0) } }
-            group["items_html"] = TemplateHTML(html)
+            var html = HTMLBytes(capacity: 256 * shown.count)
+            for page in shown { sharedListItemHTML(page, root: root).map { html.raw($0) } }
+            group["items_html"] = TemplateHTML(html.bytes)
             return LazyFields(group, lazy: ["items": { self.items(shown, root) }])
         }
     }
