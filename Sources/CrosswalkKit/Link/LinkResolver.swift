@@ -23,6 +23,49 @@ public struct LinkResolver: Sendable {
     public init(site: Site) { self.site = site }
 
     public func resolve(_ destination: String, from page: Page) -> Resolution {
+        if let resolved = resolveMarkdownFile(destination, from: page) { return resolved }
+        return resolveInGeneral(destination, from: page)
+    }
+
+    /// The usual link, `plc.md` or `../glossary/plc.md#history`: relative, to a page's file
+    /// that exists, with no `%`, `?` or `:` and only ASCII after a `#`. Resolved on bytes,
+    /// with a string made for the lookup and one for the href; the general way made a dozen
+    /// (a page has dozens of links). Nil for anything else, which ``resolveInGeneral`` takes.
+    func resolveMarkdownFile(_ destination: String, from page: Page) -> Resolution? {
+        destination.withUTF8Bytes { bytes -> Resolution? in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return nil }
+            var hash: Int?
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: "%") || byte == UInt8(ascii: "?") { return nil }
+                if hash == nil {
+                    if byte == UInt8(ascii: ":") { return nil }
+                    if byte == UInt8(ascii: "#") { hash = offset }
+                } else if byte >= 0x80 {
+                    return nil
+                }
+            }
+            let pathEnd = hash ?? bytes.count
+            guard pathEnd >= 4, bytes[pathEnd - 4] < 0x80, bytes[pathEnd - 3] == UInt8(ascii: "."),
+                bytes[pathEnd - 2] | 0x20 == UInt8(ascii: "m"), bytes[pathEnd - 1] | 0x20 == UInt8(ascii: "d")
+            else { return nil }
+            let path = page.source.relativePath.withUTF8Bytes { source -> String? in
+                var folderEnd = source.count
+                while folderEnd > 0, source[folderEnd - 1] != UInt8(ascii: "/") { folderEnd -= 1 }
+                return Self.normalize(
+                    UnsafeBufferPointer(rebasing: source[..<max(folderEnd - 1, 0)]),
+                    UnsafeBufferPointer(rebasing: bytes[..<pathEnd]))
+            }
+            guard let path, let target = site.page(sourcePath: path) else { return nil }
+            let fragment = hash.map { String(decoding: bytes[($0 + 1)...], as: UTF8.self) }
+            var href = Self.href(from: page.url, to: target.outputPath)
+            if let fragment { href += "#" + fragment.fragmentEncoded }
+            return .page(url: target.url, fragment: fragment, href: href)
+        }
+    }
+
+    /// Any destination; ``resolve(_:from:)`` tries the usual kind on bytes first.
+    func resolveInGeneral(_ destination: String, from page: Page) -> Resolution {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") {
             return .external
         }
@@ -158,18 +201,19 @@ public struct LinkResolver: Sendable {
 
     /// `normalize(joinPath(base, name))`, without joining first: the segments of both, in order.
     static func normalize(_ base: String, _ name: String) -> String? {
+        base.withUTF8Bytes { baseBytes in name.withUTF8Bytes { normalize(baseBytes, $0) } }
+    }
+
+    /// As ``normalize(_:_:)``, for UTF-8 cut at ASCII bytes.
+    static func normalize(_ baseBytes: UnsafeBufferPointer<UInt8>, _ nameBytes: UnsafeBufferPointer<UInt8>) -> String? {
         // On bytes: `/` and `.` are ASCII, so no segment boundary falls inside a character.
         var climbsOut = false
-        let path = base.withUTF8Bytes { baseBytes in
-            name.withUTF8Bytes { nameBytes in
-                String(unsafeUninitializedCapacity: baseBytes.count + nameBytes.count + 1) { output in
-                    var count = 0
-                    climbsOut =
-                        !appendSegments(of: baseBytes, to: output, count: &count)
-                        || !appendSegments(of: nameBytes, to: output, count: &count)
-                    return climbsOut ? 0 : count
-                }
-            }
+        let path = String(unsafeUninitializedCapacity: baseBytes.count + nameBytes.count + 1) { output in
+            var count = 0
+            climbsOut =
+                !appendSegments(of: baseBytes, to: output, count: &count)
+                || !appendSegments(of: nameBytes, to: output, count: &count)
+            return climbsOut ? 0 : count
         }
         return climbsOut ? nil : path
     }

@@ -139,4 +139,41 @@ import Testing
             #expect(LinkResolver.rootPath(from: url) == expected, Comment(rawValue: url))
         }
     }
+
+    /// The byte way for the usual `other.md#heading` link resolves as the general way does,
+    /// and leaves everything else to it: destinations made of awkward prefixes, names and
+    /// endings, from pages at several depths.
+    @Test func markdownFileLinksResolveAsInGeneral() throws {
+        let paths = [
+            "index.md", "glossary/plc.md", "glossary/patch.md", "glossary/deep/rack.md", "guides/index.md",
+            "guides/Ölpumpe.md", "constraints/no-scan.md",
+        ]
+        let pages = try paths.map { path in
+            let source = SourceFile(
+                relativePath: path, displayPath: "content/" + path, frontMatter: "title: T", body: "Text.\n",
+                bodyLineOffset: 0)
+            return try #require(PageBuilder.build(source, folderHasIndexMD: path.hasPrefix("guides/")).page)
+        }
+        let resolver = LinkResolver(site: Site(config: SiteConfig(), pages: pages, assets: []))
+        let prefixes = ["", "./", "../", "../../", "../../../", "x/../", "deep/", "glossary/", "/", "//", ".//"]
+        let names = [
+            "plc.md", "PLC.MD", "patch.Md", "rack.md", "index.md", "Ölpumpe.md", "no-scan.md", "missing.md", "plc",
+            ".md", "glossary", "plc.mdx", "https:plc.md",
+        ]
+        let endings = ["", "#", "#history", "#a#b", "#héllo", "#a b", "#%20", "?q=1", "#x?y", "#\u{301}"]
+        var quick = 0
+        for page in pages {
+            for prefix in prefixes {
+                for name in names {
+                    for ending in endings {
+                        let destination = prefix + name + ending
+                        guard let fast = resolver.resolveMarkdownFile(destination, from: page) else { continue }
+                        quick += 1
+                        #expect(fast == resolver.resolveInGeneral(destination, from: page), "\(destination)")
+                    }
+                }
+            }
+        }
+        #expect(quick > 150)
+    }
 }
