@@ -152,6 +152,17 @@ public struct Site: Sendable {
         indexBySourcePath[relativePath].map { pages[$0] }
     }
 
+    /// The index of the page built from `content/<relativePath>`.
+    func index(sourcePath relativePath: String) -> Int? { indexBySourcePath[relativePath] }
+
+    /// Page `index` lent to `body` without retaining it: the pages that links name are read
+    /// from every core at once, and each retain was a write to memory both cores share.
+    func withPage<Result>(_ index: Int, _ body: (Page) -> Result) -> Result {
+        pages.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Page>.self) { $0[index]._withUnsafeGuaranteedRef(body) }
+        }
+    }
+
     /// The index of the (first) page published at `url`.
     public func index(url: String) -> Int? { indexByURL[url] }
 

@@ -23,7 +23,13 @@ public struct LinkResolver: Sendable {
     public init(site: Site) { self.site = site }
 
     public func resolve(_ destination: String, from page: Page) -> Resolution {
-        if let resolved = resolveMarkdownFile(destination, from: page) { return resolved }
+        resolve(destination, from: page, folder: Self.folder(of: page.source.relativePath))
+    }
+
+    /// As ``resolve(_:from:)``, given the folder of `page`'s file (`folder(of:)`), which a
+    /// page's links share.
+    func resolve(_ destination: String, from page: Page, folder: String) -> Resolution {
+        if let resolved = resolveMarkdownFile(destination, from: page, folder: folder) { return resolved }
         return resolveInGeneral(destination, from: page)
     }
 
@@ -31,7 +37,7 @@ public struct LinkResolver: Sendable {
     /// that exists, with no `%`, `?` or `:` and only ASCII after a `#`. Resolved on bytes,
     /// with a string made for the lookup and one for the href; the general way made a dozen
     /// (a page has dozens of links). Nil for anything else, which ``resolveInGeneral`` takes.
-    func resolveMarkdownFile(_ destination: String, from page: Page) -> Resolution? {
+    func resolveMarkdownFile(_ destination: String, from page: Page, folder: String) -> Resolution? {
         destination.withUTF8Bytes { bytes -> Resolution? in
             guard let first = bytes.first, first != UInt8(ascii: "/") else { return nil }
             var hash: Int?
@@ -49,18 +55,14 @@ public struct LinkResolver: Sendable {
             guard pathEnd >= 4, bytes[pathEnd - 4] < 0x80, bytes[pathEnd - 3] == UInt8(ascii: "."),
                 bytes[pathEnd - 2] | 0x20 == UInt8(ascii: "m"), bytes[pathEnd - 1] | 0x20 == UInt8(ascii: "d")
             else { return nil }
-            let path = page.source.relativePath.withUTF8Bytes { source -> String? in
-                var folderEnd = source.count
-                while folderEnd > 0, source[folderEnd - 1] != UInt8(ascii: "/") { folderEnd -= 1 }
-                return Self.normalize(
-                    UnsafeBufferPointer(rebasing: source[..<max(folderEnd - 1, 0)]),
-                    UnsafeBufferPointer(rebasing: bytes[..<pathEnd]))
-            }
-            guard let path, let target = site.page(sourcePath: path) else { return nil }
+            let path = folder.withUTF8Bytes { Self.normalize($0, UnsafeBufferPointer(rebasing: bytes[..<pathEnd])) }
+            guard let path, let index = site.index(sourcePath: path) else { return nil }
             let fragment = hash.map { String(decoding: bytes[($0 + 1)...], as: UTF8.self) }
-            var href = Self.href(from: page.url, to: target.outputPath)
-            if let fragment { href += "#" + fragment.fragmentEncoded }
-            return .page(url: target.url, fragment: fragment, href: href)
+            return site.withPage(index) { target in
+                var href = Self.href(from: page.url, to: target.outputPath)
+                if let fragment { href += "#" + fragment.fragmentEncoded }
+                return .page(url: target.url, fragment: fragment, href: href)
+            }
         }
     }
 

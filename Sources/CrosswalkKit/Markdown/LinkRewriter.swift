@@ -10,10 +10,14 @@ struct LinkRewriter {
     /// Handed on to wikilinks afterwards (``SourceLocator/withFullBudget()``).
     private(set) var locator: SourceLocator
 
+    /// The folder of the page's file, which every link of the page starts from.
+    private let folder: String
+
     init(page: Page, resolver: LinkResolver) {
         self.page = page
         self.resolver = resolver
         self.locator = SourceLocator(source: page.source)
+        folder = LinkResolver.folder(of: page.source.relativePath)
     }
 
     /// Rewrites `nodes`, every link and image of the page in document order
@@ -21,7 +25,7 @@ struct LinkRewriter {
     mutating func apply(to nodes: [MarkdownNode]) {
         for node in nodes {
             guard let destination = node.url else { continue }
-            switch resolver.resolve(destination, from: page) {
+            switch resolver.resolve(destination, from: page, folder: folder) {
             case .external:
                 continue
             case .samePage(let fragment):

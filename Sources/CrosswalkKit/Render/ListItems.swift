@@ -55,9 +55,33 @@ public final class ListItemCache: @unchecked Sendable {
     private final class Shard: @unchecked Sendable {
         var filled: [Key: String] = [:]
         /// Entries under a root that is only a way up (`../../`): by its depth, then by page
-        /// (the page's place in the shard), found without hashing.
-        var byDepth: [[String?]] = []
+        /// (the page's place in the shard), found without hashing. Their bytes are in
+        /// `chunks`, never moved or freed while the cache lives, so reading one retains
+        /// nothing: a shared string was retained on every read, from every core.
+        var byDepth: [[UnsafeBufferPointer<UInt8>?]] = []
+        private var chunks: [UnsafeMutableRawPointer] = []
+        private var free = UnsafeMutableRawBufferPointer(start: nil, count: 0)
         let lock = NSLock()
+
+        /// A copy of `text`'s bytes in the chunks. (An entry forgotten leaves its bytes there.)
+        func keep(_ text: String) -> UnsafeBufferPointer<UInt8> {
+            text.withUTF8Bytes { bytes in
+                if free.count < bytes.count {
+                    let size = max(bytes.count, 16 << 10)
+                    let chunk = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 1)
+                    chunks.append(chunk)
+                    free = UnsafeMutableRawBufferPointer(start: chunk, count: size)
+                }
+                guard let start = free.baseAddress, let source = bytes.baseAddress else {
+                    return UnsafeBufferPointer(start: nil, count: 0)
+                }
+                start.copyMemory(from: source, byteCount: bytes.count)
+                free = UnsafeMutableRawBufferPointer(rebasing: free[bytes.count...])
+                return UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+            }
+        }
+
+        deinit { for chunk in chunks { chunk.deallocate() } }
     }
 
     private static let shardCount = 64
@@ -91,8 +115,9 @@ public final class ListItemCache: @unchecked Sendable {
             return html
         }
         let slot = page / Self.shardCount
-        let hit = shard.lock.withLock {
-            depth < shard.byDepth.count && slot < shard.byDepth[depth].count ? shard.byDepth[depth][slot] : nil
+        let hit = shard.lock.withLock { () -> String? in
+            guard depth < shard.byDepth.count, slot < shard.byDepth[depth].count else { return nil }
+            return shard.byDepth[depth][slot].map { String(decoding: $0, as: UTF8.self) }
         }
         if let hit { return hit }
         let html = fill()
@@ -101,9 +126,26 @@ public final class ListItemCache: @unchecked Sendable {
             if shard.byDepth[depth].count <= slot {
                 shard.byDepth[depth] += repeatElement(nil, count: slot + 1 - shard.byDepth[depth].count)
             }
-            shard.byDepth[depth][slot] = html
+            shard.byDepth[depth][slot] = shard.keep(html)
         }
         return html
+    }
+
+    /// Appends what `html(page:root:fill:)` gives to `output`, a kept entry read in place:
+    /// returning the string retained it, and every core reads the entries of popular pages.
+    func append(page: Int, root: String, to output: inout HTMLBytes, fill: () -> String) {
+        if let depth = Self.depth(of: root) {
+            let shard = shard(page)
+            let slot = page / Self.shardCount
+            let appended = shard.lock.withLock { () -> Bool in
+                guard depth < shard.byDepth.count, slot < shard.byDepth[depth].count else { return false }
+                guard let bytes = shard.byDepth[depth][slot] else { return false }
+                output.append(bytes)
+                return true
+            }
+            if appended { return }
+        }
+        output.raw(html(page: page, root: root, fill: fill))
     }
 
     /// How many `../` make up `root`, when it is nothing else (and not absurdly deep).
@@ -128,6 +170,14 @@ extension SiteRenderer {
     /// The entry for page `index` as listed on a page whose way back to the site root is `root`.
     func sharedListItem(_ index: Int, root: String) -> ListItem {
         listItem(index, root: root, html: sharedListItemHTML(index, root: root))
+    }
+
+    /// Appends `sharedListItemHTML(index, root:)` to `output`.
+    func appendSharedListItemHTML(_ index: Int, root: String, to output: inout HTMLBytes) {
+        guard hasListItemPartial else { return }
+        listItems.append(page: index, root: root, to: &output) {
+            templates.render(listItem(index, root: root, html: nil), template: Self.listItemPartial)
+        }
     }
 
     /// The theme's `partials/list-item` filled for page `index` at `root`; nil without it.

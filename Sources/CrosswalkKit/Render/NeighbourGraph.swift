@@ -4,21 +4,38 @@ import Foundation
 /// left, the pages it links to on the right (arrows both ways when the link is mutual). Kind is
 /// told by shape as well as colour; every node is a link with its full title.
 enum NeighbourGraph {
-    struct Node: Sendable, Equatable {
+    struct Node {
         var kind: PageKind
         var href: String
         /// Linked both ways (drawn on the right, with arrows at both ends).
         var mutual = false
-        /// The title as the picture writes it.
-        var text: Text
+        /// The title as the picture writes it, made here.
+        private var ownText: Text?
+        /// Or the page's, read in place: the pages in pictures are read from every core, and
+        /// copying their texts out retained them each time. The page outlives the picture.
+        private unowned(unsafe) var page: BuiltPage?
 
-        /// `text`, when given, is `title`'s, made earlier (the title itself is not kept: it was
-        /// one more retain of a string every core reads).
-        init(title: String, kind: PageKind, href: String, mutual: Bool = false, text: Text? = nil) {
+        init(title: String, kind: PageKind, href: String, mutual: Bool = false) {
             self.kind = kind
             self.href = href
             self.mutual = mutual
-            self.text = text ?? Text(title: title)
+            ownText = Text(title: title)
+        }
+
+        init(page: BuiltPage, kind: PageKind, href: String, mutual: Bool) {
+            self.kind = kind
+            self.href = href
+            self.mutual = mutual
+            self.page = page
+        }
+
+        /// Writes the title or, with `label`, the cut title.
+        func write(label: Bool, to svg: inout HTMLBytes) {
+            if let page {
+                svg.raw(label ? page.graphText.label : page.graphText.title)
+            } else if let ownText {
+                svg.raw(label ? ownText.label : ownText.title)
+            }
         }
     }
 
@@ -151,14 +168,14 @@ enum NeighbourGraph {
         svg.raw(linkOpening(node.kind))
         svg.escaped(node.href)
         svg.raw("\"><title>")
-        svg.raw(node.text.title)
+        node.write(label: false, to: &svg)
         svg.raw(kindWord(node.kind))
         svg.raw(left ? "links here)</title>" : node.mutual ? "linked both ways)</title>" : "linked from here)</title>")
         shape(&svg, node.kind, x: x, y: y)
         svg.raw(left ? "<text class=\"nb-label\" x=\"190\" y=\"" : "<text class=\"nb-label\" x=\"468\" y=\"")
         svg.coordinate(y + 4)
         svg.raw(left ? "\" text-anchor=\"end\">" : "\" text-anchor=\"start\">")
-        svg.raw(node.text.label)
+        node.write(label: true, to: &svg)
         svg.raw("</text></a>")
     }
 
@@ -302,9 +319,11 @@ extension SiteRenderer {
         let right = sample(outgoing.lazy.filter(isNeighbour))
         let left = sample(incoming.lazy.filter { !has(outgoing, $0) && isNeighbour($0) })
         func node(_ other: Int) -> NeighbourGraph.Node {
-            NeighbourGraph.Node(
-                title: "", kind: kinds[other], href: hrefs.href(to: pages[other].page.outputPath),
-                mutual: has(incoming, other) && has(outgoing, other), text: pages[other].graphText)
+            withBuilt(other) { shown in
+                NeighbourGraph.Node(
+                    page: shown, kind: kinds[other], href: hrefs.href(to: shown.page.outputPath),
+                    mutual: has(incoming, other) && has(outgoing, other))
+            }
         }
         let svg = NeighbourGraph.svg(
             title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,

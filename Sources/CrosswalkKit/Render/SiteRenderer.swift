@@ -287,6 +287,13 @@ public final class SiteRenderer: Sendable {
         ["toc": [Any](), "tags": [Any](), "backlinks": [Any](), "children": [Any](), "breadcrumbs": [Any]()]
     }
 
+    /// Page `index` lent to `body` without retaining it: pages are read from every core.
+    func withBuilt<Result>(_ index: Int, _ body: (BuiltPage) -> Result) -> Result {
+        pages.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<BuiltPage>.self) { $0[index]._withUnsafeGuaranteedRef(body) }
+        }
+    }
+
     func sortedByTitle(_ indices: [Int]) -> [Int] {
         indices.sorted { titleRank[$0] < titleRank[$1] }
     }
@@ -342,7 +349,7 @@ public final class SiteRenderer: Sendable {
             // As bytes, the entries copied one after another: `joined()` of the strings cost
             // about three instructions a byte.
             var html = HTMLBytes(capacity: 256 * shown.count)
-            for page in shown { sharedListItemHTML(page, root: root).map { html.raw($0) } }
+            for page in shown { appendSharedListItemHTML(page, root: root, to: &html) }
             group["items_html"] = TemplateHTML(html.bytes)
             return LazyFields(group, lazy: ["items": { self.items(shown, root) }])
         }

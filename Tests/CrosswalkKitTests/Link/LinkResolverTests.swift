@@ -167,7 +167,10 @@ import Testing
                 for name in names {
                     for ending in endings {
                         let destination = prefix + name + ending
-                        guard let fast = resolver.resolveMarkdownFile(destination, from: page) else { continue }
+                        let folder = LinkResolver.folder(of: page.source.relativePath)
+                        guard let fast = resolver.resolveMarkdownFile(destination, from: page, folder: folder) else {
+                            continue
+                        }
                         quick += 1
                         #expect(fast == resolver.resolveInGeneral(destination, from: page), "\(destination)")
                     }

@@ -29,6 +29,26 @@ import Testing
         #expect(fills == 7 * roots.count)
     }
 
+    /// Appending gives what `html` gives, whether the entry was kept already or not.
+    @Test func appendingGivesTheEntry() {
+        let cache = ListItemCache()
+        var fills = 0
+        for round in 0..<2 {
+            for page in [0, 5, 64, 700] {
+                for root in ["", "../../", "#glossary-a"] {
+                    var output = HTMLBytes()
+                    output.raw("<ul>")
+                    cache.append(page: page, root: root, to: &output) {
+                        fills += 1
+                        return "<li>\(page)@\(root)</li>"
+                    }
+                    #expect(output.string == "<ul><li>\(page)@\(root)</li>", "round \(round)")
+                }
+            }
+        }
+        #expect(fills == 12)
+    }
+
     @Test func onlyWaysUpHaveADepth() {
         #expect(ListItemCache.depth(of: "") == 0)
         #expect(ListItemCache.depth(of: "../") == 1)
