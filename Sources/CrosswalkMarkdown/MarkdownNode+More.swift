@@ -33,7 +33,10 @@ extension MarkdownNode {
     public static func text(utf8 bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode {
         let node = make(.text)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { buffer in
-            _ = buffer.initialize(from: bytes)
+            // A memcpy: `initialize(from:)` copied element by element.
+            if let base = buffer.baseAddress, let source = bytes.baseAddress {
+                UnsafeMutableRawPointer(base).copyMemory(from: source, byteCount: bytes.count)
+            }
             buffer[bytes.count] = 0
             buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_literal(node.pointer, $0.baseAddress) }
         }
@@ -45,7 +48,9 @@ extension MarkdownNode {
     public static func customInline(enterUTF8 enter: UnsafeBufferPointer<UInt8>, exit: String) -> MarkdownNode {
         let node = make(.customInline)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: enter.count + 1) { buffer in
-            _ = buffer.initialize(from: enter)
+            if let base = buffer.baseAddress, let source = enter.baseAddress {
+                UnsafeMutableRawPointer(base).copyMemory(from: source, byteCount: enter.count)
+            }
             buffer[enter.count] = 0
             buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_on_enter(node.pointer, $0.baseAddress) }
         }
