@@ -16,6 +16,23 @@ public struct FileSystem: Sendable {
     public var read: @Sendable (String) throws -> [UInt8]
     /// The size of a file in bytes, without reading it.
     public var size: @Sendable (String) -> Int?
+    /// The names in a directory (unsorted), each with its kind when the listing says it
+    /// (`d_type` on Linux; nil when not, and `kind` answers). Nil when it is not a readable
+    /// directory. One call per folder, where a kind per entry was a call per file.
+    public var listEntries: @Sendable (String) -> [Entry]?
+    /// The bytes of a file, or only its size when that is over `limit`: one open where a size,
+    /// then a read, looked the file up twice.
+    public var readUpTo: @Sendable (String, Int) throws -> LimitedRead
+
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var kind: EntryKind?
+    }
+
+    public enum LimitedRead: Sendable, Equatable {
+        case bytes([UInt8])
+        case tooLarge(size: Int)
+    }
     /// A short text that changes whenever the file does (size, times, inode on disk).
     public var stamp: @Sendable (String) -> String?
     /// A directory (not following a symbolic link), or else a file with its `stamp`: one
@@ -34,7 +51,9 @@ public struct FileSystem: Sendable {
         read: @escaping @Sendable (String) throws -> [UInt8],
         size: @escaping @Sendable (String) -> Int?,
         stamp: @escaping @Sendable (String) -> String?,
-        entry: (@Sendable (String) -> StampedEntry)? = nil
+        entry: (@Sendable (String) -> StampedEntry)? = nil,
+        listEntries: (@Sendable (String) -> [Entry]?)? = nil,
+        readUpTo: (@Sendable (String, Int) throws -> LimitedRead)? = nil
     ) {
         self.listDirectory = listDirectory
         self.kind = kind
@@ -43,6 +62,12 @@ public struct FileSystem: Sendable {
         self.size = size
         self.stamp = stamp
         self.entry = entry ?? { path in kind(path) == .directory ? .directory : .file(stamp: stamp(path)) }
+        self.listEntries = listEntries ?? { path in listDirectory(path)?.map { Entry(name: $0, kind: nil) } }
+        self.readUpTo =
+            readUpTo ?? { path, limit in
+                if let size = size(path), size > limit { return .tooLarge(size: size) }
+                return .bytes(try read(path))
+            }
     }
 
     public func exists(_ path: String) -> Bool { kind(path) != nil }
@@ -96,7 +121,9 @@ extension FileSystem {
             case S_IFLNK: return .file(stamp: stat(path, &info) == 0 ? diskStamp(info) : nil)
             default: return .file(stamp: diskStamp(info))
             }
-        }
+        },
+        listEntries: { path in listEntriesOnDisk(path) },
+        readUpTo: { path, limit in try readWholeFile(path, limit: limit) }
     )
 
     /// A read-only tree held in memory: `files` maps absolute paths to contents;
@@ -144,8 +171,37 @@ private func diskStamp(_ info: stat) -> String {
     "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec):\(info.st_ino)"
 }
 
+/// A directory's entries from `readdir`, kinds from `d_type` where the file system gives it.
+private func listEntriesOnDisk(_ path: String) -> [FileSystem.Entry]? {
+    guard let directory = opendir(path) else { return nil }
+    defer { closedir(directory) }
+    var entries: [FileSystem.Entry] = []
+    while let found = readdir(directory) {
+        let name = withUnsafePointer(to: &found.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if name == "." || name == ".." { continue }
+        let kind: FileSystem.EntryKind? =
+            switch Int32(found.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK): .symlink
+            case Int32(DT_UNKNOWN): nil
+            default: .other
+            }
+        entries.append(FileSystem.Entry(name: name, kind: kind))
+    }
+    return entries
+}
+
 /// Reads a whole file with POSIX calls (no Foundation bridging on the hot path).
 func readWholeFile(_ path: String) throws -> [UInt8] {
+    guard case .bytes(let bytes) = try readWholeFile(path, limit: .max) else { return [] }
+    return bytes
+}
+
+/// Reads a whole file, unless it is over `limit` bytes: then only its size.
+func readWholeFile(_ path: String, limit: Int) throws -> FileSystem.LimitedRead {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
         throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
@@ -156,6 +212,7 @@ func readWholeFile(_ path: String) throws -> [UInt8] {
     // is read after it.
     var info = stat()
     let size = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
+    if size > limit { return .tooLarge(size: size) }
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
         count = 0
@@ -177,5 +234,5 @@ func readWholeFile(_ path: String) throws -> [UInt8] {
         }
         if failure != 0 { throw FileSystemError(path: path, reason: String(cString: strerror(failure))) }
     }
-    return bytes
+    return .bytes(bytes)
 }

@@ -34,4 +34,39 @@ import Testing
             #expect(memory.entry(path) == Self.twoLooks(memory, path), "\(path)")
         }
     }
+
+    /// A listing's kinds are what `kind` says of each entry (or left to it), on disk and in
+    /// memory; hidden entries are listed too, `.` and `..` are not.
+    @Test func listedKindsAreTheKindsOfTheEntries() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("# Page\n", to: "content/page.md")
+        try folder.write("x", to: "content/.hidden")
+        try folder.write("# Other\n", to: "content/sub/other.md")
+        symlink(folder.path("content/page.md"), folder.path("content/link.md"))
+        symlink(folder.path("content/missing.md"), folder.path("content/dangling.md"))
+        mkfifo(folder.path("content/pipe"), 0o644)
+        let memory = FileSystem.inMemory(["/site/content/a.md": "# A", "/site/content/b/c.md": "# C"])
+        for (fileSystem, directory) in [(FileSystem.disk, folder.path("content")), (memory, "/site/content")] {
+            let entries = try #require(fileSystem.listEntries(directory))
+            #expect(Set(entries.map(\.name)) == Set(try #require(fileSystem.listDirectory(directory))))
+            for entry in entries {
+                let kind = entry.kind ?? fileSystem.kind(directory + "/" + entry.name)
+                #expect(kind == fileSystem.kind(directory + "/" + entry.name), "\(entry.name)")
+            }
+        }
+        #expect(FileSystem.disk.listEntries(folder.path("content/page.md")) == nil)
+        #expect(FileSystem.disk.listEntries(folder.path("content/absent")) == nil)
+    }
+
+    /// A file over the limit is not read, only measured; one at the limit is read.
+    @Test func readingUpToALimit() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("0123456789", to: "ten.md")
+        let memory = FileSystem.inMemory(["/ten.md": "0123456789"])
+        for (fileSystem, path) in [(FileSystem.disk, folder.path("ten.md")), (memory, "/ten.md")] {
+            #expect(try fileSystem.readUpTo(path, 10) == .bytes(Array("0123456789".utf8)))
+            #expect(try fileSystem.readUpTo(path, 9) == .tooLarge(size: 10))
+        }
+        #expect(throws: FileSystemError.self) { try FileSystem.disk.readUpTo(folder.path("absent.md"), 10) }
+    }
 }

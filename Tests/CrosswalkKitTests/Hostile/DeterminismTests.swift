@@ -108,6 +108,12 @@ extension FileSystem {
         var fileSystem = FileSystem.disk
         let list = fileSystem.listDirectory
         fileSystem.listDirectory = { path in list(path).map { reorder($0.sorted(), path) } }
+        let listEntries = fileSystem.listEntries
+        fileSystem.listEntries = { path in
+            guard let entries = listEntries(path) else { return nil }
+            let kinds = Dictionary(entries.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+            return reorder(entries.map(\.name).sorted(), path).map { FileSystem.Entry(name: $0, kind: kinds[$0] ?? nil) }
+        }
         return fileSystem
     }
 }

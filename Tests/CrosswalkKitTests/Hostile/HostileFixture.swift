@@ -156,8 +156,15 @@ struct HostileFixture {
             if denied.contains(path) { throw FileSystemError(path: path, reason: String(cString: strerror(EACCES))) }
             return try read(path)
         }
+        let readUpTo = fileSystem.readUpTo
+        fileSystem.readUpTo = { path, limit in
+            if denied.contains(path) { throw FileSystemError(path: path, reason: String(cString: strerror(EACCES))) }
+            return try readUpTo(path, limit)
+        }
         let list = fileSystem.listDirectory
         fileSystem.listDirectory = { path in unlisted.contains(path) ? nil : list(path) }
+        let listEntries = fileSystem.listEntries
+        fileSystem.listEntries = { path in unlisted.contains(path) ? nil : listEntries(path) }
         let before = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.root)) ?? [])
         let report = SiteBuilder(
             options: BuildOptions(
