@@ -112,7 +112,9 @@ extension FileSystem {
         fileSystem.listEntries = { path in
             guard let entries = listEntries(path) else { return nil }
             let kinds = Dictionary(entries.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
-            return reorder(entries.map(\.name).sorted(), path).map { FileSystem.Entry(name: $0, kind: kinds[$0] ?? nil) }
+            return reorder(entries.map(\.name).sorted(), path).map {
+                FileSystem.Entry(name: $0, kind: kinds[$0] ?? nil)
+            }
         }
         return fileSystem
     }
