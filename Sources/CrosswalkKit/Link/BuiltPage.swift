@@ -18,7 +18,9 @@ public final class BuiltPage: Sendable {
     public convenience init(page: Page, markdown: RenderedMarkdown) {
         let title = Self.title(page, markdown)
         let summary = Self.summary(page, markdown)
-        var known = ByteWordSet(capacity: 64)
+        // Room for the page's own words and the body's: the set is copied and grown to
+        // about `SearchIndex.wordLimit` more in `SearchIndex.words`.
+        var known = ByteWordSet(capacity: 64 + SearchIndex.wordLimit)
         let named = [title, summary ?? ""] + page.metadata.aliases.map(\.value) + markdown.headings.map(\.text)
         for text in named {
             SearchText.forEachWordUTF8(in: text) { bytes, ascii in

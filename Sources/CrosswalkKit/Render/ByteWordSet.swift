@@ -14,6 +14,9 @@ struct ByteWordSet {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         slots = [Int32](repeating: -1, count: size)
+        // Room for that many words of a usual length, so they go in without moving.
+        words.reserveCapacity(capacity)
+        storage.reserveCapacity(capacity * 8)
     }
 
     init(_ strings: some Sequence<String>) {
