@@ -158,7 +158,9 @@ enum ProseText {
     /// prose or not), found in one walk: the transforms that need them shared it.
     static func scan(_ root: MarkdownNode) -> (prose: [MarkdownNode], linksAndImages: [MarkdownNode]) {
         var prose: [MarkdownNode] = []
+        prose.reserveCapacity(256)
         var linksAndImages: [MarkdownNode] = []
+        linksAndImages.reserveCapacity(32)
         var skipDepth = 0
         var rawHTMLDepth = 0
         root.walk { event, node in

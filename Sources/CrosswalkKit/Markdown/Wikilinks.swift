@@ -65,6 +65,7 @@ struct Wikilinks {
     /// `]]` a megabyte later, made the scan quadratic).
     private mutating func split(_ literal: String, in node: MarkdownNode) -> [Piece] {
         var pieces: [Piece] = []
+        pieces.reserveCapacity(4)
         var rest = literal[...]
         var known: (close: Range<String.Index>, lastBracket: String.Index?)?
         while let open = rest.firstRange(ofASCII: "[[") {

@@ -21,7 +21,8 @@ struct TemplateFields: ExpressibleByDictionaryLiteral, MustacheParent {
     /// A name given twice keeps its first value (a dictionary literal traps).
     init(dictionaryLiteral elements: (String, Any)...) {
         entries = []
-        entries.reserveCapacity(elements.count)
+        // Room for the few fields a page's context gets after the literal.
+        entries.reserveCapacity(elements.count + 4)
         for (name, value) in elements { entries.append(Entry(hash: Self.hash(name), name: name, value: value)) }
     }
 
