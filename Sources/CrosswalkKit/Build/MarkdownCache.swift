@@ -98,17 +98,13 @@ final class MarkdownCache: @unchecked Sendable {
         text.raw(page.isFolderIndex ? " true " : " false ")
         text.raw(page.declaredTitle ?? "-")
         text.raw("\n")
-        for alias in page.metadata.aliases {
-            text.raw("alias ")
-            text.raw(alias.value)
-            place(alias.location)
-            text.raw("\n")
-        }
-        for related in page.metadata.related {
-            text.raw("related ")
-            text.raw(related.value)
-            place(related.location)
-            text.raw("\n")
+        for (label, names) in [("alias " as StaticString, page.metadata.aliases), ("related ", page.metadata.related)] {
+            for name in names {
+                text.raw(label)
+                text.raw(name.value)
+                place(name.location)
+                text.raw("\n")
+            }
         }
         for entry in page.metadata.constraintVerdicts {
             text.raw("verdict ")
