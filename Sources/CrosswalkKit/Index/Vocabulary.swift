@@ -22,7 +22,10 @@ public struct Vocabulary: Sendable {
             var names = [page.slug]
             if let title = page.declaredTitle {
                 names.append(title)
-                if page.kind == .term { titleOwner[Self.fold(title)] = titleOwner[Self.fold(title)] ?? index }
+                if page.kind == .term {
+                    let key = Self.fold(title)
+                    if titleOwner[key] == nil { titleOwner[key] = index }
+                }
             }
             for alias in page.metadata.aliases {
                 let key = Self.fold(alias.value)
@@ -109,8 +112,18 @@ public struct Vocabulary: Sendable {
 
     /// Case-insensitive, Unicode-normalised, curly apostrophes made straight.
     static func fold(_ name: String) -> String {
-        // Most names are ASCII: lower-case them byte by byte, without Foundation.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+        // Most names are ASCII: lower-case them byte by byte, without Foundation; most slugs
+        // are lower case already, and are their own key.
+        let (ascii, upper) = name.withUTF8Bytes { bytes -> (Bool, Bool) in
+            var upper = false
+            for byte in bytes {
+                if byte >= 0x80 { return (false, upper) }
+                if byte >= 0x41 && byte <= 0x5A { upper = true }
+            }
+            return (true, upper)
+        }
+        if ascii {
+            guard upper else { return name }
             return String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
         return name.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "’", with: "'")
