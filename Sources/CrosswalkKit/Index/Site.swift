@@ -155,13 +155,8 @@ public struct Site: Sendable {
     /// The index of the page built from `content/<relativePath>`.
     func index(sourcePath relativePath: String) -> Int? { indexBySourcePath[relativePath] }
 
-    /// Page `index` lent to `body` without retaining it: the pages that links name are read
-    /// from every core at once, and each retain was a write to memory both cores share.
-    func withPage<Result>(_ index: Int, _ body: (Page) -> Result) -> Result {
-        pages.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: Unmanaged<Page>.self) { $0[index]._withUnsafeGuaranteedRef(body) }
-        }
-    }
+    /// Page `index` lent to `body` without retaining it (`withUnretained(at:_:)`).
+    func withPage<Result>(_ index: Int, _ body: (Page) -> Result) -> Result { pages.withUnretained(at: index, body) }
 
     /// The index of the (first) page published at `url`.
     public func index(url: String) -> Int? { indexByURL[url] }

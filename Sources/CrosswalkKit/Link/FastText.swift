@@ -101,3 +101,14 @@ extension String {
 private struct Wrapped<Value> {
     var value: Value
 }
+
+extension Array where Element: AnyObject {
+    /// The object at `index` lent to `body` without retaining it: objects every core reads
+    /// (pages, their built forms) were retained and released per read, each an atomic write to
+    /// memory both cores share. The array keeps the object alive meanwhile.
+    func withUnretained<Result>(at index: Int, _ body: (Element) -> Result) -> Result {
+        withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Element>.self) { $0[index]._withUnsafeGuaranteedRef(body) }
+        }
+    }
+}

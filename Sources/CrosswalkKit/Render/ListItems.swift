@@ -114,13 +114,9 @@ public final class ListItemCache: @unchecked Sendable {
             shard.lock.withLock { shard.filled[key] = html }
             return html
         }
-        let slot = page / Self.shardCount
-        let hit = shard.lock.withLock { () -> String? in
-            guard depth < shard.byDepth.count, slot < shard.byDepth[depth].count else { return nil }
-            return shard.byDepth[depth][slot].map { String(decoding: $0, as: UTF8.self) }
-        }
-        if let hit { return hit }
+        if let kept = kept(page: page, depth: depth) { return String(decoding: kept, as: UTF8.self) }
         let html = fill()
+        let slot = page / Self.shardCount
         shard.lock.withLock {
             while shard.byDepth.count <= depth { shard.byDepth.append([]) }
             if shard.byDepth[depth].count <= slot {
@@ -134,18 +130,22 @@ public final class ListItemCache: @unchecked Sendable {
     /// Appends what `html(page:root:fill:)` gives to `output`, a kept entry read in place:
     /// returning the string retained it, and every core reads the entries of popular pages.
     func append(page: Int, root: String, to output: inout HTMLBytes, fill: () -> String) {
-        if let depth = Self.depth(of: root) {
-            let shard = shard(page)
-            let slot = page / Self.shardCount
-            let appended = shard.lock.withLock { () -> Bool in
-                guard depth < shard.byDepth.count, slot < shard.byDepth[depth].count else { return false }
-                guard let bytes = shard.byDepth[depth][slot] else { return false }
-                output.append(bytes)
-                return true
-            }
-            if appended { return }
+        if let depth = Self.depth(of: root), let kept = kept(page: page, depth: depth) {
+            output.append(kept)
+        } else {
+            output.raw(html(page: page, root: root, fill: fill))
         }
-        output.raw(html(page: page, root: root, fill: fill))
+    }
+
+    /// The bytes kept for `page` under a way up `depth` folders deep, if any: they stay where
+    /// they are while the cache lives, so they can be read after the lock is let go.
+    private func kept(page: Int, depth: Int) -> UnsafeBufferPointer<UInt8>? {
+        let shard = shard(page)
+        let slot = page / Self.shardCount
+        return shard.lock.withLock {
+            guard depth < shard.byDepth.count, slot < shard.byDepth[depth].count else { return nil }
+            return shard.byDepth[depth][slot]
+        }
     }
 
     /// How many `../` make up `root`, when it is nothing else (and not absurdly deep).

@@ -287,11 +287,9 @@ public final class SiteRenderer: Sendable {
         ["toc": [Any](), "tags": [Any](), "backlinks": [Any](), "children": [Any](), "breadcrumbs": [Any]()]
     }
 
-    /// Page `index` lent to `body` without retaining it: pages are read from every core.
+    /// Page `index` lent to `body` without retaining it (`withUnretained(at:_:)`).
     func withBuilt<Result>(_ index: Int, _ body: (BuiltPage) -> Result) -> Result {
-        pages.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: Unmanaged<BuiltPage>.self) { $0[index]._withUnsafeGuaranteedRef(body) }
-        }
+        pages.withUnretained(at: index, body)
     }
 
     func sortedByTitle(_ indices: [Int]) -> [Int] {
