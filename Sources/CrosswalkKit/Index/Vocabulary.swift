@@ -2,8 +2,8 @@
 /// wikilinks, front-matter relations and did-you-mean suggestions.
 public struct Vocabulary: Sendable {
     /// Folded name → indices into `Site.pages`, in URL order.
-    private var pagesByName: [String: [Int]] = [:]
-    private var pagesBySlug: [String: [Int]] = [:]
+    private var pagesByName = PageIndexTable()
+    private var pagesBySlug = PageIndexTable()
     /// Every slug, title and alias as written, for suggestions.
     public private(set) var allNames: [String] = []
     public private(set) var diagnostics: [Diagnostic] = []
@@ -18,7 +18,7 @@ public struct Vocabulary: Sendable {
         pagesByName.reserveCapacity(pages.count * 2)
         allNames.reserveCapacity(pages.count * 2)
         for (index, page) in pages.enumerated() where !page.isFolderIndex {
-            pagesBySlug[page.slug, default: []].append(index)
+            pagesBySlug.append(index, to: page.slug)
             var names = [page.slug]
             if let title = page.declaredTitle {
                 names.append(title)
@@ -46,7 +46,7 @@ public struct Vocabulary: Sendable {
                 let key = Self.fold(name)
                 if !folded.contains(key) { folded.append(key) }
             }
-            for name in folded { pagesByName[name, default: []].append(index) }
+            for name in folded { pagesByName.append(index, to: name) }
             allNames += names
         }
         for (key, owner) in aliasOwner.sorted(by: { $0.key < $1.key }) {
@@ -76,20 +76,17 @@ public struct Vocabulary: Sendable {
             if old.isFolderIndex { continue }
             let (oldNames, newNames) = (Self.names(of: old), Self.names(of: new))
             let (oldKeys, newKeys) = (Set(oldNames.map(Self.fold)), Set(newNames.map(Self.fold)))
-            for key in oldKeys.subtracting(newKeys) {
-                patched.pagesByName[key]?.removeAll { $0 == index }
-                if patched.pagesByName[key]?.isEmpty == true { patched.pagesByName[key] = nil }
-            }
+            for key in oldKeys.subtracting(newKeys) { patched.pagesByName.remove(index, from: key) }
             for key in newKeys.subtracting(oldKeys) {
-                guard patched.pagesByName[key] == nil else { return nil }
-                patched.pagesByName[key] = [index]
+                guard patched.pagesByName.find(key) == .none else { return nil }
+                patched.pagesByName.append(index, to: key)
             }
             removed.formUnion(oldNames)
             added.formUnion(newNames)
         }
         // A name as written leaves the list only when no page has it any more.
         let gone = removed.subtracting(added).filter { name in
-            !(patched.pagesByName[Self.fold(name)] ?? []).contains { Self.names(of: pages[$0]).contains(name) }
+            !patched.pagesByName.all(Self.fold(name)).contains { Self.names(of: pages[$0]).contains(name) }
         }
         for name in gone {
             let place = patched.allNames.sortedPlace(of: name)
@@ -133,15 +130,33 @@ public struct Vocabulary: Sendable {
     /// (`glossary/patch` when a term and a tool share the slug `patch`).
     func pages(named target: String) -> [Int] {
         let key = Self.fold(target)
-        if let found = pagesByName[key] { return found }
+        if pagesByName.find(key) != .none { return pagesByName.all(key) }
+        return pagesInFolder(named: key)
+    }
+
+    /// The one page `target` names, as `pages(named:)` finds it; nil when it names none or
+    /// several. Nothing is copied for a name of one page, by far the most common answer.
+    func onlyPage(named target: String) -> Int? {
+        let key = Self.fold(target)
+        switch pagesByName.find(key) {
+        case .one(let index): return index
+        case .several: return nil
+        case .none:
+            let found = pagesInFolder(named: key)
+            return found.count == 1 ? found[0] : nil
+        }
+    }
+
+    /// `folder/slug`: the pages named `slug` under `folder`.
+    private func pagesInFolder(named key: String) -> [Int] {
         guard let slash = key.lastIndex(of: "/") else { return [] }
         let folder = key[..<slash] + "/"
         let slug = String(key[key.index(after: slash)...])
-        return (pagesBySlug[slug] ?? []).filter { urls[$0].hasPrefix(folder) }
+        return pagesBySlug.all(slug).filter { urls[$0].hasPrefix(folder) }
     }
 
     /// Pages whose file is named `slug`.
-    func pages(slug: String) -> [Int] { pagesBySlug[slug] ?? [] }
+    func pages(slug: String) -> [Int] { pagesBySlug.all(slug) }
 }
 
 extension [String] {

@@ -117,23 +117,28 @@ struct Wikilinks {
                 OutgoingLink(.wikilink, to: page.url, fragment: fragment, at: locator.locate(written, in: node)))
             return .link(href: "#" + fragment, label: String(label ?? heading))
         }
-        let candidates = site.vocabulary.pages(named: name)
-        guard candidates.count == 1, let index = candidates.first else {
-            report(name, candidates: candidates, written: written, in: node)
+        guard let index = site.vocabulary.onlyPage(named: name) else {
+            report(name, candidates: site.vocabulary.pages(named: name), written: written, in: node)
             return nil
         }
-        let destination = site.pages[index]
-        links.append(
-            OutgoingLink(.wikilink, to: destination.url, fragment: fragment, at: locator.locate(written, in: node)))
-        let shown: String
-        if let label, !label.trimmingSpaces.isEmpty {
-            shown = label.trimmingSpaces
-        } else if name == destination.slug, let title = destination.declaredTitle {
-            shown = title
-        } else {
-            shown = name
+        let location = locator.locate(written, in: node)
+        let from = page.url
+        // Lent, not copied: the page is read from every core, and retaining it per link was an
+        // atomic write to memory both cores share. The closure takes nothing of `self`, which
+        // would make the compiler copy the whole `Site` to call it.
+        let (url, href, shown) = site.withPage(index) { destination -> (String, String, String) in
+            let shown: String
+            if let label, !label.trimmingSpaces.isEmpty {
+                shown = label.trimmingSpaces
+            } else if name == destination.slug, let title = destination.declaredTitle {
+                shown = title
+            } else {
+                shown = name
+            }
+            let href = LinkResolver.href(from: from, to: destination.outputPath) + (fragment.map { "#" + $0 } ?? "")
+            return (destination.url, href, shown)
         }
-        let href = LinkResolver.href(from: page.url, to: destination.outputPath) + (fragment.map { "#" + $0 } ?? "")
+        links.append(OutgoingLink(.wikilink, to: url, fragment: fragment, at: location))
         return .link(href: href, label: shown)
     }
 
