@@ -15,9 +15,17 @@ struct AutoLinker {
     private var linked: TermBits
     /// Reused between runs.
     private var bytes: [UInt8] = []
+    /// A linked run becomes one node of the HTML libcmark would write for it (`asHTML`).
+    private let writesHTML: Bool
+    /// That HTML; reused between runs.
+    private var html: [UInt8] = []
 
     /// `alreadyLinked` holds the links the page makes explicitly (repeats do no harm).
-    init(page: Page, site: Site, alreadyLinked: [OutgoingLink]) {
+    /// `asHTML`: each run of text holding a term becomes one custom node of finished HTML, not
+    /// text nodes around a link node per term (three nodes made, placed and rendered per link).
+    /// Nothing may read the run's text from the tree afterwards.
+    init(page: Page, site: Site, alreadyLinked: [OutgoingLink], asHTML: Bool = false) {
+        writesHTML = asHTML
         matcher = site.matcher
         anchors = site.termAnchors
         termPages = site.termPages
@@ -83,6 +91,12 @@ struct AutoLinker {
         self.linked = linked
         self.tokens = tokens
         guard !matches.isEmpty, let first = run.first else { return }
+        if writesHTML {
+            writeHTML(of: bytes, matches: matches)
+            _ = first.insertBefore(html.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "") })
+            for node in run { node.free() }
+            return
+        }
 
         bytes.withUnsafeBufferPointer { text in
             /// New nodes for the bytes `from..<to`, soft breaks kept as nodes, each handed to
@@ -112,10 +126,64 @@ struct AutoLinker {
         for node in run { node.free() }
     }
 
+    /// The run's HTML as libcmark writes its text and soft-break nodes (`&`, `<`, `>` and `"`
+    /// escaped, a break as a line end), each match inside its link, into `html`.
+    private mutating func writeHTML(of text: [UInt8], matches: [GlossaryMatcher.Match]) {
+        var html = self.html
+        self.html = []
+        html.removeAll(keepingCapacity: true)
+        text.withUnsafeBufferPointer { text in
+            var cursor = 0
+            for match in matches {
+                Self.appendEscaped(text, cursor, match.start, to: &html)
+                appendTag(term: match.term, to: &html)
+                Self.appendEscaped(text, match.start, match.end, to: &html)
+                let close: StaticString = "</a>"
+                html.append(contentsOf: UnsafeBufferPointer(start: close.utf8Start, count: close.utf8CodeUnitCount))
+                targets.append(termPages[match.term])
+                cursor = match.end
+            }
+            Self.appendEscaped(text, cursor, text.count, to: &html)
+        }
+        self.html = html
+    }
+
+    /// `text[from..<to]` as libcmark's HTML writer escapes a text node
+    /// (`houdini_escape_html0`, not secure: `'` and `/` stay).
+    private static func appendEscaped(
+        _ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, to html: inout [UInt8]
+    ) {
+        guard let base = text.baseAddress, from < to else { return }
+        // `"`, `&`, `<` and `>`, as bits: all are below 64.
+        let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+        var start = from
+        for index in from..<to {
+            let byte = base[index]
+            guard byte < 64, special >> UInt64(byte) & 1 == 1 else { continue }
+            html.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+            let entity: StaticString =
+                switch byte {
+                case 0x26: "&amp;"
+                case 0x3C: "&lt;"
+                case 0x3E: "&gt;"
+                default: "&quot;"
+                }
+            html.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            start = index + 1
+        }
+        html.append(contentsOf: UnsafeBufferPointer(start: base + start, count: to - start))
+    }
+
     /// The opening tag as bytes, in one reused buffer: a String or an `HTMLBytes` per link
     /// cost several allocations each.
     private mutating func makeAnchor(term: Int) -> MarkdownNode {
         tag.removeAll(keepingCapacity: true)
+        appendTag(term: term, to: &tag)
+        return tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
+    }
+
+    /// Appends the link's opening tag for `term` to `tag`.
+    private func appendTag(term: Int, to tag: inout [UInt8]) {
         let open: StaticString = #"<a class="term-link" href=""#
         tag.append(contentsOf: UnsafeBufferPointer(start: open.utf8Start, count: open.utf8CodeUnitCount))
         let hrefStart = tag.count
@@ -127,7 +195,6 @@ struct AutoLinker {
             tag.append(contentsOf: escaped.utf8)
         }
         tag.append(contentsOf: anchors.tail(term))
-        return tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
     }
 }
 

@@ -8,6 +8,9 @@ public struct MarkdownStage: Sendable {
     public var extensions: Bool
     /// Records each page's words (`RenderedMarkdown.mentions`).
     var recordsMentions = false
+    /// Off: auto-linked runs stay text and link nodes, as on a page with escaped brackets
+    /// (tests compare the two).
+    var autoLinksAsHTML = true
 
     public init(options: MarkdownOptions = [], extensions: Bool = true) {
         self.options = options
@@ -45,7 +48,7 @@ public struct MarkdownStage: Sendable {
     /// Renders one page of a site. The transforms run in this order, each over the tree the
     /// last one left: pipe tables; the leading H1 becomes the title when front matter has none
     /// (and is dropped when it repeats the title); callouts; relative links are resolved;
-    /// wikilinks become links; glossary terms are linked; headings get ids.
+    /// wikilinks become links; headings get ids; glossary terms are linked.
     ///
     /// `store`, when given, is offered the HTML as libcmark wrote it; when it keeps it (true),
     /// `html` is left empty and no `String` of it is made.
@@ -81,14 +84,19 @@ public struct MarkdownStage: Sendable {
         var wikilinks = Wikilinks(page: page, site: site, locator: rewriter.locator.withFullBudget())
         let proseAfterWikilinks = wikilinks.apply(to: prose)
         var links = rewriter.links + wikilinks.links
+        // Headings before auto-links, which never touch them (headings are not prose).
+        var headingIDs = HeadingIDs()
+        let headings = headingIDs.apply(to: root)
+        // The text is final here unless escaped brackets are still to be put back: read it
+        // now, and the auto-linker may write each linked run as finished HTML.
+        let textIsFinal = !marked && autoLinksAsHTML
+        let earlyText = textIsFinal ? (Self.firstParagraph(root), Self.plainText(root)) : nil
         var autolinkTargets: [Int] = []
         if page.metadata.autolink {
-            var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: links)
+            var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: links, asHTML: textIsFinal)
             autoLinker.apply(to: proseAfterWikilinks, appendingTo: &autolinkTargets)
         }
         for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }
-        var headingIDs = HeadingIDs()
-        let headings = headingIDs.apply(to: root)
         if marked { EscapedBrackets.restore(root) }
         var html = ""
         if let store {
@@ -100,9 +108,9 @@ public struct MarkdownStage: Sendable {
         }
         var rendered = RenderedMarkdown(
             html: html, headings: headings, links: links, autolinkTargets: autolinkTargets,
-            leadingH1: leadingH1, firstParagraph: Self.firstParagraph(root),
+            leadingH1: leadingH1, firstParagraph: earlyText.map(\.0) ?? Self.firstParagraph(root),
             diagnostics: rewriter.diagnostics + wikilinks.diagnostics)
-        rendered.plainText = Self.plainText(root)
+        rendered.plainText = earlyText.map(\.1) ?? Self.plainText(root)
         rendered.mentions = mentions
         return rendered
     }
@@ -144,7 +152,9 @@ public struct MarkdownStage: Sendable {
             switch node.type {
             case .text, .code: if event == .enter { node.appendLiteral(to: &text) }
             case .softBreak, .lineBreak: text.append(0x20)
-            case .paragraph, .heading, .item, .customBlock, .customInline: if event == .exit { text.append(0x20) }
+            // Blocks end words; inline wrappers (an auto-link, a heading's tag) do not: a space
+            // after each auto-linked term cut words short and spent the limit.
+            case .paragraph, .heading, .item, .customBlock: if event == .exit { text.append(0x20) }
             default: break
             }
             return text.count < limit

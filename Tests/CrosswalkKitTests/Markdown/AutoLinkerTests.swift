@@ -137,6 +137,53 @@ import Testing
         #expect(body.contains("<p><a class=\"term-link\""))
     }
 
+    /// A linked run written as one node of HTML reads exactly as libcmark writes the text and
+    /// link nodes it replaces: escapes, soft breaks, emphasis, lists, tables, and the page's
+    /// search text and summary.
+    @Test func runsWrittenAsHTMLMatchTheNodesTheyReplace() {
+        func page(_ kind: PageKind, _ slug: String, _ folder: String, title: String, body: String) -> Page {
+            Page(
+                kind: kind, slug: slug,
+                source: SourceFile(
+                    relativePath: "\(folder)/\(slug).md", displayPath: "content/\(folder)/\(slug).md",
+                    frontMatter: nil, body: body, bodyLineOffset: 0),
+                url: "\(folder)/\(slug)/", declaredTitle: title, summary: nil, isFolderIndex: false, frontMatter: [])
+        }
+        let body = """
+            The "PLC" & <b>raw</b> 'quoted' PLC, then a safety instrumented
+            system & more: 1 < 2 > 0 with &amp; &lt;entities&gt; and &quot;IT&quot;.
+
+            *Security zone* and **the security
+            zone** inside emphasis; tail text after SIS.
+
+            - a list item naming Safety at the end Safety
+            > quoted IT text
+
+            | Term | Note |
+            |---|---|
+            | PLC | a "Security zone" & more |
+            """
+        let pages = [
+            page(.page, "note", "guides", title: "Note", body: body),
+            page(.term, "plc", "glossary", title: "PLC", body: "x"),
+            page(.term, "it", "glossary", title: "IT", body: "x"),
+            page(.term, "safety", "glossary", title: "Safety", body: "x"),
+            page(.term, "sis", "glossary", title: "Safety instrumented system", body: "x"),
+            page(.term, "zone", "glossary", title: "Security zone", body: "x"),
+        ]
+        let site = Site(config: SiteConfig(), pages: pages, assets: [])
+        let note = pages[0]
+        let asHTML = MarkdownStage().render(note, in: site)
+        var asNodes = MarkdownStage()
+        asNodes.autoLinksAsHTML = false
+        let expected = asNodes.render(note, in: site)
+        #expect(asHTML.html.contains("term-link"))
+        #expect(asHTML.html == expected.html)
+        #expect(asHTML.linkTargets == expected.linkTargets)
+        #expect(asHTML.plainText == expected.plainText)
+        #expect(asHTML.firstParagraph == expected.firstParagraph)
+    }
+
     @Test func termBitsInsertEachTermOnce() {
         var bits = TermBits(count: 130)
         let first = [0, 63, 64, 129].map { bits.insert($0) }
