@@ -300,16 +300,19 @@ extension SiteRenderer {
         }
         // Sorted arrays, not sets: hashing every backlink of a much-linked term was most of
         // the cost. Backlinks come sorted and without repeats.
-        var outgoing = built.markdown.linkTargets
-        if let related = graph.related[index] { outgoing += related }
-        if let verdicts = verdictsByTool[index] { outgoing += verdicts.map(\.constraint) }
-        outgoing.sort()
+        var targets = built.markdown.linkTargets
+        if let related = graph.related[index] { targets += related }
+        if let verdicts = verdictsByTool[index] { targets += verdicts.map(\.constraint) }
+        targets.sort()
         var kept = 0
-        for position in outgoing.indices where position == 0 || outgoing[position] != outgoing[kept - 1] {
-            outgoing[kept] = outgoing[position]
+        for position in targets.indices where position == 0 || targets[position] != targets[kept - 1] {
+            targets[kept] = targets[position]
             kept += 1
         }
-        outgoing.removeLast(outgoing.count - kept)
+        targets.removeLast(targets.count - kept)
+        // A constant: a `var` the filters below captured was checked for exclusive access on
+        // every candidate.
+        let outgoing = targets
         let incoming = graph.backlinks[url] ?? []
         func has(_ sorted: [Int], _ value: Int) -> Bool {
             let place = sorted.partitioningIndex { $0 >= value }
@@ -342,30 +345,54 @@ extension SiteRenderer {
     /// `candidates` without repeats, in any order.
     private func sample(_ candidates: some Sequence<Int>) -> (shown: [Int], more: Int) {
         let limit = NeighbourGraph.perSide
+        let kindCount = PageKind.allCases.count
         // At most `limit` can be taken from any kind, so only each kind's first `limit` titles
-        // are kept, without sorting the thousands that link to a popular term.
-        var byKind = PageKind.allCases.map { _ in [Int]() }
-        var count = 0
-        for candidate in candidates {
-            count += 1
-            let kind = kinds[candidate].order
-            let rank = titleRank[candidate]
-            guard byKind[kind].count < limit || rank < titleRank[byKind[kind][limit - 1]] else { continue }
-            let place = byKind[kind].firstIndex { titleRank[$0] > rank } ?? byKind[kind].count
-            byKind[kind].insert(candidate, at: place)
-            if byKind[kind].count > limit { byKind[kind].removeLast() }
-        }
-        guard count > limit else { return (byKind.flatMap { $0 }, 0) }
-        var chosen: [[Int]] = byKind.map { _ in [] }
-        var taken = 0
-        while taken < limit {
-            for kind in byKind.indices where taken < limit && !byKind[kind].isEmpty {
-                chosen[kind].append(byKind[kind].removeFirst())
-                taken += 1
+        // are kept, without sorting the thousands that link to a popular term: in `limit`
+        // slots per kind of one buffer, by insertion (ranks are positions, never equal).
+        // Arrays per kind cost an allocation per insert.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: kindCount * (limit + 1)) { buffer in
+            let slots = UnsafeMutableBufferPointer(rebasing: buffer[..<(kindCount * limit)])
+            let kept = UnsafeMutableBufferPointer(rebasing: buffer[(kindCount * limit)...])
+            _ = kept.initialize(from: repeatElement(0, count: kindCount))
+            var count = 0
+            titleRank.withUnsafeBufferPointer { rank in
+                kinds.withUnsafeBufferPointer { kinds in
+                    for candidate in candidates {
+                        count += 1
+                        let kind = kinds[candidate].order
+                        let first = kind * limit
+                        var filled = kept[kind]
+                        let candidateRank = rank[candidate]
+                        if filled == limit {
+                            guard candidateRank < rank[slots[first + limit - 1]] else { continue }
+                            filled -= 1
+                        }
+                        var place = first + filled
+                        while place > first, rank[slots[place - 1]] > candidateRank {
+                            slots[place] = slots[place - 1]
+                            place -= 1
+                        }
+                        slots[place] = candidate
+                        kept[kind] = filled + 1
+                    }
+                }
             }
+            // Each kind's first `taken[kind]`, in kind order: all kept, or `limit` shared out.
+            var taken = Array(kept)
+            if count > limit {
+                taken = Array(repeating: 0, count: kindCount)
+                var total = 0
+                while total < limit {
+                    for kind in 0..<kindCount where total < limit && taken[kind] < kept[kind] {
+                        taken[kind] += 1
+                        total += 1
+                    }
+                }
+            }
+            var shown: [Int] = []
+            shown.reserveCapacity(limit)
+            for kind in 0..<kindCount { shown += slots[(kind * limit)..<(kind * limit + taken[kind])] }
+            return (shown, count - shown.count)
         }
-        // Keep the title order inside each kind.
-        let shown = chosen.flatMap { sortedByTitle($0) }
-        return (shown, count - shown.count)
     }
 }
