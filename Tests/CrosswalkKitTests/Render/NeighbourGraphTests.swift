@@ -128,4 +128,20 @@ import Testing
         #expect(shown == ["Term 1", "Term 2", "Term 3", "Rule a", "Rule b", "Tool a", "Tool b", "Tool c"])
         #expect(hub.contains(">+9 more</text>"))
     }
+
+    /// Twelve terms of one kind: the eight first by title are shown, though pages come in URL
+    /// order (`t1`, `t10`, `t11`, `t12`, `t2`, …), so later titles are dropped as earlier come.
+    @Test func oneKindShowsItsFirstTitlesWhateverTheOrderPagesComeIn() throws {
+        var site = "-- content/glossary/hub.md --\n---\ntitle: Hub\n---\nText.\n"
+        for number in 1...12 {
+            site += "-- content/glossary/t\(number).md --\n---\ntitle: Term \(number)\n---\n[[hub]]\n"
+        }
+        let (folder, report) = try SiteFixture(site).build()
+        #expect(report.succeeded, "\(report.diagnosticText)")
+        let hub = try folder.read("public/glossary/hub/index.html")
+        let nodes = hub.components(separatedBy: "<title>").dropFirst(2)
+        let shown = nodes.compactMap { $0.components(separatedBy: " (").first }
+        #expect(shown == (1...8).map { "Term \($0)" })
+        #expect(hub.contains(">+4 more</text>"))
+    }
 }
