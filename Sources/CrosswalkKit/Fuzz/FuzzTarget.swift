@@ -79,7 +79,20 @@ public enum FuzzTarget {
         let site = Site(config: config, pages: pages, assets: loaded.assets)
         diagnostics += site.diagnostics
         let stage = MarkdownStage(config: config)
-        let built = site.pages.map { BuiltPage(page: $0, markdown: stage.render($0, in: site)) }
+        let rendered = site.pages.map { stage.render($0, in: site) }
+        // Auto-linked runs are written as finished HTML; as text and link nodes, which the
+        // auto-linker makes on pages with escaped brackets, every page must come out the same.
+        var asNodes = stage
+        asNodes.autoLinksAsHTML = false
+        for (page, markdown) in zip(site.pages, rendered) {
+            let reference = asNodes.render(page, in: site)
+            precondition(
+                reference.html == markdown.html && reference.plainText == markdown.plainText
+                    && reference.firstParagraph == markdown.firstParagraph
+                    && reference.linkTargets == markdown.linkTargets,
+                "auto-links as HTML differ from auto-links as nodes on \(page.source.displayPath)")
+        }
+        let built = zip(site.pages, rendered).map { BuiltPage(page: $0, markdown: $1) }
         diagnostics += built.flatMap(\.markdown.diagnostics)
         let graph = LinkGraph(site: site, pages: built)
         diagnostics += graph.diagnostics + LinkChecker.check(built)

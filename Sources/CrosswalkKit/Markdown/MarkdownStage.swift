@@ -147,7 +147,9 @@ public struct MarkdownStage: Sendable {
         // As bytes: appending each literal to a String made one per node.
         var text: [UInt8] = []
         text.reserveCapacity(limit + 256)
-        // Stops at the limit: the rest of a long page would add nothing.
+        // Stops at the limit, the rest of a long page would add nothing: at the first space from
+        // the limit on, so the text ends where it would however its nodes were cut (an
+        // auto-linked run is one node or several).
         root.walkWhile { event, node in
             switch node.type {
             case .text, .code: if event == .enter { node.appendLiteral(to: &text) }
@@ -157,7 +159,9 @@ public struct MarkdownStage: Sendable {
             case .paragraph, .heading, .item, .customBlock: if event == .exit { text.append(0x20) }
             default: break
             }
-            return text.count < limit
+            guard text.count > limit, let space = text[limit...].firstIndex(of: 0x20) else { return true }
+            text.removeSubrange(space...)
+            return false
         }
         return String(decoding: text, as: UTF8.self)
     }
