@@ -1,3 +1,4 @@
+import CrosswalkMarkdown
 import Testing
 
 @testable import CrosswalkKit
@@ -99,5 +100,14 @@ import Testing
         #expect(stored.links == expected.links && stored.headings == expected.headings)
         let refused = MarkdownStage().render(patch, in: site) { _ in false }
         #expect(refused.html == expected.html)
+    }
+    /// The search text ends at the first space from its limit, however the text is cut into
+    /// nodes: emphasis (or an auto-link) splitting a paragraph changes nothing.
+    @Test func searchTextEndsAtTheFirstSpaceFromItsLimit() {
+        let split = MarkdownDocument(parsing: "aaaa bbbb *cccc* dddd eeee\n")
+        let whole = MarkdownDocument(parsing: "aaaa bbbb cccc dddd eeee\n")
+        #expect(MarkdownStage.plainText(split.root, limit: 10) == "aaaa bbbb cccc")
+        #expect(MarkdownStage.plainText(whole.root, limit: 10) == "aaaa bbbb cccc")
+        #expect(MarkdownStage.plainText(whole.root, limit: 100) == "aaaa bbbb cccc dddd eeee ")
     }
 }
