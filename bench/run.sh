@@ -75,6 +75,12 @@ measure() {
     M_WALL=${M_WALL:-0}
 }
 
+# settle : writes the page cache's dirty pages to disk before a timed build, so that no build
+# pays for writing back what came before it (the corpus just generated, the other tool's
+# output): at 100k pages that was several seconds of kernel time, landing on whichever build
+# ran next.
+settle() { sync; }
+
 ROWS=()   # table rows, tab separated
 SERVE=()  # serve edit-latency lines
 row() { ROWS+=("$(printf '%s\t' "$@")"); }
@@ -136,6 +142,7 @@ for n in $SIZES; do
 
     # 1. full build into an absent output folder
     say "  crosswalk: full build"
+    settle
     measure build "$dir/crosswalk-build.log" "$CROSSWALK" build --source "$dir" --output "$public"
     if [[ $M_RC != 0 ]]; then
         show_failure "build" "$dir/crosswalk-build.log"
@@ -159,6 +166,7 @@ for n in $SIZES; do
             cp "$BENCH/hugo-relref/render-link.html" "$dir/hugo/layouts/_default/_markup/"
             hugo_run="build+relref"
         fi
+        settle
         measure hugo "$dir/hugo-build.log" "$HUGO" --source "$dir/hugo" --quiet
         if [[ $M_RC != 0 ]]; then
             say "  hugo failed (exit $M_RC); last 20 lines of its output:"
