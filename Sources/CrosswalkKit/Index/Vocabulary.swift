@@ -130,8 +130,9 @@ public struct Vocabulary: Sendable {
     /// (`glossary/patch` when a term and a tool share the slug `patch`).
     func pages(named target: String) -> [Int] {
         let key = Self.fold(target)
-        if pagesByName.find(key) != .none { return pagesByName.all(key) }
-        return pagesInFolder(named: key)
+        // A name in the table names at least one page (`PageIndexTable.remove` drops the rest).
+        let named = pagesByName.all(key)
+        return named.isEmpty ? pagesInFolder(named: key) : named
     }
 
     /// The one page `target` names, as `pages(named:)` finds it; nil when it names none or

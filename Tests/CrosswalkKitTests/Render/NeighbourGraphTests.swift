@@ -106,25 +106,36 @@ import Testing
         #expect(notes.contains("Patch (term, linked from here)"))
     }
 
-    /// Seventeen pages link to the hub: eight are shown, taken from each kind in turn and by
-    /// title (`Term 2` before `Term 10`) within a kind; the rest are counted.
-    @Test func manyNeighboursAreSampledByKindThenTitle() throws {
+    /// A hub term that twelve terms (`Term 1` … `Term 12`) wikilink, and `more` files.
+    static func hubLinkedByTwelveTerms(_ more: String = "") -> String {
         var site = "-- content/glossary/hub.md --\n---\ntitle: Hub\n---\nText.\n"
         for number in 1...12 {
             site += "-- content/glossary/t\(number).md --\n---\ntitle: Term \(number)\n---\n[[hub]]\n"
         }
-        for name in ["a", "b", "c"] {
-            site += "-- content/tools/\(name).md --\n---\ntitle: Tool \(name)\n---\n[[hub]]\n"
-        }
-        for name in ["a", "b"] {
-            site += "-- content/constraints/\(name).md --\n---\ntitle: Rule \(name)\n---\n[[hub]]\n"
-        }
+        return site + more
+    }
+
+    /// The hub's page, built, and the titles of the nodes its graph shows, in order.
+    static func hubNodes(_ site: String) throws -> (html: String, shown: [String]) {
         let (folder, report) = try SiteFixture(site).build()
         #expect(report.succeeded, "\(report.diagnosticText)")
         let hub = try folder.read("public/glossary/hub/index.html")
         // The first <title> is the document's; the rest are the graph's nodes.
         let nodes = hub.components(separatedBy: "<title>").dropFirst(2)
-        let shown = nodes.compactMap { $0.components(separatedBy: " (").first }
+        return (hub, nodes.compactMap { $0.components(separatedBy: " (").first })
+    }
+
+    /// Seventeen pages link to the hub: eight are shown, taken from each kind in turn and by
+    /// title (`Term 2` before `Term 10`) within a kind; the rest are counted.
+    @Test func manyNeighboursAreSampledByKindThenTitle() throws {
+        var more = ""
+        for name in ["a", "b", "c"] {
+            more += "-- content/tools/\(name).md --\n---\ntitle: Tool \(name)\n---\n[[hub]]\n"
+        }
+        for name in ["a", "b"] {
+            more += "-- content/constraints/\(name).md --\n---\ntitle: Rule \(name)\n---\n[[hub]]\n"
+        }
+        let (hub, shown) = try Self.hubNodes(Self.hubLinkedByTwelveTerms(more))
         #expect(shown == ["Term 1", "Term 2", "Term 3", "Rule a", "Rule b", "Tool a", "Tool b", "Tool c"])
         #expect(hub.contains(">+9 more</text>"))
     }
@@ -132,15 +143,7 @@ import Testing
     /// Twelve terms of one kind: the eight first by title are shown, though pages come in URL
     /// order (`t1`, `t10`, `t11`, `t12`, `t2`, …), so later titles are dropped as earlier come.
     @Test func oneKindShowsItsFirstTitlesWhateverTheOrderPagesComeIn() throws {
-        var site = "-- content/glossary/hub.md --\n---\ntitle: Hub\n---\nText.\n"
-        for number in 1...12 {
-            site += "-- content/glossary/t\(number).md --\n---\ntitle: Term \(number)\n---\n[[hub]]\n"
-        }
-        let (folder, report) = try SiteFixture(site).build()
-        #expect(report.succeeded, "\(report.diagnosticText)")
-        let hub = try folder.read("public/glossary/hub/index.html")
-        let nodes = hub.components(separatedBy: "<title>").dropFirst(2)
-        let shown = nodes.compactMap { $0.components(separatedBy: " (").first }
+        let (hub, shown) = try Self.hubNodes(Self.hubLinkedByTwelveTerms())
         #expect(shown == (1...8).map { "Term \($0)" })
         #expect(hub.contains(">+4 more</text>"))
     }
