@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CROSSWALK := .build/debug/crosswalk
 
-.PHONY: site test test-browser build deps format lint clean theme bench fuzz test-asan
+.PHONY: site test test-browser build deps release-deps release format lint clean theme bench fuzz test-asan
 
 ## site: build the shipped content/ into public/
 site: build
@@ -50,9 +50,23 @@ test-asan: deps
 theme:
 	python3 scripts/embed-theme.py
 
+## release: an optimised .build/release/crosswalk with the Swift runtime linked in: it runs where
+## Swift is not installed (libcmark, libjemalloc and libcurl must be), and starts and runs faster
+release: deps release-deps
+	$(SWIFT) build -c release --product crosswalk --static-swift-stdlib -Xlinker -lcurl
+
+# The static Foundation the runtime brings needs libcurl to link: FlyingFox (`serve`) imports
+# FoundationNetworking.
+release-deps:
+	@if ! pkg-config --exists libcurl; then \
+	  echo "installing libcurl4-openssl-dev"; \
+	  $(SUDO) apt-get install -y libcurl4-openssl-dev \
+	    || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcurl4-openssl-dev; } \
+	    || { echo "could not install; run: sudo apt-get install -y libcurl4-openssl-dev"; exit 1; }; \
+	fi
+
 ## bench: build synthetic corpora with crosswalk (and Hugo when installed) and print a table
-bench: deps
-	$(SWIFT) build -c release --product crosswalk
+bench: release
 	CROSSWALK=.build/release/crosswalk BENCH_HUGO_INSTALL=$${BENCH_HUGO_INSTALL:-1} bench/run.sh
 
 # DefaultTheme.swift is generated from templates/ (make theme) and not hand-formatted.
