@@ -43,17 +43,11 @@ extension MarkdownNode {
         return node
     }
 
-    /// Creates a detached custom inline whose opening HTML is `enter` (UTF-8 without NUL); the
-    /// auto-linker builds each link's tag as bytes.
-    public static func customInline(enterUTF8 enter: UnsafeBufferPointer<UInt8>, exit: String) -> MarkdownNode {
+    /// Creates a detached custom inline whose opening HTML is `enter`, NUL-terminated UTF-8
+    /// (libcmark copies it): the auto-linker writes its HTML as bytes.
+    public static func customInline(enterCString enter: UnsafePointer<CChar>, exit: String) -> MarkdownNode {
         let node = make(.customInline)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: enter.count + 1) { buffer in
-            if let base = buffer.baseAddress, let source = enter.baseAddress {
-                UnsafeMutableRawPointer(base).copyMemory(from: source, byteCount: enter.count)
-            }
-            buffer[enter.count] = 0
-            buffer.withMemoryRebound(to: CChar.self) { _ = cmark_node_set_on_enter(node.pointer, $0.baseAddress) }
-        }
+        _ = cmark_node_set_on_enter(node.pointer, enter)
         exit.withCString { _ = cmark_node_set_on_exit(node.pointer, $0) }
         return node
     }

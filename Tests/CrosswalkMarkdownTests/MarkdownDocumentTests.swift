@@ -55,8 +55,9 @@ import Testing
     @Test func nodesMadeFromBytesRenderTheirBytes() throws {
         let document = MarkdownDocument(parsing: "see\n")
         let text = try #require(document.root.firstChild?.firstChild)
-        let tag = Array("<a class=\"t\" href=\"é.html\">".utf8)
-        let anchor = tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
+        let anchor = "<a class=\"t\" href=\"é.html\">".withCString {
+            MarkdownNode.customInline(enterCString: $0, exit: "</a>")
+        }
         let label = Array("Café".utf8).withUnsafeBufferPointer { MarkdownNode.text(utf8: $0) }
         #expect(anchor.append(label))
         #expect(text.insertAfter(anchor))

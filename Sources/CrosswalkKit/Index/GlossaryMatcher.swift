@@ -164,15 +164,19 @@ public struct GlossaryMatcher: Sendable {
 
     func matches(in bytes: UnsafeBufferPointer<UInt8>, accept: (Int) -> Bool) -> [Match] {
         var tokens: [WordTokenizer.Token] = []
-        return matches(in: bytes, tokens: &tokens, accept: accept)
+        var result: [Match] = []
+        matches(in: bytes, tokens: &tokens, into: &result, accept: accept)
+        return result
     }
 
-    /// As ``matches(in:accept:)``, with `tokens` as room for the words of `bytes`: the
-    /// auto-linker scans a page's runs with one array.
+    /// As ``matches(in:accept:)``, into `result` (emptied first), with `tokens` as room for
+    /// the words of `bytes`: the auto-linker scans a page's runs with one array of each.
     func matches(
-        in bytes: UnsafeBufferPointer<UInt8>, tokens: inout [WordTokenizer.Token], accept: (Int) -> Bool
-    ) -> [Match] {
-        guard maxWords > 0 else { return [] }
+        in bytes: UnsafeBufferPointer<UInt8>, tokens: inout [WordTokenizer.Token], into result: inout [Match],
+        accept: (Int) -> Bool
+    ) {
+        result.removeAll(keepingCapacity: true)
+        guard maxWords > 0 else { return }
         WordTokenizer.tokens(in: bytes, into: &tokens)
         let tokens = tokens
         // Folded copies only of words outside ASCII; ASCII words are folded while hashing.
@@ -206,7 +210,6 @@ public struct GlossaryMatcher: Sendable {
             let byte = bytes[token.end - back]
             return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
         }
-        var result: [Match] = []
         var index = 0
         while index < tokens.count {
             // Most words start no name: then the scan below would find nothing here.
@@ -266,8 +269,6 @@ public struct GlossaryMatcher: Sendable {
             }
             if let best {
                 if accept(best.term) {
-                    // One allocation for a run's matches rather than one per doubling.
-                    if result.isEmpty { result.reserveCapacity(8) }
                     result.append(
                         Match(start: tokens[index].start, end: tokens[index + best.length - 1].end, term: best.term))
                 }
@@ -276,7 +277,6 @@ public struct GlossaryMatcher: Sendable {
                 index += 1
             }
         }
-        return result
     }
 
     /// The term of the record in `slot`'s run the words name, after checking they really are

@@ -29,6 +29,39 @@ struct HrefBase {
         url.withUTF8Bytes { LinkResolver.appendHref(from: $0, to: path, to: &output) }
     }
 
+    /// As above, into an `HTMLBytes`.
+    func append(to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, into output: inout HTMLBytes) {
+        if isOutsideTop(path, firstFolderEnd: firstFolderEnd) {
+            up.withUTF8Bytes { output.append($0) }
+            output.append(path)
+            return
+        }
+        url.withUTF8Bytes { LinkResolver.appendHref(from: $0, to: path, to: &output) }
+    }
+
+    /// Calls `body` with the href to the site file `path` (see ``append(to:firstFolderEnd:into:)``),
+    /// written on the stack.
+    func withHref<Result>(
+        to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        url.withUTF8Bytes { from in
+            up.withUTF8Bytes { up in
+                let capacity = max(LinkResolver.hrefCapacity(from, path), up.count + path.count)
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                    var written = 0
+                    if isOutsideTop(path, firstFolderEnd: firstFolderEnd) {
+                        written = UnsafeMutableBufferPointer(rebasing: buffer[...]).initialize(fromContentsOf: up)
+                        written += UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(
+                            fromContentsOf: path)
+                    } else {
+                        written = LinkResolver.writeHref(from: from, to: path, into: buffer)
+                    }
+                    return body(UnsafeBufferPointer(rebasing: buffer[..<written]))
+                }
+            }
+        }
+    }
+
     /// The href to the site file `path`.
     func href(to path: String) -> String {
         let isOutside = path.withUTF8Bytes { isOutsideTop($0, firstFolderEnd: Self.plainFirstFolderEnd($0)) }

@@ -284,14 +284,23 @@ public struct LinkResolver: Sendable {
         }
     }
 
+    /// As above, into an `HTMLBytes`.
+    static func appendHref(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>, to output: inout HTMLBytes)
+    {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hrefCapacity(from, to)) { buffer in
+            let written = writeHref(from: from, to: to, into: buffer)
+            output.append(UnsafeBufferPointer(rebasing: buffer[..<written]))
+        }
+    }
+
     /// Enough bytes for any href: `../` per segment of `from`, at most the whole of `to`.
-    private static func hrefCapacity(_ from: UnsafeBufferPointer<UInt8>, _ to: UnsafeBufferPointer<UInt8>) -> Int {
+    static func hrefCapacity(_ from: UnsafeBufferPointer<UInt8>, _ to: UnsafeBufferPointer<UInt8>) -> Int {
         3 * ((from.count + 1) / 2) + to.count
     }
 
     // On bytes, in one pass: listings and navigation ask this thousands of times per build.
     // Writes into `output` (``hrefCapacity(_:_:)`` bytes); returns how many it wrote.
-    private static func writeHref(
+    static func writeHref(
         from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         let slash = UInt8(ascii: "/")

@@ -17,8 +17,6 @@ struct AutoLinker {
     private var bytes: [UInt8] = []
     /// A linked run becomes one node of the HTML libcmark would write for it (`asHTML`).
     private let writesHTML: Bool
-    /// That HTML; reused between runs.
-    private var html: [UInt8] = []
 
     /// `alreadyLinked` holds the links the page makes explicitly (repeats do no harm).
     /// `asHTML`: each run of text holding a term becomes one custom node of finished HTML, not
@@ -56,10 +54,9 @@ struct AutoLinker {
 
     /// Where each node of the run being linked sits in `bytes`; reused between runs.
     private var bounds: [(start: Int, end: Int, isBreak: Bool)] = []
-    /// Room for the words of a run; reused between runs.
+    /// Room for the words of a run and for its matches; reused between runs.
     private var tokens: [WordTokenizer.Token] = []
-    /// The opening tag of the link being made; reused between links.
-    private var tag: [UInt8] = []
+    private var matches: [GlossaryMatcher.Match] = []
     /// The terms' targets and attributes, as bytes read per link.
     private let anchors: TermAnchors
     /// Hrefs from this page.
@@ -85,15 +82,18 @@ struct AutoLinker {
         self.linked = TermBits(count: 0)
         var tokens = self.tokens
         self.tokens = []
-        let matches = bytes.withUnsafeBufferPointer { text in
-            matcher.matches(in: text, tokens: &tokens) { term in linked.insert(term) }
+        var matches = self.matches
+        self.matches = []
+        defer { self.matches = matches }
+        bytes.withUnsafeBufferPointer { text in
+            matcher.matches(in: text, tokens: &tokens, into: &matches) { term in linked.insert(term) }
         }
         self.linked = linked
         self.tokens = tokens
         guard !matches.isEmpty, let first = run.first else { return }
         if writesHTML {
-            writeHTML(of: bytes, matches: matches)
-            _ = first.insertBefore(html.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "") })
+            var html = writeHTML(of: bytes, matches: matches)
+            _ = first.insertBefore(html.withCString { MarkdownNode.customInline(enterCString: $0, exit: "") })
             for node in run { node.free() }
             return
         }
@@ -127,31 +127,30 @@ struct AutoLinker {
     }
 
     /// The run's HTML as libcmark writes its text and soft-break nodes (`&`, `<`, `>` and `"`
-    /// escaped, a break as a line end), each match inside its link, into `html`.
-    private mutating func writeHTML(of text: [UInt8], matches: [GlossaryMatcher.Match]) {
-        var html = self.html
-        self.html = []
-        html.removeAll(keepingCapacity: true)
+    /// escaped, a break as a line end), each match inside its link. Into an `HTMLBytes`: an
+    /// array's `append(contentsOf:)` cost about a hundred instructions for each piece.
+    private mutating func writeHTML(of text: [UInt8], matches: [GlossaryMatcher.Match]) -> HTMLBytes {
+        // Room for the text and each link's tags, usually enough.
+        var html = HTMLBytes(capacity: text.count + matches.count * 160)
         text.withUnsafeBufferPointer { text in
             var cursor = 0
             for match in matches {
                 Self.appendEscaped(text, cursor, match.start, to: &html)
                 appendTag(term: match.term, to: &html)
                 Self.appendEscaped(text, match.start, match.end, to: &html)
-                let close: StaticString = "</a>"
-                html.append(contentsOf: UnsafeBufferPointer(start: close.utf8Start, count: close.utf8CodeUnitCount))
+                html.raw("</a>")
                 targets.append(termPages[match.term])
                 cursor = match.end
             }
             Self.appendEscaped(text, cursor, text.count, to: &html)
         }
-        self.html = html
+        return html
     }
 
     /// `text[from..<to]` as libcmark's HTML writer escapes a text node
     /// (`houdini_escape_html0`, not secure: `'` and `/` stay).
     private static func appendEscaped(
-        _ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, to html: inout [UInt8]
+        _ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, to html: inout HTMLBytes
     ) {
         guard let base = text.baseAddress, from < to else { return }
         // `"`, `&`, `<` and `>`, as bits: all are below 64.
@@ -160,7 +159,7 @@ struct AutoLinker {
         for index in from..<to {
             let byte = base[index]
             guard byte < 64, special >> UInt64(byte) & 1 == 1 else { continue }
-            html.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+            html.append(UnsafeBufferPointer(start: base + start, count: index - start))
             let entity: StaticString =
                 switch byte {
                 case 0x26: "&amp;"
@@ -168,33 +167,33 @@ struct AutoLinker {
                 case 0x3E: "&gt;"
                 default: "&quot;"
                 }
-            html.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            html.raw(entity)
             start = index + 1
         }
-        html.append(contentsOf: UnsafeBufferPointer(start: base + start, count: to - start))
+        html.append(UnsafeBufferPointer(start: base + start, count: to - start))
     }
 
-    /// The opening tag as bytes, in one reused buffer: a String or an `HTMLBytes` per link
-    /// cost several allocations each.
-    private mutating func makeAnchor(term: Int) -> MarkdownNode {
-        tag.removeAll(keepingCapacity: true)
+    /// The link node for `term`, its opening tag written as bytes (pages whose escaped
+    /// brackets keep the node path).
+    private func makeAnchor(term: Int) -> MarkdownNode {
+        var tag = HTMLBytes(capacity: 160)
         appendTag(term: term, to: &tag)
-        return tag.withUnsafeBufferPointer { MarkdownNode.customInline(enterUTF8: $0, exit: "</a>") }
+        return tag.withCString { MarkdownNode.customInline(enterCString: $0, exit: "</a>") }
     }
 
     /// Appends the link's opening tag for `term` to `tag`.
-    private func appendTag(term: Int, to tag: inout [UInt8]) {
-        let open: StaticString = #"<a class="term-link" href=""#
-        tag.append(contentsOf: UnsafeBufferPointer(start: open.utf8Start, count: open.utf8CodeUnitCount))
-        let hrefStart = tag.count
-        hrefs.append(to: anchors.path(term), firstFolderEnd: anchors.firstFolderEnd(term), into: &tag)
+    private func appendTag(term: Int, to tag: inout HTMLBytes) {
+        tag.raw(#"<a class="term-link" href=""#)
+        let path = anchors.path(term)
         // The way up (`../`) needs no escaping; only a path with such a byte does.
         if anchors.pathNeedsEscaping(term) {
-            let escaped = HTMLEscape.attribute(String(decoding: tag[hrefStart...], as: UTF8.self))
-            tag.removeSubrange(hrefStart...)
-            tag.append(contentsOf: escaped.utf8)
+            var href: [UInt8] = []
+            hrefs.append(to: path, firstFolderEnd: anchors.firstFolderEnd(term), into: &href)
+            tag.raw(HTMLEscape.attribute(String(decoding: href, as: UTF8.self)))
+        } else {
+            hrefs.append(to: path, firstFolderEnd: anchors.firstFolderEnd(term), into: &tag)
         }
-        tag.append(contentsOf: anchors.tail(term))
+        tag.append(anchors.tail(term))
     }
 }
 

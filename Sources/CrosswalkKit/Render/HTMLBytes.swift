@@ -27,6 +27,14 @@ struct HTMLBytes: ~Copyable {
 
     var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 
+    /// The bytes as a C string, for libcmark, which copies it: a NUL is put after them, not
+    /// counted. The bytes must hold no NUL.
+    mutating func withCString<Result>(_ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        if capacity == count { grow(toHold: count + 1) }
+        start[count] = 0
+        return UnsafeMutableRawPointer(start).withMemoryRebound(to: CChar.self, capacity: count + 1) { body($0) }
+    }
+
     @inline(__always)
     mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let base = source.baseAddress else { return }

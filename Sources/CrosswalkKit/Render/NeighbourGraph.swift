@@ -22,11 +22,26 @@ enum NeighbourGraph {
             ownText = Text(title: title)
         }
 
-        init(page: BuiltPage, kind: PageKind, href: String, mutual: Bool) {
+        /// A page's node, its href written from `target` (its output path, valid while the
+        /// picture is drawn) by the picture: a `String` per node cost an allocation, and
+        /// reading the page's path retained it from every core.
+        init(
+            page: BuiltPage, kind: PageKind, target: (path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?),
+            mutual: Bool
+        ) {
             self.kind = kind
-            self.href = href
+            href = ""
             self.mutual = mutual
             self.page = page
+            self.target = target
+        }
+
+        private var target: (path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?)?
+
+        /// Writes the href, escaped for the attribute: a `target` as `hrefs` reaches it.
+        func writeHref(to svg: inout HTMLBytes, from hrefs: HrefBase?) {
+            guard let target, let hrefs else { return svg.escaped(href) }
+            hrefs.withHref(to: target.path, firstFolderEnd: target.firstFolderEnd) { svg.escaped($0, from: 0) }
         }
 
         /// Writes the title or, with `label`, the cut title.
@@ -63,7 +78,10 @@ enum NeighbourGraph {
 
     /// `left` links here, `right` is linked from here. Empty when both are. As UTF-8, as
     /// pages take it: titles cut with `…` sent every picture down `String`'s slow validation.
-    static func svg(title: String, left: [Node], right: [Node], leftMore: Int = 0, rightMore: Int = 0) -> [UInt8] {
+    /// `hrefs` leads from the picture's page to the nodes made from pages.
+    static func svg(
+        title: String, left: [Node], right: [Node], leftMore: Int = 0, rightMore: Int = 0, hrefs: HrefBase? = nil
+    ) -> [UInt8] {
         guard !left.isEmpty || !right.isEmpty else { return [] }
         let rows = max(left.count + (leftMore > 0 ? 1 : 0), right.count + (rightMore > 0 ? 1 : 0), 2)
         let height = rows * rowHeight + 24
@@ -91,7 +109,7 @@ enum NeighbourGraph {
             svg.raw("\" x2=\"264\" y2=\"")
             svg.coordinate(middle)
             svg.raw("\" marker-end=\"url(#nb-arrow)\"/>")
-            nodeLink(&svg, node, x: 202, y: y, left: true)
+            nodeLink(&svg, node, x: 202, y: y, left: true, hrefs: hrefs)
         }
         if leftMore > 0 {
             let y = rowY(left.count, count: left.count + 1, middle: middle)
@@ -112,7 +130,7 @@ enum NeighbourGraph {
                 node.mutual
                     ? "\" marker-end=\"url(#nb-arrow)\" marker-start=\"url(#nb-arrow)\"/>"
                     : "\" marker-end=\"url(#nb-arrow)\"/>")
-            nodeLink(&svg, node, x: 456, y: y, left: false)
+            nodeLink(&svg, node, x: 456, y: y, left: false, hrefs: hrefs)
         }
         if rightMore > 0 {
             let y = rowY(right.count, count: right.count + 1, middle: middle)
@@ -164,9 +182,11 @@ enum NeighbourGraph {
     /// A node: a link around its tooltip, its shape and its label, left of the centre
     /// (label ending at x 190) or right of it (label starting at x 468). The fixed parts of
     /// each are written at once: a picture has up to sixteen nodes, on every page.
-    private static func nodeLink(_ svg: inout HTMLBytes, _ node: Node, x: Double, y: Double, left: Bool) {
+    private static func nodeLink(
+        _ svg: inout HTMLBytes, _ node: Node, x: Double, y: Double, left: Bool, hrefs: HrefBase?
+    ) {
         svg.raw(linkOpening(node.kind))
-        svg.escaped(node.href)
+        node.writeHref(to: &svg, from: hrefs)
         svg.raw("\"><title>")
         node.write(label: false, to: &svg)
         svg.raw(kindWord(node.kind))
@@ -284,115 +304,5 @@ enum NeighbourGraph {
         svg.raw(" ")
         svg.coordinate(y)
         svg.raw(")\"/>")
-    }
-}
-
-extension SiteRenderer {
-    /// Template fields for the page's neighbour graph, or nil when it has no neighbours. Only
-    /// knowledge pages count (terms, constraints, tools, workflows, scenarios), not plain
-    /// pages or section introductions.
-    func neighbourGraph(for index: Int) -> TemplateFields? {
-        let built = pages[index]
-        let url = built.page.url
-        let hrefs = HrefBase(from: url)
-        func isNeighbour(_ other: Int) -> Bool {
-            other != index && kinds[other] != .page && !folderIndexes[other]
-        }
-        // Sorted arrays, not sets: hashing every backlink of a much-linked term was most of
-        // the cost. Backlinks come sorted and without repeats.
-        var targets = built.markdown.linkTargets
-        if let related = graph.related[index] { targets += related }
-        if let verdicts = verdictsByTool[index] { targets += verdicts.map(\.constraint) }
-        targets.sort()
-        var kept = 0
-        for position in targets.indices where position == 0 || targets[position] != targets[kept - 1] {
-            targets[kept] = targets[position]
-            kept += 1
-        }
-        targets.removeLast(targets.count - kept)
-        // A constant: a `var` the filters below captured was checked for exclusive access on
-        // every candidate.
-        let outgoing = targets
-        let incoming = graph.backlinks[url] ?? []
-        func has(_ sorted: [Int], _ value: Int) -> Bool {
-            let place = sorted.partitioningIndex { $0 >= value }
-            return place < sorted.count && sorted[place] == value
-        }
-        // Lazily filtered: the thousands linking a popular term are not copied first.
-        let right = sample(outgoing.lazy.filter(isNeighbour))
-        let left = sample(incoming.lazy.filter { !has(outgoing, $0) && isNeighbour($0) })
-        func node(_ other: Int) -> NeighbourGraph.Node {
-            withBuilt(other) { shown in
-                NeighbourGraph.Node(
-                    page: shown, kind: kinds[other], href: hrefs.href(to: shown.page.outputPath),
-                    mutual: has(incoming, other) && has(outgoing, other))
-            }
-        }
-        let svg = NeighbourGraph.svg(
-            title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,
-            rightMore: right.more)
-        guard !svg.isEmpty else { return nil }
-        var shownKinds = [Bool](repeating: false, count: PageKind.allCases.count)
-        for other in left.shown + right.shown { shownKinds[kinds[other].order] = true }
-        let legend = PageKind.allCases.filter { shownKinds[$0.order] }.map { kind -> TemplateFields in
-            ["key": NeighbourGraph.keys[kind.order], "label": kind.label]
-        }
-        return ["svg": TemplateHTML(svg), "legend": legend, "incoming": left.shown.count + left.more]
-    }
-
-    /// At most `NeighbourGraph.perSide` pages, shared out between kinds in turn so one kind
-    /// cannot crowd out the others; shown in kind order, then by title.
-    /// `candidates` without repeats, in any order.
-    private func sample(_ candidates: some Sequence<Int>) -> (shown: [Int], more: Int) {
-        let limit = NeighbourGraph.perSide
-        let kindCount = PageKind.allCases.count
-        // At most `limit` can be taken from any kind, so only each kind's first `limit` titles
-        // are kept, without sorting the thousands that link to a popular term: in `limit`
-        // slots per kind of one buffer, by insertion (ranks are positions, never equal).
-        // Arrays per kind cost an allocation per insert.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: kindCount * (limit + 1)) { buffer in
-            let slots = UnsafeMutableBufferPointer(rebasing: buffer[..<(kindCount * limit)])
-            let kept = UnsafeMutableBufferPointer(rebasing: buffer[(kindCount * limit)...])
-            _ = kept.initialize(from: repeatElement(0, count: kindCount))
-            var count = 0
-            titleRank.withUnsafeBufferPointer { rank in
-                kinds.withUnsafeBufferPointer { kinds in
-                    for candidate in candidates {
-                        count += 1
-                        let kind = kinds[candidate].order
-                        let first = kind * limit
-                        var filled = kept[kind]
-                        let candidateRank = rank[candidate]
-                        if filled == limit {
-                            guard candidateRank < rank[slots[first + limit - 1]] else { continue }
-                            filled -= 1
-                        }
-                        var place = first + filled
-                        while place > first, rank[slots[place - 1]] > candidateRank {
-                            slots[place] = slots[place - 1]
-                            place -= 1
-                        }
-                        slots[place] = candidate
-                        kept[kind] = filled + 1
-                    }
-                }
-            }
-            // Each kind's first `taken[kind]`, in kind order: all kept, or `limit` shared out.
-            var taken = Array(kept)
-            if count > limit {
-                taken = Array(repeating: 0, count: kindCount)
-                var total = 0
-                while total < limit {
-                    for kind in 0..<kindCount where total < limit && taken[kind] < kept[kind] {
-                        taken[kind] += 1
-                        total += 1
-                    }
-                }
-            }
-            var shown: [Int] = []
-            shown.reserveCapacity(limit)
-            for kind in 0..<kindCount { shown += slots[(kind * limit)..<(kind * limit + taken[kind])] }
-            return (shown, count - shown.count)
-        }
     }
 }

@@ -30,6 +30,8 @@ public final class SiteRenderer: Sendable {
     /// and neighbour of every page, where going through the pages' objects retained two each.
     let kinds: [PageKind]
     let folderIndexes: [Bool]
+    /// Each page's output path as bytes, for hrefs written per neighbour of every page.
+    let outputPaths: PathTable
     /// Page bodies set aside by the Markdown stage (see `BodySpool`); nil: they are in `pages`.
     let bodies: BodySpool?
     /// Listing entries already filled in, shared by all render tasks (and, in `serve`, kept
@@ -76,6 +78,7 @@ public final class SiteRenderer: Sendable {
         self.hasHeaderPartial = templates.names.contains(Self.headerPartial)
         self.kinds = pages.map(\.page.kind)
         self.folderIndexes = pages.map(\.page.isFolderIndex)
+        self.outputPaths = PathTable(paths: pages.map(\.page.outputPath))
         let titles = pages.map(\.title)
         self.titleRank = titleOrder?.rank(of: titles) ?? Self.titleRank(of: titles)
     }
