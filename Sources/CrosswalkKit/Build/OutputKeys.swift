@@ -48,9 +48,19 @@ struct OutputKeys {
         return keys
     }
 
-    var text: String {
-        var out = Self.header + "\n"
-        for (path, key) in byPath.sorted(by: { $0.key < $1.key }) { out += String(key, radix: 16) + "\t" + path + "\n" }
+    /// The indices of `paths` in the keys file's order: by path, each path once (its first).
+    static func order(of paths: [String]) -> [Int] {
+        let sorted = paths.indices.sorted { paths[$0] < paths[$1] || (paths[$0] == paths[$1] && $0 < $1) }
+        return sorted.indices.compactMap { place in
+            place > 0 && paths[sorted[place - 1]] == paths[sorted[place]] ? nil : sorted[place]
+        }
+    }
+
+    /// The keys file (`load(for:)` reads it) of `keys[i]` for `paths[i]`, in `order`
+    /// (``order(of:)``), sorted by path so that it is the same whatever order files were made in.
+    static func text(paths: [String], keys: [UInt64], order: [Int]) -> String {
+        var out = header + "\n"
+        for index in order { out += String(keys[index], radix: 16) + "\t" + paths[index] + "\n" }
         return out
     }
 

@@ -138,8 +138,9 @@ public struct SiteBuilder: Sendable {
                     assets: site.assets)
             }, { OutputKeys.ShownText(built) })
         let inputs = OutputKeys.Inputs(listing: listing, sources: sources, shown: shown)
-        let keys = parallelMap(items) { OutputKeys.key(for: $0, renderer: renderer, graph: graph, inputs: inputs) }
-        write(items, keys: keys, renderer: renderer, site: site, record: record, &report)
+        write(items, renderer: renderer, site: site, record: record, &report) { item in
+            OutputKeys.key(for: item, renderer: renderer, graph: graph, inputs: inputs)
+        }
     }
 
     // MARK: stages
@@ -239,31 +240,34 @@ public struct SiteBuilder: Sendable {
     /// Renders and writes in one parallel pass, so rendered pages are never all held in memory.
     /// A file whose key is the one the previous output's file was made under is linked from
     /// it, not rendered (`OutputKeys`).
+    /// Writes every item whose `key` differs from the one the output's last build left, and
+    /// keeps the rest. Each key is worked out just before its file is rendered: the two read
+    /// the same parts of the link graph, which a pass of its own over every page read again.
     private func write(
-        _ items: [SiteRenderer.Item], keys: [UInt64], renderer: SiteRenderer, site: Site, record: BuildRecord,
-        _ report: inout BuildReport
+        _ items: [SiteRenderer.Item], renderer: SiteRenderer, site: Site, record: BuildRecord,
+        _ report: inout BuildReport, key: @Sendable (SiteRenderer.Item) -> UInt64
     ) {
         do throws(OutputWriter.Failure) {
             let writer = try OutputWriter(output: options.outputDirectory)
             // Read under the writer's lock: no other build can replace the output meanwhile.
             let previous = OutputKeys.load(for: options.outputDirectory)
             let paths = items.map(renderer.outputPath(of:))
-            // The keys' text (a sort of every path) is made on the side while the files are written.
-            let keysText = Background {
-                OutputKeys(byPath: Dictionary(zip(paths, keys), uniquingKeysWith: { first, _ in first })).text
-            }
-            // Per file: whether it was rendered, or why it could not be written.
-            let outcomes = parallelMap(Array(items.indices)) { index -> Result<Bool, OutputWriter.Failure> in
+            // The keys file's order (a sort of every path) is worked out on the side meanwhile.
+            let order = Background { OutputKeys.order(of: paths) }
+            // Per file: its key, and whether it was rendered, or why it could not be written.
+            let outcomes = parallelMap(Array(items.indices)) { index -> (UInt64, Result<Bool, OutputWriter.Failure>) in
+                let key = key(items[index])
                 do throws(OutputWriter.Failure) {
-                    if previous.byPath[paths[index]] == keys[index], try writer.keepPrevious(paths[index]) {
-                        return .success(false)
+                    if previous.byPath[paths[index]] == key, try writer.keepPrevious(paths[index]) {
+                        return (key, .success(false))
                     }
                     try writer.write(renderer.render(items[index]))
-                } catch { return .failure(error) }
-                return .success(true)
+                } catch { return (key, .failure(error)) }
+                return (key, .success(true))
             }
-            for case .failure(let failure) in outcomes { throw failure }
-            report.filesRendered = outcomes.count { (try? $0.get()) == true }
+            for case (_, .failure(let failure)) in outcomes { throw failure }
+            report.filesRendered = outcomes.count { (try? $0.1.get()) == true }
+            let keysText = OutputKeys.text(paths: paths, keys: outcomes.map(\.0), order: order.value)
             if let problem = renderer.bodies?.readFailure {
                 throw OutputWriter.Failure(
                     message: "cannot read rendered pages back from the temporary file: \(problem)",
@@ -271,7 +275,7 @@ public struct SiteBuilder: Sendable {
             }
             for asset in site.assets { try writer.copy(from: asset.absolutePath, to: asset.relativePath) }
             for asset in themeAssets() { try writer.copy(from: asset.absolute, to: "assets/" + asset.relative) }
-            try writer.commit(record: record.text, keys: keysText.value)
+            try writer.commit(record: record.text, keys: keysText)
             report.published = true
             report.filesWritten = writer.written
             report.filesReused = writer.reused

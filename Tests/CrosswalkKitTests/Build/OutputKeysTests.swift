@@ -176,4 +176,21 @@ import Testing
             #expect(OutputKeys.merged(first, second) == Array(Set(first + second)).sorted())
         }
     }
+
+    /// The keys file lists each path once, in path order, with the key of its first
+    /// occurrence, whatever order the files came in; and reads back as written.
+    @Test func theKeysFileListsEachPathOnceInPathOrder() throws {
+        let paths = ["tools/b/index.html", "a.html", "tools/b/index.html", "404.html", "tools/a/index.html"]
+        let keys: [UInt64] = [0xb1, 0xa, 0xb2, 0x404, 0xa2]
+        let text = OutputKeys.text(paths: paths, keys: keys, order: OutputKeys.order(of: paths))
+        #expect(
+            text
+                == "crosswalk-keys 1\n404\t404.html\na\ta.html\na2\ttools/a/index.html\nb1\ttools/b/index.html\n")
+        let folder = try TemporaryFolder()
+        try folder.write("", to: "public/\(OutputWriter.markerName)")
+        try folder.write(text, to: ".public.keys")
+        let read = OutputKeys.load(for: folder.path("public"))
+        #expect(
+            read.byPath == ["404.html": 0x404, "a.html": 0xa, "tools/a/index.html": 0xa2, "tools/b/index.html": 0xb1])
+    }
 }
