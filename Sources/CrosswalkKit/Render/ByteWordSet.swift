@@ -27,14 +27,26 @@ struct ByteWordSet {
     var count: Int { words.count }
 
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        if case .found = find(word) { return true }
+        contains(word, hash: Self.hash(word))
+    }
+
+    /// As ``contains(_:)``, with `hash` the word's ``hash(_:)``: a caller asking two sets
+    /// about one word hashes it once.
+    func contains(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+        if case .found = find(word, hash: hash) { return true }
         return false
     }
 
     /// Adds `word`; false when it was there already.
     @discardableResult
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard case .empty(let slot) = find(word) else { return false }
+        insert(word, hash: Self.hash(word))
+    }
+
+    /// As ``insert(_:)``, with `hash` the word's ``hash(_:)``.
+    @discardableResult
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
+        guard case .empty(let slot) = find(word, hash: hash) else { return false }
         slots[slot] = Int32(words.count)
         words.append((storage.count, word.count))
         storage.append(contentsOf: word)
@@ -65,9 +77,9 @@ struct ByteWordSet {
         case empty(Int)
     }
 
-    private func find(_ word: UnsafeBufferPointer<UInt8>) -> Place {
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Place {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         // Raw pointers and `memcmp`: a slice's `elementsEqual` went byte by byte through
         // iterators, and was most of a search word's cost.
         return storage.withUnsafeBufferPointer { storage in
@@ -110,7 +122,7 @@ struct ByteWordSet {
     }
 
     /// FNV-1a, its high bits folded in: slots are taken from the low bits.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash ^ (hash >> 29)

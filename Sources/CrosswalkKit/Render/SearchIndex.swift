@@ -105,11 +105,16 @@ struct SearchIndex: Sendable {
     static func words(fromText text: String, excluding known: ByteWordSet, limit: Int = wordLimit) -> [String] {
         var seen = known
         var result: [String] = []
+        result.reserveCapacity(limit)
+        // Read once: a static is a lazy global, checked on every read.
+        let stopWords = Self.stopWords
         SearchText.forEachWordUTF8(in: text) { bytes, ascii in
             if ascii {
                 // Short words go before anything else: most are "a", "of", "to".
                 guard bytes.count >= 3 || bytes.allSatisfy({ (0x30...0x39).contains($0) }) else { return true }
-                guard !stopWords.contains(bytes), seen.insert(bytes) else { return true }
+                // Hashed once for both sets.
+                let hash = ByteWordSet.hash(bytes)
+                guard !stopWords.contains(bytes, hash: hash), seen.insert(bytes, hash: hash) else { return true }
                 result.append(String(decoding: bytes, as: UTF8.self))
             } else {
                 let word = SearchText.fold(String(decoding: bytes, as: UTF8.self))
