@@ -137,6 +137,8 @@ enum PipeTableSyntax {
         while lower < upper && isSpace(text[lower]) { lower += 1 }
         while upper > lower && isSpace(text[upper - 1]) { upper -= 1 }
         guard lower < upper else { return [] }
+        // Most cells have no backslash: copied at once, not byte by byte.
+        if !text[lower..<upper].contains(backslash) { return Array(text[lower..<upper]) }
         var result: [UInt8] = []
         result.reserveCapacity(upper - lower)
         var index = lower
