@@ -65,8 +65,7 @@ struct WordTokenizer {
             @inline(__always) func wordScalar(at index: Int) -> (isWord: Bool, length: Int) {
                 let byteClass = classes[Int(bytes[index])]
                 if byteClass < 2 { return (byteClass == 1, 1) }
-                let decoded = scalar(in: bytes, at: index)
-                return (decoded.scalar.map(isWordScalar) ?? false, decoded.length)
+                return nonASCIIWordScalar(in: bytes, at: index)
             }
             var index = 0
             while index < count {
@@ -95,6 +94,17 @@ struct WordTokenizer {
                 tokens.append(Token(start: start, end: index, isASCII: ascii))
             }
         }
+    }
+
+    /// Whether the scalar at `index` (not ASCII) belongs to a word, and its length in bytes.
+    /// Not inlined: the Unicode property types it needs cost a setup on every call of the
+    /// function that holds them, and most texts never come here.
+    @inline(never)
+    private static func nonASCIIWordScalar(
+        in bytes: UnsafeBufferPointer<UInt8>, at index: Int
+    ) -> (isWord: Bool, length: Int) {
+        let decoded = scalar(in: bytes, at: index)
+        return (decoded.scalar.map(isWordScalar) ?? false, decoded.length)
     }
 
     static func tokens(in text: String) -> [Token] {
