@@ -20,6 +20,9 @@ public struct Site: Sendable {
     /// `href`, made from its URL and file name alone.
     private(set) var termAnchors = TermAnchors(paths: [], attributes: [])
     private var termIndexByURL: [String: Int] = [:]
+    /// The same by page index, -1 for a page that is no term: asked for every link of every
+    /// page, where hashing the URL cost more than the rest.
+    private var termIndexByPage: [Int32] = []
 
     /// Builds the index; two pages at one URL is an error naming both files. With `previous`,
     /// whose pages the caller knows have the same paths and front matter (`serve` after a body
@@ -67,6 +70,8 @@ public struct Site: Sendable {
         termPages = terms
         termIndexByURL.reserveCapacity(terms.count)
         for (term, index) in terms.enumerated() { termIndexByURL[sorted[index].url] = term }
+        termIndexByPage = [Int32](repeating: -1, count: sorted.count)
+        for (term, index) in terms.enumerated() { termIndexByPage[index] = Int32(term) }
         termAnchors = TermAnchors(
             paths: terms.map { sorted[$0].outputPath }, attributes: terms.map { Self.linkAttributes(for: sorted[$0]) })
         // Stored: `serve` asks on every rebuild, and a site kept from the last one has the same.
@@ -136,6 +141,12 @@ public struct Site: Sendable {
 
     /// The matcher's index of the term published at `url`, if it is a term.
     public func termIndex(url: String) -> Int? { termIndexByURL[url] }
+
+    /// The matcher's index of page `page`, if it is a term.
+    func termIndex(page: Int) -> Int? {
+        let term = termIndexByPage[page]
+        return term < 0 ? nil : Int(term)
+    }
 
     /// What a term's auto-links carry for the reader's hover card: which term it is. The
     /// card's text is in `card-data.js` (`CardData`), not in every link. No `title`: the card

@@ -18,7 +18,8 @@ struct AutoLinker {
     /// A linked run becomes one node of the HTML libcmark would write for it (`asHTML`).
     private let writesHTML: Bool
 
-    /// `alreadyLinked` holds the links the page makes explicitly (repeats do no harm).
+    /// `alreadyLinked` holds the links the page makes explicitly (repeats do no harm), their
+    /// targets found.
     /// `asHTML`: each run of text holding a term becomes one custom node of finished HTML, not
     /// text nodes around a link node per term (three nodes made, placed and rendered per link).
     /// Nothing may read the run's text from the tree afterwards.
@@ -29,7 +30,9 @@ struct AutoLinker {
         termPages = site.termPages
         hrefs = HrefBase(from: page.url)
         linked = TermBits(count: site.termPages.count)
-        for link in alreadyLinked { if let term = site.termIndex(url: link.targetURL) { linked.insert(term) } }
+        for link in alreadyLinked {
+            if let target = link.target, let term = site.termIndex(page: target) { linked.insert(term) }
+        }
         if let own = site.termIndex(url: page.url) { linked.insert(own) }
     }
 

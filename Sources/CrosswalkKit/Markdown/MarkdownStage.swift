@@ -91,12 +91,12 @@ public struct MarkdownStage: Sendable {
         // now, and the auto-linker may write each linked run as finished HTML.
         let textIsFinal = !marked && autoLinksAsHTML
         let earlyText = textIsFinal ? (Self.firstParagraph(root), Self.plainText(root)) : nil
+        for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }
         var autolinkTargets: [Int] = []
         if page.metadata.autolink {
             var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: links, asHTML: textIsFinal)
             autoLinker.apply(to: proseAfterWikilinks, appendingTo: &autolinkTargets)
         }
-        for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }
         if marked { EscapedBrackets.restore(root) }
         var html = ""
         if let store {
