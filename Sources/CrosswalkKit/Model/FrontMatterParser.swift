@@ -180,7 +180,7 @@ enum FrontMatterParser {
             UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="):
             // Dates (`reviewed: 2026-11-01`) and plain integers are most such values; they
             // match Yams's timestamp and int patterns, so spare the regexes.
-            if isISODate(text) || isDecimalInteger(text) { return false }
+            if isISODate(text) || isDecimalInteger(text) || isDigitsWithFraction(text) { return false }
             return resolvesAsText(text)
         default:
             return !nonTextWords.contains(text)
@@ -197,6 +197,26 @@ enum FrontMatterParser {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
         return bytes.indices.allSatisfy { $0 == 4 || $0 == 7 || bytes[$0] &- 0x30 < 10 }
+    }
+
+    /// `[0-9]+` or `[0-9]+.[0-9]+` in ASCII (`0`, `07`, `3.5`): Yams reads each as a number.
+    /// Lists of Purdue levels (`[0, 1, 2]`) and ratings hold them, and each regex run cost
+    /// about as much as reading a whole page's front matter.
+    static func isDigitsWithFraction(_ text: String) -> Bool {
+        var digits = 0
+        var dots = 0
+        var last: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, dots == 0 else { return false }
+                dots += 1
+            } else {
+                guard byte &- 0x30 < 10 else { return false }
+                digits += 1
+            }
+            last = byte
+        }
+        return digits > 0 && last != UInt8(ascii: ".")
     }
 
     /// `[1-9][0-9]*`: a decimal integer without sign, underscores or a leading zero.

@@ -29,6 +29,12 @@ import Yams
             let length = Int(generator.next() % 12)
             samples.append(String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
         }
+        // Numbers and near-numbers, which the shortcuts judge without the regexes.
+        let digits = Array("0123456789._")
+        for _ in 0..<4_000 {
+            let length = 1 + Int(generator.next() % 6)
+            samples.append(String((0..<length).map { _ in digits[Int(generator.next() % UInt64(digits.count))] }))
+        }
         let disagreements = samples.filter {
             FrontMatterParser.plainScalarIsText($0) != Self.yamsReadsAsText($0)
         }
