@@ -11,9 +11,10 @@ enum NeighbourGraph {
         var mutual = false
         /// The title as the picture writes it, made here.
         private var ownText: Text?
-        /// Or the page's, read in place: the pages in pictures are read from every core, and
-        /// copying their texts out retained them each time. The page outlives the picture.
-        private unowned(unsafe) var page: BuiltPage?
+        /// Or the page's, escaped and cut (`BuiltPage.graphText`), read in place from the
+        /// renderer's tables, which outlive the picture: copying a page's texts out retained
+        /// them, from every core at once.
+        private var pageText: (title: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>)?
 
         init(title: String, kind: PageKind, href: String, mutual: Bool = false) {
             self.kind = kind
@@ -26,13 +27,13 @@ enum NeighbourGraph {
         /// picture is drawn) by the picture: a `String` per node cost an allocation, and
         /// reading the page's path retained it from every core.
         init(
-            page: BuiltPage, kind: PageKind, target: (path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?),
-            mutual: Bool
+            text: (title: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>), kind: PageKind,
+            target: (path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?), mutual: Bool
         ) {
             self.kind = kind
             href = ""
             self.mutual = mutual
-            self.page = page
+            pageText = text
             self.target = target
         }
 
@@ -46,8 +47,8 @@ enum NeighbourGraph {
 
         /// Writes the title or, with `label`, the cut title.
         func write(label: Bool, to svg: inout HTMLBytes) {
-            if let page {
-                svg.raw(label ? page.graphText.label : page.graphText.title)
+            if let pageText {
+                svg.append(label ? pageText.label : pageText.title)
             } else if let ownText {
                 svg.raw(label ? ownText.label : ownText.title)
             }

@@ -1,21 +1,22 @@
-/// Every page's output path as bytes in one block of memory, with where its first folder
-/// ends (as `HrefBase` needs it). Made once per renderer.
+/// Byte strings packed into one block of memory, made once per renderer and read by index:
+/// a view of one retains nothing.
 ///
-/// Pictures link every page to its neighbours. Reading a neighbour's path `String` retained
-/// and released it, from every core at once on the same much-linked pages; here an href is
-/// written from plain memory that lives as long as the renderer.
-final class PathTable: @unchecked Sendable {
+/// Pictures draw every page's neighbours. Reading a neighbour's path or title from its page
+/// retained and released it, from every core at once on the same much-linked pages; here it
+/// is written from plain memory that lives as long as the table.
+final class PackedBytes: @unchecked Sendable {
     private let memory: UnsafeMutablePointer<UInt8>
-    private let bounds: [(start: Int, end: Int, firstFolderEnd: Int?)]
+    private let bounds: [(start: Int, end: Int)]
 
-    init(paths: [String]) {
+    init(_ items: [[UInt8]]) {
         var bytes: [UInt8] = []
-        var bounds: [(start: Int, end: Int, firstFolderEnd: Int?)] = []
-        bounds.reserveCapacity(paths.count)
-        for path in paths {
+        bytes.reserveCapacity(items.reduce(0) { $0 + $1.count })
+        var bounds: [(start: Int, end: Int)] = []
+        bounds.reserveCapacity(items.count)
+        for item in items {
             let start = bytes.count
-            bytes += path.utf8
-            bounds.append((start, bytes.count, path.withUTF8Bytes(HrefBase.plainFirstFolderEnd)))
+            bytes += item
+            bounds.append((start, bytes.count))
         }
         memory = .allocate(capacity: max(bytes.count, 1))
         memory.initialize(from: bytes, count: bytes.count)
@@ -24,9 +25,26 @@ final class PathTable: @unchecked Sendable {
 
     deinit { memory.deallocate() }
 
+    /// Item `index`, valid while this table lives.
+    subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        let bound = bounds[index]
+        return UnsafeBufferPointer(start: memory + bound.start, count: bound.end - bound.start)
+    }
+}
+
+/// Every page's output path as bytes, with where its first folder ends (as `HrefBase` needs
+/// it). Made once per renderer.
+struct PathTable: Sendable {
+    private let paths: PackedBytes
+    private let firstFolderEnds: [Int?]
+
+    init(paths: [String]) {
+        self.paths = PackedBytes(paths.map { Array($0.utf8) })
+        firstFolderEnds = paths.map { $0.withUTF8Bytes(HrefBase.plainFirstFolderEnd) }
+    }
+
     /// Path `index`, valid while this table lives, and where its first folder ends.
     subscript(index: Int) -> (path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?) {
-        let bound = bounds[index]
-        return (UnsafeBufferPointer(start: memory + bound.start, count: bound.end - bound.start), bound.firstFolderEnd)
+        (paths[index], firstFolderEnds[index])
     }
 }

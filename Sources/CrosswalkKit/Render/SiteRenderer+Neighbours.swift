@@ -35,11 +35,9 @@ extension SiteRenderer {
         let right = sample(outgoing.lazy.filter(isNeighbour))
         let left = sample(incoming.lazy.filter { !has(outgoing, $0) && isNeighbour($0) })
         func node(_ other: Int) -> NeighbourGraph.Node {
-            withBuilt(other) { shown in
-                NeighbourGraph.Node(
-                    page: shown, kind: kinds[other], target: outputPaths[other],
-                    mutual: has(incoming, other) && has(outgoing, other))
-            }
+            NeighbourGraph.Node(
+                text: (graphTitles[other], graphLabels[other]), kind: kinds[other], target: outputPaths[other],
+                mutual: has(incoming, other) && has(outgoing, other))
         }
         let svg = NeighbourGraph.svg(
             title: built.title, left: left.shown.map(node), right: right.shown.map(node), leftMore: left.more,

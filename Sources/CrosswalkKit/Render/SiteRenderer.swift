@@ -30,8 +30,11 @@ public final class SiteRenderer: Sendable {
     /// and neighbour of every page, where going through the pages' objects retained two each.
     let kinds: [PageKind]
     let folderIndexes: [Bool]
-    /// Each page's output path as bytes, for hrefs written per neighbour of every page.
+    /// Each page's output path, and its title as pictures write it whole and cut, as bytes:
+    /// written per neighbour of every page.
     let outputPaths: PathTable
+    let graphTitles: PackedBytes
+    let graphLabels: PackedBytes
     /// Page bodies set aside by the Markdown stage (see `BodySpool`); nil: they are in `pages`.
     let bodies: BodySpool?
     /// Listing entries already filled in, shared by all render tasks (and, in `serve`, kept
@@ -79,6 +82,8 @@ public final class SiteRenderer: Sendable {
         self.kinds = pages.map(\.page.kind)
         self.folderIndexes = pages.map(\.page.isFolderIndex)
         self.outputPaths = PathTable(paths: pages.map(\.page.outputPath))
+        self.graphTitles = PackedBytes(pages.map(\.graphText.title))
+        self.graphLabels = PackedBytes(pages.map(\.graphText.label))
         let titles = pages.map(\.title)
         self.titleRank = titleOrder?.rank(of: titles) ?? Self.titleRank(of: titles)
     }
@@ -288,11 +293,6 @@ public final class SiteRenderer: Sendable {
     /// lists still carry them, empty.
     static var noLists: TemplateFields {
         ["toc": [Any](), "tags": [Any](), "backlinks": [Any](), "children": [Any](), "breadcrumbs": [Any]()]
-    }
-
-    /// Page `index` lent to `body` without retaining it (`withUnretained(at:_:)`).
-    func withBuilt<Result>(_ index: Int, _ body: (BuiltPage) -> Result) -> Result {
-        pages.withUnretained(at: index, body)
     }
 
     func sortedByTitle(_ indices: [Int]) -> [Int] {
