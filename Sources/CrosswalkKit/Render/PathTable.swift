@@ -25,6 +25,8 @@ final class PackedBytes: @unchecked Sendable {
 
     deinit { memory.deallocate() }
 
+    var isEmpty: Bool { bounds.isEmpty }
+
     /// Item `index`, valid while this table lives.
     subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         let bound = bounds[index]
