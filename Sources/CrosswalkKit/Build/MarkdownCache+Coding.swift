@@ -1,36 +1,36 @@
 /// The bytes of `MarkdownCache`'s index: little-endian integers and length-prefixed UTF-8,
 /// read with bounds checks everywhere, so a damaged file means no reuse, never a crash or a
 /// wrong page.
-struct CacheBytesWriter {
-    private(set) var bytes: [UInt8] = []
+struct CacheBytesWriter: ~Copyable {
+    /// An `HTMLBytes` for its appends: an array's cost about a hundred instructions each, and
+    /// a page's record is dozens of strings and numbers.
+    private var buffer: HTMLBytes
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { buffer = HTMLBytes(capacity: capacity) }
+
+    /// Calls `body` with the bytes written.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        buffer.withBytes { body(UnsafeRawBufferPointer($0)) }
+    }
 
     /// Eight bytes, least significant first; one append, not eight.
     mutating func integer(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { buffer.append($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     mutating func integer(_ value: Int) { integer(UInt64(bitPattern: Int64(value))) }
 
-    /// `values.count`, then each value: one append for the lot (a page links dozens of pages).
+    /// `values.count`, then each value.
     mutating func integers(_ values: [Int]) {
         integer(values.count)
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: 8 * values.count))
-        bytes.withUnsafeMutableBytes { buffer in
-            for (index, value) in values.enumerated() {
-                buffer.storeBytes(
-                    of: UInt64(bitPattern: Int64(value)).littleEndian, toByteOffset: start + 8 * index, as: UInt64.self)
-            }
-        }
+        for value in values { integer(value) }
     }
 
     mutating func string(_ value: String) {
         // The bytes in place: appending the UTF-8 view went through its generic iterator.
         value.withUTF8Bytes { utf8 in
             integer(utf8.count)
-            bytes.append(contentsOf: utf8)
+            buffer.append(utf8)
         }
     }
 

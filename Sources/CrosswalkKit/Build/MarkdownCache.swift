@@ -227,9 +227,9 @@ struct MarkdownCacheRecord: Sendable {
     static func make(_ built: BuiltPage, source: UInt64, spool: BodySpool) -> Self? {
         var writer = CacheBytesWriter(capacity: 4096)
         built.markdown.encode(into: &writer, searchWords: built.searchWords)
-        let bytes = writer.bytes
-        guard let offset = bytes.withUnsafeBytes({ spool.append($0) }) else { return nil }
-        return Self(source: source, metadata: (offset, bytes.count))
+        guard let (offset, count) = writer.withBytes({ bytes in spool.append(bytes).map { ($0, bytes.count) } })
+        else { return nil }
+        return Self(source: source, metadata: (offset, count))
     }
 
     /// Makes `spool` the cache beside `output`, with `records` (one per page, in site order).
@@ -256,10 +256,9 @@ struct MarkdownCacheRecord: Sendable {
         // and serves nothing.
         guard spool.keep(at: paths.bodies) else { return }
         let temporary = paths.index + ".new"
-        let bytes = writer.bytes
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let complete = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) } == bytes.count
+        let complete = writer.withBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) == $0.count }
         close(descriptor)
         if complete { rename(temporary, paths.index) } else { unlink(temporary) }
     }

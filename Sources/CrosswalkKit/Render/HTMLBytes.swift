@@ -27,6 +27,11 @@ struct HTMLBytes: ~Copyable {
 
     var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 
+    /// Calls `body` with the bytes written.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: start, count: count))
+    }
+
     /// The bytes as a C string, for libcmark, which copies it: a NUL is put after them, not
     /// counted. The bytes must hold no NUL.
     mutating func withCString<Result>(_ body: (UnsafePointer<CChar>) -> Result) -> Result {
