@@ -27,6 +27,13 @@ struct HTMLBytes: ~Copyable {
 
     var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 
+    /// The bytes written, in this value's memory, which the buffer now owns.
+    consuming func finished() -> ByteBuffer {
+        let buffer = ByteBuffer(adopting: start, count: count)
+        discard self
+        return buffer
+    }
+
     /// Calls `body` with the bytes written.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         body(UnsafeBufferPointer(start: start, count: count))

@@ -41,7 +41,7 @@ extension SiteRenderer {
         var context = baseContext(url: url)
         context["page"] = page
         let template = templates.names.contains("matrix") ? "matrix" : "list"
-        return OutputFile(path: url + "index.html", bytes: templates.renderBytes(context, template: template))
+        return templates.renderFile(context, template: template, path: url + "index.html")
     }
 
     static func verdictFields(_ verdict: LinkGraph.Verdict, constraintTitle: String) -> TemplateFields {

@@ -24,6 +24,6 @@ extension SiteRenderer {
             "summary": "There is no page at this address. It may have been renamed or moved.",
         ]
         context["page"] = page.adding(missingFrom: Self.noLists)
-        return OutputFile(path: "404.html", bytes: templates.renderBytes(context, template: Self.notFoundTemplate))
+        return templates.renderFile(context, template: Self.notFoundTemplate, path: "404.html")
     }
 }

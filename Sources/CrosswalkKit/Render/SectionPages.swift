@@ -19,8 +19,7 @@ extension SiteRenderer {
             if kind == .term { page["letters"] = glossaryLetters(members, from: url) }
             context["page"] = page
         }
-        return OutputFile(
-            path: url + "index.html", bytes: templates.renderBytes(context, template: glossary ? "glossary" : "list"))
+        return templates.renderFile(context, template: glossary ? "glossary" : "list", path: url + "index.html")
     }
 
     /// The theme partial that draws one glossary entry; themes without it draw `items`.

@@ -147,7 +147,7 @@ public final class SiteRenderer: Sendable {
         context["page"] = page
         context["sections"] = url.isEmpty ? sectionSummaries(from: url) : []
         let template = url.isEmpty && templates.names.contains("home") ? "home" : templates.name(for: built.page.kind)
-        return OutputFile(path: built.page.outputPath, bytes: templates.renderBytes(context, template: template))
+        return templates.renderFile(context, template: template, path: built.page.outputPath)
     }
 
     private func renderGeneratedHome() -> OutputFile {
@@ -156,7 +156,7 @@ public final class SiteRenderer: Sendable {
         context["page"] = page.adding(missingFrom: Self.noLists)
         context["sections"] = sectionSummaries(from: "")
         let template = templates.names.contains("home") ? "home" : "page"
-        return OutputFile(path: "index.html", bytes: templates.renderBytes(context, template: template))
+        return templates.renderFile(context, template: template, path: "index.html")
     }
 
     // MARK: shared pieces

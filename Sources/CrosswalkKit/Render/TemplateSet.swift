@@ -85,26 +85,28 @@ public struct TemplateSet: Sendable {
     /// The same templates rendered by swift-mustache only, for comparing the two.
     var usingLibraryOnly: TemplateSet { TemplateSet(library: library, compiled: nil, names: names) }
 
-    /// A whole page, as the bytes that go to disk.
-    func renderBytes(_ context: TemplateFields, template: String) -> [UInt8] {
-        guard let compiled else { return Array(renderWithLibrary(context, template: template).utf8) }
+    /// A whole page, as the file that goes to disk at `path`.
+    func renderFile(_ context: TemplateFields, template: String, path: String) -> OutputFile {
+        guard let compiled else {
+            return OutputFile(path: path, contents: renderWithLibrary(context, template: template))
+        }
         // Room for a whole page at once: pages of 25-60 KB grew their output two or three
         // times, copying it each time.
-        return Self.render(context, template: template, with: compiled, capacity: 64 * 1024)
+        let output = Self.render(context, template: template, with: compiled, capacity: 64 * 1024)
+        return OutputFile(path: path, buffer: output.finished())
     }
 
     private func render(object: Any, template: String) -> String {
         guard let compiled else { return renderWithLibrary(object, template: template) }
-        return String(decoding: Self.render(object, template: template, with: compiled, capacity: 1024), as: UTF8.self)
+        return Self.render(object, template: template, with: compiled, capacity: 1024).string
     }
 
     private static func render(
         _ object: Any, template: String, with compiled: [String: [TemplateNode]], capacity: Int
-    ) -> [UInt8] {
-        guard let nodes = compiled[template] else { return [] }
+    ) -> HTMLBytes {
         var renderer = TemplateRenderer(templates: compiled, root: object, capacity: capacity)
-        renderer.render(nodes, TemplateRenderer.Frame())
-        return renderer.output.bytes
+        if let nodes = compiled[template] { renderer.render(nodes, TemplateRenderer.Frame()) }
+        return renderer.takeOutput()
     }
 
     /// swift-mustache's rendering of the same templates: the fallback, and the reference the

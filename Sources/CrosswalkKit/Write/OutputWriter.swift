@@ -100,14 +100,14 @@ public final class OutputWriter: @unchecked Sendable {
     /// Writes one file below the staging folder; safe to call from many threads at once for
     /// different paths.
     public func write(_ file: OutputFile) throws(Failure) {
-        try write(file.bytes, to: file.path)
+        try file.withBytes { bytes throws(Failure) in try write(bytes, to: file.path) }
     }
 
     /// Copies a file (an asset) to `relativePath` in the output.
     public func copy(from source: String, to relativePath: String) throws(Failure) {
         let bytes: [UInt8]
         do { bytes = try readWholeFile(source) } catch { throw Failure(message: "cannot read \(source): \(error)") }
-        try write(bytes, to: relativePath)
+        try bytes.withUnsafeBufferPointer { bytes throws(Failure) in try write(bytes, to: relativePath) }
     }
 
     /// How many files were written anew and how many were linked unchanged.
@@ -118,7 +118,9 @@ public final class OutputWriter: @unchecked Sendable {
     /// `OutputKeys`) beside it and releases the lock.
     public func commit(record: String, keys: String? = nil) throws(Failure) {
         defer { release() }
-        try write(Array(Self.markerText.utf8), to: Self.markerName)
+        try Array(Self.markerText.utf8).withUnsafeBufferPointer { bytes throws(Failure) in
+            try write(bytes, to: Self.markerName)
+        }
         if recycled { Self.sweep(staging, produced: produced.all, folders: directories.all) }
         // The record and keys of the output being replaced no longer describe anything.
         unlink(recordPath)
@@ -185,7 +187,8 @@ public final class OutputWriter: @unchecked Sendable {
         return true
     }
 
-    private func write(_ bytes: [UInt8], to relativePath: String, reuse: Bool = true) throws(Failure) {
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>, to relativePath: String, reuse: Bool = true) throws(Failure)
+    {
         guard Self.staysInside(relativePath) else {
             throw Failure(message: "refusing to write '\(relativePath)': the path leaves the output folder")
         }
@@ -214,11 +217,8 @@ public final class OutputWriter: @unchecked Sendable {
         }
         defer { close(descriptor) }
         var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.write(descriptor, base + offset, bytes.count - offset)
-            }
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let count = Glibc.write(descriptor, base + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Failure(message: "cannot write \(target): \(String(cString: strerror(errno)))")
@@ -246,12 +246,15 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// True when `path` is a regular file holding exactly `bytes`.
-    static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func hasSameBytes(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
             let existing = try? readWholeFile(path)
         else { return false }
-        return existing == bytes
+        return existing.withUnsafeBufferPointer { existing in
+            guard let first = existing.baseAddress, let second = bytes.baseAddress else { return existing.isEmpty }
+            return memcmp(first, second, existing.count) == 0
+        }
     }
 
     private func makeParent(of path: String) throws(Failure) {

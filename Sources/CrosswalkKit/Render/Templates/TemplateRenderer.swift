@@ -29,6 +29,9 @@ struct TemplateRenderer: ~Copyable {
         stack = [root]
     }
 
+    /// The output, once rendering is done.
+    consuming func takeOutput() -> HTMLBytes { output }
+
     mutating func render(_ nodes: [TemplateNode], _ frame: Frame) {
         // The nodes as unretained references: `nodes` keeps them alive, and they are shared by
         // every page, so a retain and release per node was an atomic write both cores made to
