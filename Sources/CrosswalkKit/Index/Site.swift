@@ -23,6 +23,8 @@ public struct Site: Sendable {
     /// The same by page index, -1 for a page that is no term: asked for every link of every
     /// page, where hashing the URL cost more than the rest.
     private var termIndexByPage: [Int32] = []
+    /// Per page: no earlier page has its URL (`firstIndex(atURLOf:)`).
+    private var isFirstAtURL: [Bool] = []
 
     /// Builds the index; two pages at one URL is an error naming both files. With `previous`,
     /// whose pages the caller knows have the same paths and front matter (`serve` after a body
@@ -49,9 +51,13 @@ public struct Site: Sendable {
         indexBySourcePath.reserveCapacity(pages.count)
         indexByURL.reserveCapacity(pages.count)
         indexBySlug.reserveCapacity(pages.count)
+        isFirstAtURL = [Bool](repeating: false, count: self.pages.count)
         for (index, page) in self.pages.enumerated() {
             indexBySourcePath[page.source.relativePath] = index
-            if indexByURL[page.url] == nil { indexByURL[page.url] = index }
+            if indexByURL[page.url] == nil {
+                indexByURL[page.url] = index
+                isFirstAtURL[index] = true
+            }
             if !page.isFolderIndex, indexBySlug[page.slug] == nil { indexBySlug[page.slug] = index }
             if !page.isFolderIndex { indicesByKind[page.kind, default: []].append(index) }
         }
@@ -141,6 +147,12 @@ public struct Site: Sendable {
 
     /// The matcher's index of the term published at `url`, if it is a term.
     public func termIndex(url: String) -> Int? { termIndexByURL[url] }
+
+    /// The first page at the URL of page `index` (`index(url:)` of its URL): itself but when
+    /// an earlier page has the same URL, which is an error.
+    func firstIndex(atURLOf index: Int) -> Int {
+        isFirstAtURL[index] ? index : indexByURL[pages[index].url] ?? index
+    }
 
     /// The matcher's index of page `page`, if it is a term.
     func termIndex(page: Int) -> Int? {

@@ -8,8 +8,9 @@ public struct LinkResolver: Sendable {
         case external
         /// `#fragment` on the same page.
         case samePage(fragment: String)
-        /// Another page; `href` is relative to the linking page.
-        case page(url: String, fragment: String?, href: String)
+        /// Another page; `href` is relative to the linking page. `index`, when known on the
+        /// way, is the page's place in `Site.pages` (the first page at `url`).
+        case page(url: String, fragment: String?, href: String, index: Int? = nil)
         /// A copied file; `href` is relative to the linking page.
         case asset(href: String)
         /// Nothing at that path; `path` is below `content/`, `suggestion` the closest file.
@@ -61,7 +62,7 @@ public struct LinkResolver: Sendable {
             return site.withPage(index) { target in
                 var href = Self.href(from: page.url, to: target.outputPath)
                 if let fragment { href += "#" + fragment.fragmentEncoded }
-                return .page(url: target.url, fragment: fragment, href: href)
+                return .page(url: target.url, fragment: fragment, href: href, index: site.firstIndex(atURLOf: index))
             }
         }
     }
@@ -85,10 +86,12 @@ public struct LinkResolver: Sendable {
             fragment.map { "#" + $0.fragmentEncoded } ?? ""
 
         if Self.hasMarkdownExtension(path) {
-            if let target = site.page(sourcePath: path) {
+            if let index = site.index(sourcePath: path) {
+                let target = site.pages[index]
                 return .page(
-                    url: target.url, fragment: fragment, href: Self.href(from: page.url, to: target.outputPath) + suffix
-                )
+                    url: target.url, fragment: fragment,
+                    href: Self.href(from: page.url, to: target.outputPath) + suffix,
+                    index: site.firstIndex(atURLOf: index))
             }
             return .missing(path: path, suggestion: Suggestions.closest(to: path, among: site.sourcePaths))
         }
@@ -98,9 +101,11 @@ public struct LinkResolver: Sendable {
         // A folder (`../guides/`): its index page.
         let folderURL =
             path.isEmpty ? "" : path.split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/") + "/"
-        if let target = site.page(url: folderURL), target.isFolderIndex || folderURL.isEmpty {
+        if let index = site.index(url: folderURL), site.pages[index].isFolderIndex || folderURL.isEmpty {
+            let target = site.pages[index]
             return .page(
-                url: target.url, fragment: fragment, href: Self.href(from: page.url, to: target.outputPath) + suffix)
+                url: target.url, fragment: fragment, href: Self.href(from: page.url, to: target.outputPath) + suffix,
+                index: index)
         }
         if let kind = PageKind.sections.first(where: { $0.folder.map { $0 + "/" } == folderURL }),
             site.sections.contains(kind)

@@ -32,10 +32,11 @@ struct LinkRewriter {
                 links.append(
                     OutgoingLink(.markdown, to: page.url, fragment: fragment, at: location(of: destination, in: node))
                 )
-            case .page(let url, let fragment, let href):
+            case .page(let url, let fragment, let href, let index):
                 node.url = href
                 links.append(
-                    OutgoingLink(.markdown, to: url, fragment: fragment, at: location(of: destination, in: node)))
+                    OutgoingLink(
+                        .markdown, to: url, fragment: fragment, at: location(of: destination, in: node), target: index))
             case .asset(let href):
                 node.url = href
             case .missing(let path, let suggestion):

@@ -91,7 +91,10 @@ public struct MarkdownStage: Sendable {
         // now, and the auto-linker may write each linked run as finished HTML.
         let textIsFinal = !marked && autoLinksAsHTML
         let earlyText = textIsFinal ? (Self.firstParagraph(root), Self.plainText(root)) : nil
-        for index in links.indices { links[index].target = site.index(url: links[index].targetURL) }
+        // Most links know their target from resolving it; the rest are looked up by URL.
+        for index in links.indices where links[index].target == nil {
+            links[index].target = site.index(url: links[index].targetURL)
+        }
         var autolinkTargets: [Int] = []
         if page.metadata.autolink {
             var autoLinker = AutoLinker(page: page, site: site, alreadyLinked: links, asHTML: textIsFinal)

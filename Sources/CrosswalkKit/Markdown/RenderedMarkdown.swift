@@ -109,10 +109,14 @@ public struct OutgoingLink: Sendable, Hashable {
     /// that walk every link of every page need no URL lookups; nil for a URL no page has.
     public var target: Int?
 
-    public init(_ kind: Kind, to targetURL: String, fragment: String? = nil, at location: SourceLocation) {
+    /// `target`, when the caller knows it, is what the Markdown stage would find for `targetURL`.
+    public init(
+        _ kind: Kind, to targetURL: String, fragment: String? = nil, at location: SourceLocation, target: Int? = nil
+    ) {
         self.kind = kind
         self.targetURL = targetURL
         self.fragment = fragment
         self.location = location
+        self.target = target
     }
 }

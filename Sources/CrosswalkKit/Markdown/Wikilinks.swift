@@ -114,7 +114,9 @@ struct Wikilinks {
             // `[[#heading]]` points into this page.
             guard let fragment, let heading else { return nil }
             links.append(
-                OutgoingLink(.wikilink, to: page.url, fragment: fragment, at: locator.locate(written, in: node)))
+                OutgoingLink(
+                    .wikilink, to: page.url, fragment: fragment, at: locator.locate(written, in: node),
+                    target: site.index(url: page.url)))
             return .link(href: "#" + fragment, label: String(label ?? heading))
         }
         guard let index = site.vocabulary.onlyPage(named: name) else {
@@ -138,7 +140,9 @@ struct Wikilinks {
             let href = LinkResolver.href(from: from, to: destination.outputPath) + (fragment.map { "#" + $0 } ?? "")
             return (destination.url, href, shown)
         }
-        links.append(OutgoingLink(.wikilink, to: url, fragment: fragment, at: location))
+        links.append(
+            OutgoingLink(
+                .wikilink, to: url, fragment: fragment, at: location, target: site.firstIndex(atURLOf: index)))
         return .link(href: href, label: shown)
     }
 

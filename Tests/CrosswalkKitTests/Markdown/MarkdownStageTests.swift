@@ -33,6 +33,34 @@ import Testing
         #expect(rendered.diagnostics.isEmpty)
     }
 
+    /// Every link's target is the page at its URL, however the link was written and resolved:
+    /// on the usual path, the general one, as a wikilink, to a heading of the page itself, or to
+    /// a section that has no page of its own.
+    @Test func everyLinkTargetsThePageAtItsURL() throws {
+        let site = try site([
+            "glossary/patch.md": """
+            ---
+            title: Patch
+            ---
+            [a](plc.md), [b](./../glossary/plc.md#history), [c](%70lc.md), [d](../constraints/),
+            [e](../constraints/index.md), [[PLC]], [[plc#history]], [[#fixes]] and [f](#fixes).
+
+            ## Fixes
+            """,
+            "glossary/plc.md": "---\ntitle: PLC\n---\n## History\n",
+            "constraints/index.md": "---\ntitle: Constraints\n---\n",
+            "constraints/planned-outages.md": "---\ntitle: Planned outages\n---\n",
+        ])
+        let patch = try #require(site.page(sourcePath: "glossary/patch.md"))
+        let rendered = MarkdownStage().render(patch, in: site)
+        #expect(rendered.diagnostics.isEmpty)
+        #expect(rendered.links.count == 9, "\(rendered.links.map(\.targetURL))")
+        for link in rendered.links {
+            #expect(link.target != nil, "\(link.targetURL)")
+            #expect(link.target == site.index(url: link.targetURL), "\(link.targetURL)")
+        }
+    }
+
     @Test func imagesNextToContentKeepWorking() throws {
         let site = try site(["glossary/plc.md": "---\ntitle: PLC\n---\n![A rack](rack.png)\n"])
         let rendered = MarkdownStage().render(try #require(site.page(sourcePath: "glossary/plc.md")), in: site)
