@@ -59,9 +59,10 @@ public struct GlossaryMatcher: Sendable {
     private init(prepared: [[PreparedName]]) {
         self.prepared = prepared
         var table: [UInt64: [(term: Int, key: [UInt8], exactWords: [[UInt8]]?)]] = [:]
-        var prefixes: Set<UInt64> = []
+        // Each prefix, with the first bytes of the words that follow it in names.
+        var prefixes: [UInt64: UInt32] = [:]
         defer {
-            var slots: [(key: UInt64, records: [UInt8], count: Int32, isPrefix: Bool)] = []
+            var slots: [(key: UInt64, records: [UInt8], count: Int32, isPrefix: Bool, continuations: UInt32)] = []
             for (hash, names) in table {
                 var records: [UInt8] = []
                 for name in names {
@@ -72,9 +73,12 @@ public struct GlossaryMatcher: Sendable {
                     records += name.key
                     records += exact
                 }
-                slots.append((hash, records, Int32(names.count), prefixes.contains(hash)))
+                let continuations = prefixes[hash]
+                slots.append((hash, records, Int32(names.count), continuations != nil, continuations ?? 0))
             }
-            for prefix in prefixes where table[prefix] == nil { slots.append((prefix, [], 0, true)) }
+            for (prefix, continuations) in prefixes where table[prefix] == nil {
+                slots.append((prefix, [], 0, true, continuations))
+            }
             self.table = HashSlots(slots)
         }
         for (term, termNames) in prepared.enumerated() {
@@ -92,7 +96,8 @@ public struct GlossaryMatcher: Sendable {
                 for (index, word) in name.folded.dropLast().enumerated() {
                     if index > 0 { prefix = Self.hash([0x20], from: prefix) }
                     prefix = Self.hash(word, from: prefix)
-                    prefixes.insert(prefix)
+                    let next = name.folded[index + 1].first ?? 0
+                    prefixes[prefix, default: 0] |= Self.continuationBit(next)
                 }
             }
         }
@@ -130,6 +135,16 @@ public struct GlossaryMatcher: Sendable {
     }
 
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// A word's mark among the words that may follow a prefix, by its first byte folded: one
+    /// bit per ASCII letter, one for digits, none for a byte outside ASCII (a word starting so
+    /// is let through unasked, as folding it may start it with any letter).
+    @inline(__always)
+    static func continuationBit(_ first: UInt8) -> UInt32 {
+        let letter = (first | 0x20) &- 0x61
+        if first < 0x80 && letter < 26 { return 1 << UInt32(letter) }
+        return first &- 0x30 < 10 ? 1 << 26 : 0
+    }
 
     static func hash(_ bytes: some Sequence<UInt8>, from start: UInt64 = seed) -> UInt64 {
         var hash = start
@@ -265,7 +280,15 @@ public struct GlossaryMatcher: Sendable {
                     }
                 }
                 hash = full
-                guard found?.isPrefix == true else { break }
+                guard let found, found.isPrefix else { break }
+                // Most next words start no name's next word: then no longer name matches here,
+                // and the probe for it (likely a cache miss) is not made.
+                let next = last + 1
+                if next < tokens.count, bytes[tokens[next].start] < 0x80,
+                    found.continuations & Self.continuationBit(bytes[tokens[next].start]) == 0
+                {
+                    break
+                }
             }
             if let best {
                 if accept(best.term) {

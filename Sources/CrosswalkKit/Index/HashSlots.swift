@@ -2,8 +2,8 @@
 /// of the names with that hash, and whether the hash is the start of a longer name. The
 /// matcher looks a hash up per word of prose that may start a name.
 ///
-/// Each slot is one 64-byte cache line holding the hash, its flags and, when they fit, the
-/// records themselves; longer runs of records go to an overflow area. With 20,000 terms the
+/// Each slot is one 64-byte cache line holding the hash, its flags, the marks of the words
+/// that continue it (`Slot.continuations`) and, when they fit, the records themselves; longer runs of records go to an overflow area. With 20,000 terms the
 /// table is larger than the core's cache, and a found name used to cost two misses (its slot,
 /// then its record); now it costs one. Keys are FNV-1a hashes, mixed once more by a multiply so
 /// their high bits pick the slot (open addressing, linear probing, at most half full).
@@ -14,13 +14,16 @@ struct HashSlots: @unchecked Sendable {
         var flags: Int32
         /// The names' records, one after another (their format is the matcher's).
         var records: UnsafeRawPointer
+        /// For a hash that starts longer names: which first bytes their next words have, as
+        /// the matcher marks them (`GlossaryMatcher.continuationBit`).
+        var continuations: UInt32
 
         var isPrefix: Bool { flags & 1 == 1 }
         var nameCount: Int { Int(flags >> 1) }
     }
 
     private static let lineSize = 64
-    private static let inlineOffset = 16
+    private static let inlineOffset = 20
     private static let inlineCapacity = lineSize - inlineOffset
     private static let overflowMark = UInt32.max
 
@@ -45,7 +48,7 @@ struct HashSlots: @unchecked Sendable {
     private let mask: Int
 
     /// `pairs` must not repeat a key; `records` are the bytes of the `count` names' records.
-    init(_ pairs: [(key: UInt64, records: [UInt8], count: Int32, isPrefix: Bool)]) {
+    init(_ pairs: [(key: UInt64, records: [UInt8], count: Int32, isPrefix: Bool, continuations: UInt32)]) {
         var bits: UInt64 = 4
         while (1 << bits) < pairs.count * 2 { bits += 1 }
         let size = 1 << Int(bits)
@@ -56,7 +59,7 @@ struct HashSlots: @unchecked Sendable {
         let lines = storage.lines
         for index in 0..<size { lines.storeBytes(of: -1, toByteOffset: index * Self.lineSize + 8, as: Int32.self) }
         var overflowUsed = 0
-        for (key, records, count, isPrefix) in pairs {
+        for (key, records, count, isPrefix, continuations) in pairs {
             var slot = Self.slot(key, shift)
             while lines.load(fromByteOffset: slot * Self.lineSize + 8, as: Int32.self) >= 0 { slot = (slot + 1) & mask }
             let line = lines + slot * Self.lineSize
@@ -64,6 +67,7 @@ struct HashSlots: @unchecked Sendable {
             line.storeBytes(of: count << 1 | (isPrefix ? 1 : 0), toByteOffset: 8, as: Int32.self)
             let isInline = records.count <= Self.inlineCapacity
             line.storeBytes(of: isInline ? Self.overflowMark : UInt32(overflowUsed), toByteOffset: 12, as: UInt32.self)
+            line.storeBytes(of: continuations, toByteOffset: 16, as: UInt32.self)
             let target = isInline ? line + Self.inlineOffset : storage.overflow + overflowUsed
             records.withUnsafeBytes {
                 UnsafeMutableRawBufferPointer(start: target, count: $0.count).copyMemory(from: $0)
@@ -89,7 +93,8 @@ struct HashSlots: @unchecked Sendable {
                 let records =
                     overflow == Self.overflowMark
                     ? line + Self.inlineOffset : UnsafeRawPointer(storage.overflow) + Int(overflow)
-                return Slot(flags: flags, records: records)
+                return Slot(
+                    flags: flags, records: records, continuations: line.load(fromByteOffset: 16, as: UInt32.self))
             }
             slot = (slot + 1) & mask
         }

@@ -119,18 +119,33 @@ import Testing
         #expect(terms("ALPHA bravo charlie delta echo foxtrot golf, OT-DMZ, OT DMZ, ot-dmz") == [2, 2, 2, 3])
     }
 
+    /// A longer name is tried only when the next word starts as one of its next words does;
+    /// every way a next word can start still reaches its name: a capital, a digit, a letter
+    /// outside ASCII (in either case), and a hyphen or line break between the words.
+    @Test func namesContinueWhateverTheirNextWordStartsWith() {
+        let matcher = GlossaryMatcher(names: [
+            ["Zone étanche"], ["Cell 5 relay"], ["Boiler dispatcher"], ["boiler"], ["Ünit test rig"],
+        ])
+        func terms(_ text: String) -> [Int] { matcher.matches(in: text[...]) { _ in true }.map(\.term) }
+        #expect(terms("zone étanche, ZONE ÉTANCHE") == [0, 0])
+        #expect(terms("cell 5 relay and Cell 5 Relays") == [1, 1])
+        #expect(terms("boiler dispatcher, Boiler-DISPATCHER, boiler\ndispatchers, boiler room") == [2, 2, 2, 3])
+        #expect(terms("ünit test rig, ÜNIT TEST RIG") == [4, 4])
+    }
+
     /// The hash slots find every key put in and nothing else, colliding slots included, with
     /// its records as given, whether they fit in the slot or spill over.
     @Test func hashSlotsFindWhatWasStored() {
         let keys: [UInt64] = (1...5000).map { $0 &* 0x9E37_79B9_7F4A_7C15 } + [0, 1, .max]
         func records(_ index: Int) -> [UInt8] { (0..<(index % 97)).map { UInt8(truncatingIfNeeded: index &+ $0) } }
-        let slots = HashSlots(keys.enumerated().map { ($1, records($0), Int32($0 % 3), $0 % 2 == 0) })
+        let slots = HashSlots(keys.enumerated().map { ($1, records($0), Int32($0 % 3), $0 % 2 == 0, UInt32($0)) })
         for (index, key) in keys.enumerated() {
             guard let slot = slots[key] else {
                 Issue.record("key \(key) not found")
                 continue
             }
             #expect(slot.nameCount == index % 3 && slot.isPrefix == (index % 2 == 0))
+            #expect(slot.continuations == UInt32(index))
             let expected = records(index)
             #expect(Array(UnsafeRawBufferPointer(start: slot.records, count: expected.count)) == expected)
         }
