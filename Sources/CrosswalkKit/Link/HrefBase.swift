@@ -18,48 +18,39 @@ struct HrefBase {
 
     private static let slash = UInt8(ascii: "/")
 
-    /// Appends the href to the site file `path`, given what ``plainFirstFolderEnd(_:)`` says
-    /// of it: the auto-linker works that out once per term, not once per link.
-    func append(to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, into output: inout [UInt8]) {
+    /// Writes the href to the site file `path` into `output` (``capacity(for:)`` bytes) and
+    /// returns its length, given what ``plainFirstFolderEnd(_:)`` says of `path`: the
+    /// auto-linker works that out once per term, not once per link.
+    func write(
+        to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         if isOutsideTop(path, firstFolderEnd: firstFolderEnd) {
-            up.withUTF8Bytes { output.append(contentsOf: $0) }
-            output.append(contentsOf: path)
-            return
+            let written = up.withUTF8Bytes {
+                UnsafeMutableBufferPointer(rebasing: output[...]).initialize(fromContentsOf: $0)
+            }
+            return written + UnsafeMutableBufferPointer(rebasing: output[written...]).initialize(fromContentsOf: path)
         }
-        url.withUTF8Bytes { LinkResolver.appendHref(from: $0, to: path, to: &output) }
+        return url.withUTF8Bytes { LinkResolver.writeHref(from: $0, to: path, into: output) }
     }
 
-    /// As above, into an `HTMLBytes`.
-    func append(to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, into output: inout HTMLBytes) {
-        if isOutsideTop(path, firstFolderEnd: firstFolderEnd) {
-            up.withUTF8Bytes { output.append($0) }
-            output.append(path)
-            return
-        }
-        url.withUTF8Bytes { LinkResolver.appendHref(from: $0, to: path, to: &output) }
+    /// Room enough for the href to `path`.
+    func capacity(for path: UnsafeBufferPointer<UInt8>) -> Int {
+        max(url.withUTF8Bytes { LinkResolver.hrefCapacity($0, path) }, up.utf8.count + path.count)
     }
 
-    /// Calls `body` with the href to the site file `path` (see ``append(to:firstFolderEnd:into:)``),
-    /// written on the stack.
+    /// Calls `body` with the href to the site file `path`, written on the stack.
     func withHref<Result>(
         to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        url.withUTF8Bytes { from in
-            up.withUTF8Bytes { up in
-                let capacity = max(LinkResolver.hrefCapacity(from, path), up.count + path.count)
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-                    var written = 0
-                    if isOutsideTop(path, firstFolderEnd: firstFolderEnd) {
-                        written = UnsafeMutableBufferPointer(rebasing: buffer[...]).initialize(fromContentsOf: up)
-                        written += UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(
-                            fromContentsOf: path)
-                    } else {
-                        written = LinkResolver.writeHref(from: from, to: path, into: buffer)
-                    }
-                    return body(UnsafeBufferPointer(rebasing: buffer[..<written]))
-                }
-            }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(for: path)) { buffer in
+            body(
+                UnsafeBufferPointer(rebasing: buffer[..<write(to: path, firstFolderEnd: firstFolderEnd, into: buffer)]))
         }
+    }
+
+    /// Appends the href to the site file `path`, written in place.
+    func append(to path: UnsafeBufferPointer<UInt8>, firstFolderEnd: Int?, into output: inout HTMLBytes) {
+        output.append(capacity: capacity(for: path)) { write(to: path, firstFolderEnd: firstFolderEnd, into: $0) }
     }
 
     /// The href to the site file `path`.

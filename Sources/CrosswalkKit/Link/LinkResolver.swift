@@ -272,32 +272,6 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    /// Appends the href from `from` to `to` (as ``href(from:to:)``) to `output`, with no
-    /// String made on the way: the auto-linker writes each link's tag as bytes.
-    static func appendHref(from: String, to: String, to output: inout [UInt8]) {
-        from.withUTF8Bytes { fromBytes in
-            to.withUTF8Bytes { toBytes in appendHref(from: fromBytes, to: toBytes, to: &output) }
-        }
-    }
-
-    /// As ``appendHref(from:to:to:)``, for paths held as bytes.
-    static func appendHref(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        // Written on the stack, then copied once: growing `output` byte by byte cost more.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hrefCapacity(from, to)) { buffer in
-            let written = writeHref(from: from, to: to, into: buffer)
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written]))
-        }
-    }
-
-    /// As above, into an `HTMLBytes`.
-    static func appendHref(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>, to output: inout HTMLBytes)
-    {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: hrefCapacity(from, to)) { buffer in
-            let written = writeHref(from: from, to: to, into: buffer)
-            output.append(UnsafeBufferPointer(rebasing: buffer[..<written]))
-        }
-    }
-
     /// Enough bytes for any href: `../` per segment of `from`, at most the whole of `to`.
     static func hrefCapacity(_ from: UnsafeBufferPointer<UInt8>, _ to: UnsafeBufferPointer<UInt8>) -> Int {
         3 * ((from.count + 1) / 2) + to.count

@@ -190,9 +190,9 @@ struct AutoLinker {
         let path = anchors.path(term)
         // The way up (`../`) needs no escaping; only a path with such a byte does.
         if anchors.pathNeedsEscaping(term) {
-            var href: [UInt8] = []
-            hrefs.append(to: path, firstFolderEnd: anchors.firstFolderEnd(term), into: &href)
-            tag.raw(HTMLEscape.attribute(String(decoding: href, as: UTF8.self)))
+            hrefs.withHref(to: path, firstFolderEnd: anchors.firstFolderEnd(term)) { href in
+                tag.raw(HTMLEscape.attribute(String(decoding: href, as: UTF8.self)))
+            }
         } else {
             hrefs.append(to: path, firstFolderEnd: anchors.firstFolderEnd(term), into: &tag)
         }

@@ -55,6 +55,15 @@ struct HTMLBytes: ~Copyable {
         count += source.count
     }
 
+    /// Lets `write` put up to `capacity` bytes after those written, and keeps the count it
+    /// returns: a writer on bytes fills the buffer in place, with no copy from the stack.
+    @inline(__always)
+    mutating func append(capacity: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        if self.capacity - count < capacity { grow(toHold: count + capacity) }
+        let written = write(UnsafeMutableBufferPointer(start: start + count, count: capacity))
+        count += written
+    }
+
     @inline(never)
     private mutating func grow(toHold needed: Int) {
         var larger = capacity * 2

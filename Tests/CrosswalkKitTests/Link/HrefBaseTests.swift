@@ -25,9 +25,10 @@ import Testing
             let base = HrefBase(from: from)
             let expected = LinkResolver.href(from: from, to: to)
             #expect(base.href(to: to) == expected, "from '\(from)' to '\(to)'")
-            var bytes: [UInt8] = Array("<".utf8)
+            var bytes = HTMLBytes()
+            bytes.raw("<")
             to.withUTF8Bytes { base.append(to: $0, firstFolderEnd: HrefBase.plainFirstFolderEnd($0), into: &bytes) }
-            #expect(bytes == Array(("<" + expected).utf8), "from '\(from)' to '\(to)'")
+            #expect(bytes.string == "<" + expected, "from '\(from)' to '\(to)'")
         }
     }
 

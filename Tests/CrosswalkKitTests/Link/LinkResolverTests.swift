@@ -88,15 +88,6 @@ import Testing
         #expect(!LinkResolver.hasScheme(url) || url == "a:b.md/../x" || url == "C:")
     }
 
-    @Test func appendedHrefEqualsTheString() {
-        for (from, to) in [("glossary/patch/", "glossary/plc/index.html"), ("", "a/"), ("a/b/c/", "x"), ("é/", "é/ü/")]
-        {
-            var bytes: [UInt8] = Array("<a".utf8)
-            LinkResolver.appendHref(from: from, to: to, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == "<a" + LinkResolver.href(from: from, to: to))
-        }
-    }
-
     @Test func normalisingTwoPartsEqualsNormalisingTheirJoin() {
         let parts = ["", "/", "a", "a/", "a/b", "..", "../x", "./", "a/../..", "é/./ü", "//", ".", "b/../c/"]
         for base in parts {
