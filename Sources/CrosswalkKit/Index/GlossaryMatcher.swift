@@ -178,7 +178,7 @@ public struct GlossaryMatcher: Sendable {
     }
 
     func matches(in bytes: UnsafeBufferPointer<UInt8>, accept: (Int) -> Bool) -> [Match] {
-        var tokens: [WordTokenizer.Token] = []
+        var tokens = TokenBuffer()
         var result: [Match] = []
         matches(in: bytes, tokens: &tokens, into: &result, accept: accept)
         return result
@@ -187,13 +187,13 @@ public struct GlossaryMatcher: Sendable {
     /// As ``matches(in:accept:)``, into `result` (emptied first), with `tokens` as room for
     /// the words of `bytes`: the auto-linker scans a page's runs with one array of each.
     func matches(
-        in bytes: UnsafeBufferPointer<UInt8>, tokens: inout [WordTokenizer.Token], into result: inout [Match],
+        in bytes: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer, into result: inout [Match],
         accept: (Int) -> Bool
     ) {
         result.removeAll(keepingCapacity: true)
         guard maxWords > 0 else { return }
         WordTokenizer.tokens(in: bytes, into: &tokens)
-        let tokens = tokens
+        let tokens = tokens.all
         // Folded copies only of words outside ASCII; ASCII words are folded while hashing.
         var unicodeFolded: [Int: [UInt8]] = [:]
         func fold(_ index: Int) -> [UInt8] {
@@ -307,7 +307,7 @@ public struct GlossaryMatcher: Sendable {
     /// Compares in place, without copying.
     private func lookup(
         _ slot: HashSlots.Slot, words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
-        bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
+        bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<WordTokenizer.Token>, fold: (Int) -> [UInt8]
     ) -> Int? {
         let records = slot.records
         func field(_ offset: Int) -> Int {
@@ -365,7 +365,7 @@ public struct GlossaryMatcher: Sendable {
     /// True when the folded words (the last one made singular) spell `key`.
     private func keyMatches(
         _ key: UnsafeBufferPointer<UInt8>, words: ClosedRange<Int>, plural: (removed: Int, added: UInt8?)?,
-        bytes: UnsafeBufferPointer<UInt8>, tokens: [WordTokenizer.Token], fold: (Int) -> [UInt8]
+        bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<WordTokenizer.Token>, fold: (Int) -> [UInt8]
     ) -> Bool {
         var position = 0
         func take(_ byte: UInt8) -> Bool {

@@ -48,16 +48,15 @@ struct WordTokenizer {
 
     /// The words of `bytes` (valid UTF-8).
     static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
+        var tokens = TokenBuffer()
         Self.tokens(in: bytes, into: &tokens)
-        return tokens
+        return Array(tokens.all)
     }
 
     /// The words of `bytes` (valid UTF-8), replacing what `tokens` held: a caller scanning
-    /// many texts keeps one array instead of making one per text.
-    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(bytes.count / 5)
+    /// many texts keeps one buffer instead of making one per text.
+    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout TokenBuffer) {
+        tokens.removeAll()
         let count = bytes.count
         // One table load per byte in the loops below: every byte of prose passes through here.
         byteClasses.withUnsafeBufferPointer { classes in
@@ -132,5 +131,41 @@ struct WordTokenizer {
         }
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
         return Array(word.lowercased().utf8)
+    }
+}
+
+/// Room for the words of one text, kept from text to text: an array's emptying and its checked
+/// appends cost more per text of a page than finding its words.
+struct TokenBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<WordTokenizer.Token>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 64) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The words held, valid until the next change.
+    var all: UnsafeBufferPointer<WordTokenizer.Token> { UnsafeBufferPointer(start: base, count: count) }
+
+    mutating func removeAll() { count = 0 }
+
+    @inline(__always)
+    mutating func append(_ token: WordTokenizer.Token) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<WordTokenizer.Token>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
     }
 }

@@ -4,7 +4,7 @@ import CrosswalkMarkdown
 /// across a soft line break (TEXT, SOFTBREAK, TEXT), so matching runs over such runs of
 /// siblings; emphasis still splits a phrase. The page's own term and terms the page already
 /// links explicitly are not linked again.
-struct AutoLinker {
+struct AutoLinker: ~Copyable {
     /// The site's matcher, held here: read through a `Site` once per run of text, the site's
     /// fields were copied each time.
     private let matcher: GlossaryMatcher
@@ -58,7 +58,7 @@ struct AutoLinker {
     /// Where each node of the run being linked sits in `bytes`; reused between runs.
     private var bounds: [(start: Int, end: Int, isBreak: Bool)] = []
     /// Room for the words of a run and for its matches; reused between runs.
-    private var tokens: [WordTokenizer.Token] = []
+    private var tokens = TokenBuffer()
     private var matches: [GlossaryMatcher.Match] = []
     /// The terms' targets and attributes, as bytes read per link.
     private let anchors: TermAnchors
@@ -83,8 +83,6 @@ struct AutoLinker {
         // Moved out, not copied: bits still held by `self` would be copied on the first insert.
         var linked = self.linked
         self.linked = TermBits(count: 0)
-        var tokens = self.tokens
-        self.tokens = []
         var matches = self.matches
         self.matches = []
         defer { self.matches = matches }
@@ -92,7 +90,6 @@ struct AutoLinker {
             matcher.matches(in: text, tokens: &tokens, into: &matches) { term in linked.insert(term) }
         }
         self.linked = linked
-        self.tokens = tokens
         guard !matches.isEmpty, let first = run.first else { return }
         if writesHTML {
             var html = writeHTML(of: bytes, matches: matches)
