@@ -185,7 +185,7 @@ public struct GlossaryMatcher: Sendable {
     }
 
     /// As ``matches(in:accept:)``, into `result` (emptied first), with `tokens` as room for
-    /// the words of `bytes`: the auto-linker scans a page's runs with one array of each.
+    /// the words of `bytes`: the auto-linker scans a page's runs with one of each.
     func matches(
         in bytes: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer, into result: inout [Match],
         accept: (Int) -> Bool
