@@ -364,7 +364,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let failures = parallelMap(dirty) { index -> String? in
             Self.writeInPlace(renderer.render(toRender[index]), into: output, lock: outputLock)
         }
-        if let failure = failures.compactMap({ $0 }).first {
+        let runaway = renderer.templates.runaway.tag.map { SiteBuilder.runawayFailure($0).message }
+        if let failure = runaway ?? failures.compactMap({ $0 }).first {
             report.diagnostics.append(.error(.outputFailed, at: SourceLocation(file: output), failure))
             written.removeAll()
             return

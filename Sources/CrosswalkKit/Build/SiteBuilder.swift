@@ -266,6 +266,7 @@ public struct SiteBuilder: Sendable {
                 return (key, .success(true))
             }
             for case (_, .failure(let failure)) in outcomes { throw failure }
+            if let tag = renderer.templates.runaway.tag { throw Self.runawayFailure(tag) }
             report.filesRendered = outcomes.count { (try? $0.1.get()) == true }
             let keysText = OutputKeys.text(paths: paths, keys: outcomes.map(\.0), order: order.value)
             if let problem = renderer.bodies?.readFailure {
@@ -284,6 +285,15 @@ public struct SiteBuilder: Sendable {
                 .error(
                     .outputFailed, at: SourceLocation(file: options.outputDirectory), error.message, hint: error.hint))
         }
+    }
+
+    /// The build's answer to a theme whose `tag` expands inside itself without end.
+    static func runawayFailure(_ tag: String) -> OutputWriter.Failure {
+        OutputWriter.Failure(
+            message:
+                "the theme's templates expand inside themselves without end (\(tag)), so no page could be finished",
+            hint: "a block must not contain itself in its own override, and a partial that includes itself must sit "
+                + "in a section that ends, e.g. {{#children}}{{> item}}{{/children}}")
     }
 
     /// Files under `templates/assets/`, recursively, sorted.

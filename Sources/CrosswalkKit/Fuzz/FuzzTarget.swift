@@ -108,11 +108,17 @@ public enum FuzzTarget {
         let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
         let reference = SiteRenderer(site: site, pages: built, graph: graph, templates: templates.usingLibraryOnly)
         let items = renderer.items
-        let differing = items.compactMap { item in
+        var compared = 0
+        var differing: [String] = []
+        for item in items {
             let file = renderer.render(item)
-            return file.bytes == reference.render(item).bytes ? nil : file.path
+            // A theme expanding inside itself is stopped here, and would overflow
+            // swift-mustache's stack: the build reports it instead of publishing.
+            if templates.runaway.tag != nil { break }
+            compared += 1
+            if file.bytes != reference.render(item).bytes { differing.append(file.path) }
         }
-        return (items.count, differing)
+        return (compared, differing)
     }
 
     /// The input's files, in order: `-- path --` sections, or the whole input as one page.

@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     /// to swift-mustache (set delimiters, dynamic partials, another content type).
     let compiled: [String: [TemplateNode]]?
     let names: Set<String>
+    /// A partial or block the renderer found expanding inside itself without end.
+    let runaway = RunawayTemplates()
 
     /// Templates a theme must have; kinds without their own template fall back to `page`.
     public static let required = ["layout", "page", "list"]
@@ -92,19 +94,19 @@ public struct TemplateSet: Sendable {
         }
         // Room for a whole page at once: pages of 25-60 KB grew their output two or three
         // times, copying it each time.
-        let output = Self.render(context, template: template, with: compiled, capacity: 64 * 1024)
+        let output = render(context, template: template, with: compiled, capacity: 64 * 1024)
         return OutputFile(path: path, buffer: output.finished())
     }
 
     private func render(object: Any, template: String) -> String {
         guard let compiled else { return renderWithLibrary(object, template: template) }
-        return Self.render(object, template: template, with: compiled, capacity: 1024).string
+        return render(object, template: template, with: compiled, capacity: 1024).string
     }
 
-    private static func render(
+    private func render(
         _ object: Any, template: String, with compiled: [String: [TemplateNode]], capacity: Int
     ) -> HTMLBytes {
-        var renderer = TemplateRenderer(templates: compiled, root: object, capacity: capacity)
+        var renderer = TemplateRenderer(templates: compiled, root: object, capacity: capacity, runaway: runaway)
         if let nodes = compiled[template] { renderer.render(nodes, TemplateRenderer.Frame()) }
         return renderer.takeOutput()
     }
@@ -265,5 +267,22 @@ final class LazyFields: MustacheParent, @unchecked Sendable {
         let value = make()
         made[name] = value
         return value
+    }
+}
+
+/// The first partial or block the renderer stopped because it expanded inside itself more
+/// than ``TemplateRenderer/maxNesting`` times (`{{$main}}` inside the override of `main`, a
+/// partial that includes itself outside any section): it would never end. Shared by every
+/// render of one template set, from every core.
+final class RunawayTemplates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: String?
+
+    /// The tags that were expanding when it was stopped, as a theme writes them
+    /// (`{{$main}} → {{> body}} → {{$main}}`).
+    var tag: String? { lock.withLock { first } }
+
+    func record(_ tag: String) {
+        lock.withLock { if first == nil { first = tag } }
     }
 }

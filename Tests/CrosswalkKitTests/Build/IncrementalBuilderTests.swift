@@ -12,6 +12,23 @@ import Testing
         return full.files
     }
 
+    /// A theme edited to expand a block inside itself is reported by the next rebuild, naming
+    /// the block, as a build from nothing reports it; mending it builds again.
+    @Test func aThemeExpandingItselfIsReportedAndMended() throws {
+        let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
+        let builder = folder.liveBuilder()
+        #expect(builder.build().succeeded)
+        let page = try folder.read("templates/page.mustache")
+        try folder.write(
+            page.replacingOccurrences(of: "{{/main}}", with: "{{$main}}{{/main}}{{/main}}"),
+            to: "templates/page.mustache")
+        let broken = builder.build()
+        #expect(
+            broken.diagnostics.contains { $0.code == .outputFailed && $0.message.contains("{{$main}} → {{$main}}") })
+        try folder.write(page, to: "templates/page.mustache")
+        #expect(builder.build().succeeded)
+    }
+
     /// Edits the watcher names: only those files are looked at again, and the result is the
     /// same as a full build. A named file the last walk did not see means walking again.
     @Test func namedEditsMatchAFullBuild() throws {

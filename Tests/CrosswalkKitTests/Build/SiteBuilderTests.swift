@@ -173,6 +173,26 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// A theme whose block expands inside itself fails the build with the tag named, and
+    /// the last good output stays as it was.
+    @Test func aThemeExpandingItselfFailsTheBuildAndKeepsTheOutput() throws {
+        let (folder, first) = try SiteFixture(Self.smallSite).build()
+        #expect(first.succeeded, "\(first.diagnosticText)")
+        let before = try folder.read("public/glossary/plc/index.html")
+        let page = try folder.read("templates/page.mustache")
+        try folder.write(
+            page.replacingOccurrences(of: "{{/main}}", with: "{{$main}}{{/main}}{{/main}}"),
+            to: "templates/page.mustache")
+        let second = SiteBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("public"))
+        ).build()
+        #expect(!second.succeeded)
+        #expect(
+            second.diagnostics.contains { $0.code == .outputFailed && $0.message.contains("{{$main}}") },
+            "\(second.diagnosticText)")
+        #expect(try folder.read("public/glossary/plc/index.html") == before)
+    }
+
     @Test func filesFromAnEarlierBuildAreRemoved() throws {
         let (folder, first) = try SiteFixture(Self.smallSite).build()
         #expect(first.succeeded)

@@ -21,12 +21,26 @@ struct TemplateRenderer: ~Copyable {
     let templates: [String: [TemplateNode]]
     var output: HTMLBytes
     private var stack: [Any]
+    /// Partials and blocks being expanded, one inside another, and how many expansions so far
+    /// were of one already being expanded. Past ``maxNesting`` or ``maxRecursions`` the
+    /// expansion stops and `runaway` is told, instead of overflowing the stack or, when a
+    /// block expands itself once per list entry, doubling the work at every level.
+    private var expanding: [Expansion] = []
+    private var recursions = 0
+    private let runaway: RunawayTemplates?
+
+    /// Far deeper than any theme nests on purpose (a recursive partial for nested headings
+    /// goes six levels), far shallower than a thread's stack allows.
+    static let maxNesting = 32
+    /// Far more than a recursive partial over a page's headings or a folder tree makes.
+    static let maxRecursions = 1_000
 
     /// `capacity`: the bytes the output is expected to take (a page, a listing entry).
-    init(templates: [String: [TemplateNode]], root: Any, capacity: Int) {
+    init(templates: [String: [TemplateNode]], root: Any, capacity: Int, runaway: RunawayTemplates? = nil) {
         self.templates = templates
         output = HTMLBytes(capacity: capacity)
         stack = [root]
+        self.runaway = runaway
     }
 
     /// The output, once rendering is done.
@@ -71,7 +85,8 @@ struct TemplateRenderer: ~Copyable {
         case .invertedSection:
             invertedSection(lookup(node.name, frame), node.children, frame)
         case .partial:
-            guard let nodes = templates[node.target] else { return }
+            guard let nodes = templates[node.target], enter(node, rendering: nodes) else { return }
+            defer { expanding.removeLast() }
             var inner = Frame(position: nil, indentation: frame.indentation, blocks: frame.blocks)
             if let indentation = node.indentation { inner.indentation = (frame.indentation ?? "") + indentation }
             if let blocks = node.blocks {
@@ -80,10 +95,42 @@ struct TemplateRenderer: ~Copyable {
             }
             render(nodes, inner)
         case .block:
+            let nodes = frame.blocks?[node.target] ?? node.children
+            guard enter(node, rendering: nodes) else { return }
+            defer { expanding.removeLast() }
             let inner = Frame(
                 position: nil, indentation: (frame.indentation ?? "") + (node.indentation ?? ""), blocks: frame.blocks)
-            render(frame.blocks?[node.target] ?? node.children, inner)
+            render(nodes, inner)
         }
+    }
+
+    /// A partial or block being expanded: the tag, and the nodes it renders (by address, as
+    /// the same template or override comes back when it expands inside itself). Unretained:
+    /// the nodes are shared by every page, and retaining them was an atomic write per tag.
+    private struct Expansion {
+        var nodes: UnsafeRawPointer?
+        var tag: Unmanaged<TemplateNode>
+    }
+
+    /// Starts expanding the partial or block `node`, which renders `nodes`; false, and the tags
+    /// from that expansion's last one on told to `runaway` (`{{$main}} → {{> body}} →
+    /// {{$main}}`), when that would go past the limits above.
+    private mutating func enter(_ node: TemplateNode, rendering nodes: [TemplateNode]) -> Bool {
+        let address = nodes.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        var earlier: Int?
+        for index in expanding.indices.reversed() where expanding[index].nodes == address {
+            earlier = index
+            break
+        }
+        if earlier != nil { recursions += 1 }
+        guard expanding.count < Self.maxNesting, recursions <= Self.maxRecursions else {
+            let tags = expanding[(earlier ?? 0)...].map { $0.tag.takeUnretainedValue() } + [node]
+            runaway?.record(
+                tags.map { $0.kind == .block ? "{{$\($0.target)}}" : "{{> \($0.target)}}" }.joined(separator: " → "))
+            return false
+        }
+        expanding.append(Expansion(nodes: address, tag: .passUnretained(node)))
+        return true
     }
 
     private mutating func write(_ value: Any, escaped: Bool) {

@@ -55,6 +55,52 @@ import Testing
         #expect(compared > 2_000)
     }
 
+    /// A theme that expands a partial or block inside itself without end is stopped and named,
+    /// not left to overflow the stack: a block inside its own override, a partial including
+    /// itself outside any section, and a block expanding itself once per list entry (twice per
+    /// level, which a depth limit alone would let run 2^32 times). A recursive partial whose
+    /// data ends renders whole and is not named.
+    @Test func templatesExpandingThemselvesWithoutEndAreStopped() throws {
+        let context: TemplateFields = [
+            "title": "T", "items": [["n": 1] as TemplateFields, ["n": 2] as TemplateFields],
+        ]
+        let cases: [(template: String, tag: String)] = [
+            ("{{<layout}}{{$main}}x{{$main}}{{/main}}{{/main}}{{/layout}}", "{{$main}} → {{$main}}"),
+            ("{{> self}}", "{{> self}} → {{> self}}"),
+            ("{{<layout}}{{$main}}{{#items}}{{$main}}{{/main}}{{/items}}{{/main}}{{/layout}}", "{{$main}} → {{$main}}"),
+        ]
+        for (template, tag) in cases {
+            let files = [
+                "/t/layout.mustache": "<{{$main}}{{/main}}>", "/t/self.mustache": template, "/t/page.mustache": "",
+                "/t/list.mustache": "",
+            ]
+            let set = try #require(TemplateSet.load(directory: "/t", fileSystem: .inMemory(files)).0)
+            let file = set.renderFile(context, template: "self", path: "x.html")
+            #expect(set.runaway.tag == tag, "\(template)")
+            #expect(file.bytes.count < 1 << 20, "\(template)")
+        }
+        // Nesting is bounded too, recursive or not: forty partials, each including the next.
+        var chain = [
+            "/t/layout.mustache": "", "/t/page.mustache": "", "/t/list.mustache": "", "/t/p40.mustache": "end",
+        ]
+        for level in 0..<40 { chain["/t/p\(level).mustache"] = "{{> p\(level + 1)}}" }
+        let deep = try #require(TemplateSet.load(directory: "/t", fileSystem: .inMemory(chain)).0)
+        #expect(deep.render(context, template: "p0") == "")
+        #expect(deep.runaway.tag?.hasPrefix("{{> p1}} → {{> p2}}") == true)
+
+        let tree: TemplateFields = [
+            "name": "a",
+            "kids": [["name": "b", "kids": [["name": "c", "kids": [Any]()] as TemplateFields]] as TemplateFields],
+        ]
+        let files = [
+            "/t/layout.mustache": "", "/t/tree.mustache": "({{name}}{{#kids}}{{> tree}}{{/kids}})",
+            "/t/page.mustache": "", "/t/list.mustache": "",
+        ]
+        let set = try #require(TemplateSet.load(directory: "/t", fileSystem: .inMemory(files)).0)
+        #expect(set.render(tree, template: "tree") == "(a(b(c)))")
+        #expect(set.runaway.tag == nil)
+    }
+
     @Test func constructsItLeavesToSwiftMustacheStillRender() throws {
         var files = Self.fixedTemplates
         files["/t/t.mustache"] = "{{=<% %>=}}<%v%> {{v}}"
