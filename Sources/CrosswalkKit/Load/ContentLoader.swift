@@ -49,9 +49,8 @@ public struct ContentLoader: Sendable {
         var output = Output()
         var markdown: [(path: String, relativePath: String)] = []
         let contentRoot = joinPath(sourceRoot, "content")
-        guard fileSystem.isDirectory(contentRoot),
-            let realRoot = fileSystem.resolve(contentRoot)
-        else {
+        // content/ may itself be a link to a folder kept elsewhere (another checkout, a share).
+        guard let realRoot = fileSystem.resolve(contentRoot), fileSystem.isDirectory(realRoot) else {
             output.diagnostics.append(
                 .error(
                     .missingContentFolder, at: SourceLocation(file: "content"),

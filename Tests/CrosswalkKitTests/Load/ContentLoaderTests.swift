@@ -58,6 +58,31 @@ import Testing
         #expect(output.diagnostics.first?.location.file == "content/leak.md")
     }
 
+    /// content/ linked from elsewhere is read like a folder, and links inside it may point
+    /// anywhere in the folder it links to.
+    @Test func aLinkedContentFolderIsRead() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("# Inside\n", to: "shared/kb/a/inside.md")
+        try folder.write("# Outside\n", to: "shared/outside.md")
+        try FileManager.default.createDirectory(atPath: folder.path("site"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("site/content"), withDestinationPath: folder.path("shared/kb"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("shared/kb/alias.md"), withDestinationPath: folder.path("shared/kb/a/inside.md"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("shared/kb/leak.md"), withDestinationPath: folder.path("shared/outside.md"))
+        let output = ContentLoader(fileSystem: .disk).load(sourceRoot: folder.path("site"))
+        #expect(output.files.map(\.relativePath) == ["a/inside.md", "alias.md"])
+        #expect(output.diagnostics.map(\.code) == [.symlinkOutsideContent])
+    }
+
+    @Test func contentThatIsAFileIsNoContentFolder() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("# Not a folder\n", to: "site/content")
+        let output = ContentLoader(fileSystem: .disk).load(sourceRoot: folder.path("site"))
+        #expect(output.diagnostics.map(\.code) == [.missingContentFolder])
+    }
+
     @Test func symlinkLoopDoesNotHang() throws {
         let folder = try TemporaryFolder()
         try folder.write("# A", to: "site/content/a/page.md")
