@@ -51,6 +51,8 @@ public final class SiteRenderer: Sendable {
     let sharedContexts = SharedContexts()
     /// The theme has `partials/header` to fill once and hand every page as `header_html`.
     let hasHeaderPartial: Bool
+    /// Every name the theme looks up (`TemplateSet.namesLookedUp`); nil: any may be.
+    private let namesLookedUp: Set<String>?
 
     /// The URL of the tools × constraints matrix.
     public static let matrixURL = "matrix/"
@@ -79,6 +81,7 @@ public final class SiteRenderer: Sendable {
         self.verdictsByConstraint = graph.verdictsByConstraint
         self.hasListItemPartial = templates.names.contains(Self.listItemPartial)
         self.hasHeaderPartial = templates.names.contains(Self.headerPartial)
+        self.namesLookedUp = templates.namesLookedUp
         self.kinds = pages.map(\.page.kind)
         self.folderIndexes = pages.map(\.page.isFolderIndex)
         self.outputPaths = PathTable(paths: pages.map(\.page.outputPath))
@@ -136,19 +139,24 @@ public final class SiteRenderer: Sendable {
         let url = built.page.url
         var page = pageFields(built)
         page["body"] = bodyHTML(index)
-        page["breadcrumbs"] = breadcrumbs(for: url, title: built.title)
-        page["children"] = built.page.isFolderIndex && !url.isEmpty ? children(of: url) : []
-        page["backlinks"] = backlinkGroups(for: index)
-        if let neighbours = neighbourGraph(for: index) { page["neighbours"] = neighbours }
+        // The lists and pictures no template names are not made: a theme without the
+        // neighbour graph does not pay for it (nor does its outline link to it).
+        if draws("breadcrumbs") { page["breadcrumbs"] = breadcrumbs(for: url, title: built.title) }
+        if draws("children") { page["children"] = built.page.isFolderIndex && !url.isEmpty ? children(of: url) : [] }
+        if draws("backlinks") { page["backlinks"] = backlinkGroups(for: index) }
+        if draws("neighbours"), let neighbours = neighbourGraph(for: index) { page["neighbours"] = neighbours }
         for entry in kindFields(for: index).entries { page[entry.name] = entry.value }
-        page["toc"] = tableOfContents(index, fields: page)
+        if draws("toc") { page["toc"] = tableOfContents(index, fields: page) }
         page = Self.withoutEmptyText(page)
         var context = baseContext(url: url)
         context["page"] = page
-        context["sections"] = url.isEmpty ? sectionSummaries(from: url) : []
+        if draws("sections") { context["sections"] = url.isEmpty ? sectionSummaries(from: url) : [] }
         let template = url.isEmpty && templates.names.contains("home") ? "home" : templates.name(for: built.page.kind)
         return templates.renderFile(context, template: template, path: built.page.outputPath)
     }
+
+    /// Some template looks up `name` (or which names they look up cannot be known).
+    func draws(_ name: String) -> Bool { namesLookedUp?.contains(name) ?? true }
 
     private func renderGeneratedHome() -> OutputFile {
         var context = baseContext(url: "")

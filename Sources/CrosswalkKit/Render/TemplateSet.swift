@@ -70,6 +70,24 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: library, compiled: compiled, names: Set(sources.keys)), diagnostics)
     }
 
+    /// Every name the theme's tags look up, each part of a dotted one (`page.backlinks` gives
+    /// `page` and `backlinks`): a field named nowhere is never drawn, so need not be made.
+    /// (A tag naming a whole object, `{{page}}`, writes nothing: `TemplateFields` describes
+    /// itself as empty text.) `nil` when templates are left to swift-mustache.
+    var namesLookedUp: Set<String>? {
+        guard let compiled else { return nil }
+        var names: Set<String> = []
+        func visit(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                names.formUnion(node.name.path)
+                visit(node.children)
+                for block in (node.blocks ?? [:]).values { visit(block) }
+            }
+        }
+        for nodes in compiled.values { visit(nodes) }
+        return names
+    }
+
     /// The template for a page of `kind`: its own (`term`) or the generic `page`.
     func name(for kind: PageKind) -> String {
         names.contains(kind.rawValue) ? kind.rawValue : "page"
@@ -248,7 +266,7 @@ struct TemplateHTML: MustacheCustomRenderable, MustacheParent, MustacheTransform
 /// Template fields, some made only when a template asks for them (a list of thousands a
 /// theme may draw but the default one does not). A page renders on one thread, so what was
 /// made is kept without a lock.
-final class LazyFields: MustacheParent, @unchecked Sendable {
+final class LazyFields: MustacheParent, CustomStringConvertible, @unchecked Sendable {
     private let fields: TemplateFields
     private let lazy: [String: () -> Any]
     private var made: TemplateFields = [:]
@@ -259,6 +277,9 @@ final class LazyFields: MustacheParent, @unchecked Sendable {
     }
 
     func child(named name: String) -> Any? { child(named: name, hash: TemplateFields.hash(name)) }
+
+    /// Empty text, as `TemplateFields` writes itself.
+    var description: String { "" }
 
     /// `hash` is `TemplateFields.hash(name)`.
     func child(named name: String, hash: UInt64) -> Any? {

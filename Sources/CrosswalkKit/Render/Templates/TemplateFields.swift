@@ -83,3 +83,10 @@ struct TemplateFields: ExpressibleByDictionaryLiteral, MustacheParent {
     /// For swift-mustache, which renders a theme crosswalk's own renderer does not take.
     func child(named name: String) -> Any? { self[name] }
 }
+
+/// A tag that names a whole object (`{{page}}`) writes nothing, in both renderers: the text
+/// would otherwise list every field, so a field no tag names could still be seen, and the
+/// renderer could not leave out what the theme never draws (`TemplateSet.namesLookedUp`).
+extension TemplateFields: CustomStringConvertible {
+    var description: String { "" }
+}
