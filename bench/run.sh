@@ -9,6 +9,7 @@
 #   BENCH_HUGO=0             skip the Hugo comparison
 #   BENCH_HUGO_INSTALL=1     apt-get install hugo when it is missing
 #   BENCH_HUGO_RELREF=1      Hugo resolves and checks .md links too (bench/hugo-relref/)
+#   BENCH_SAME_LAYOUT=0      skip crosswalk's build with Hugo's layout (bench/hugo-layout/)
 #   BENCH_AUTOLINK_MB=M      MB of text per auto-linker run (default 20)
 #   BENCH_SERVE=0            skip the serve edit-latency run (bench/serve_latency.py)
 #   BENCH_SERVE_EDITS=N      edits of each kind in that run (default 5)
@@ -130,13 +131,14 @@ for n in $SIZES; do
     find "$dir/content" -type f -exec cat {} + >/dev/null
 
     label="${n}"
+    hugo_wall=""
     public="$dir/public"
     # Old outputs are moved aside, and deleted only once every timing is taken: on a file
     # system without a journal (these VMs' ext4), files created right after a large delete
     # are slow to place, which would charge the next timed build for the cleanup.
     trash="$OUT/.trash/$n-$$"
     mkdir -p "$trash"
-    for old in "$public" "$dir"/.public.* "$dir/hugo" "$dir/hugo-public"; do
+    for old in "$public" "$dir"/.public.* "$dir/hugo" "$dir/hugo-public" "$dir/hugo-layout-public" "$dir"/.hugo-layout-public.*; do
         [[ -e $old ]] && mv "$old" "$trash/"
     done
 
@@ -174,10 +176,37 @@ for n in $SIZES; do
             row "$label" hugo "$hugo_run" FAILED "-" "-" "-" "-" "-"
         else
             add_row "$label" hugo "$hugo_run" "$n"
+            hugo_wall=$M_WALL
+            hugo_rss=$M_RSS
             if [[ $cw_ok == 1 ]]; then
                 ratio_wall=$(awk -v a="$cw_wall" -v b="$M_WALL" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
                 ratio_rss=$(awk -v a="$cw_rss" -v b="$M_RSS" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
                 row "$label" "crosswalk/hugo" "full build" "$ratio_wall" "" "" "" "$ratio_rss" ""
+            fi
+        fi
+    fi
+    # 2b. crosswalk again with Hugo's layout as templates (bench/hugo-layout/): the same pages
+    # drawn the same way, so the tools are also compared on the same output. The content is
+    # linked, not copied; the default theme's build above stays the headline.
+    if [[ $cw_ok == 1 && ${BENCH_SAME_LAYOUT:-1} != 0 ]]; then
+        say "  crosswalk: full build with hugo's layout"
+        same="$dir/hugo-layout"
+        mkdir -p "$same"
+        ln -sfn ../content "$same/content"
+        [[ -f $dir/crosswalk.yml ]] && cp "$dir/crosswalk.yml" "$same/"
+        rm -rf "$same/templates"
+        cp -r "$BENCH/hugo-layout" "$same/templates"
+        settle
+        measure same "$dir/crosswalk-hugo-layout.log" "$CROSSWALK" build --source "$same" --output "$dir/hugo-layout-public"
+        if [[ $M_RC != 0 ]]; then
+            show_failure "build with hugo's layout" "$dir/crosswalk-hugo-layout.log"
+            row "$label" crosswalk "hugo layout" FAILED "-" "-" "-" "-" "-"
+        else
+            add_row "$label" crosswalk "hugo layout" "$n"
+            if [[ -n ${hugo_wall:-} ]]; then
+                ratio_wall=$(awk -v a="$M_WALL" -v b="$hugo_wall" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
+                ratio_rss=$(awk -v a="$M_RSS" -v b="$hugo_rss" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
+                row "$label" "crosswalk/hugo" "same layout" "$ratio_wall" "" "" "" "$ratio_rss" ""
             fi
         fi
     fi

@@ -16,7 +16,7 @@ extension SiteRenderer {
             context["page"] = LazyFields(page, lazy: ["items": { members.map { self.listItem($0, from: url) } }])
         } else {
             page["items"] = members.map { listItem($0, from: url) }
-            if kind == .term { page["letters"] = glossaryLetters(members, from: url) }
+            if kind == .term && draws("letters") { page["letters"] = glossaryLetters(members, from: url) }
             context["page"] = page
         }
         return templates.renderFile(context, template: glossary ? "glossary" : "list", path: url + "index.html")
