@@ -299,17 +299,20 @@ public struct SiteBuilder: Sendable {
     /// Files under `templates/assets/`, recursively, sorted.
     func themeAssets() -> [(absolute: String, relative: String)] {
         var found: [(String, String)] = []
+        let root = joinPath(options.sourceRoot, "templates/assets")
+        var seen = Set([fileSystem.resolve(root) ?? root])
         func walk(_ directory: String, _ prefix: String) {
             for name in (fileSystem.listDirectory(directory) ?? []).sorted() where !name.hasPrefix(".") {
                 let path = joinPath(directory, name)
-                if fileSystem.isDirectory(path) {
-                    walk(path, prefix + name + "/")
+                if let folder = fileSystem.folderFollowingLinks(path) {
+                    // A folder linked twice, or a link to a folder above, is walked once.
+                    if seen.insert(folder).inserted { walk(path, prefix + name + "/") }
                 } else {
                     found.append((path, prefix + name))
                 }
             }
         }
-        walk(joinPath(options.sourceRoot, "templates/assets"), "")
+        walk(root, "")
         return found
     }
 }

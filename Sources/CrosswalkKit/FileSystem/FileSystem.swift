@@ -72,6 +72,16 @@ public struct FileSystem: Sendable {
 
     public func exists(_ path: String) -> Bool { kind(path) != nil }
     public func isDirectory(_ path: String) -> Bool { kind(path) == .directory }
+
+    /// The folder `path` is, or links to, with every link resolved; nil for anything else.
+    /// A theme may link a folder it shares with other sites (`templates/partials`); walks that
+    /// follow links keep the folders they have seen, so a link to a folder above stops there.
+    public func folderFollowingLinks(_ path: String) -> String? {
+        switch kind(path) {
+        case .directory?, .symlink?: resolve(path).flatMap { isDirectory($0) ? $0 : nil }
+        default: nil
+        }
+    }
 }
 
 public struct FileSystemError: Error, CustomStringConvertible {

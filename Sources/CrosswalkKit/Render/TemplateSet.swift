@@ -19,7 +19,10 @@ public struct TemplateSet: Sendable {
     public static func load(directory: String, fileSystem: FileSystem) -> (TemplateSet?, [Diagnostic]) {
         var sources: [String: (text: String, display: String)] = [:]
         var diagnostics: [Diagnostic] = []
-        collect(directory: directory, prefix: "", fileSystem: fileSystem, into: &sources, diagnostics: &diagnostics)
+        var seen = Set([fileSystem.resolve(directory) ?? directory])
+        collect(
+            directory: directory, prefix: "", fileSystem: fileSystem, seen: &seen, into: &sources,
+            diagnostics: &diagnostics)
 
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -140,17 +143,18 @@ public struct TemplateSet: Sendable {
     }
 
     private static func collect(
-        directory: String, prefix: String, fileSystem: FileSystem,
+        directory: String, prefix: String, fileSystem: FileSystem, seen: inout Set<String>,
         into sources: inout [String: (text: String, display: String)], diagnostics: inout [Diagnostic]
     ) {
         for name in (fileSystem.listDirectory(directory) ?? []).sorted() where !name.hasPrefix(".") {
             let path = joinPath(directory, name)
             let display = "templates/" + prefix + name
-            if fileSystem.isDirectory(path) {
+            if let folder = fileSystem.folderFollowingLinks(path) {
                 if prefix.isEmpty && name == "assets" { continue }
+                guard seen.insert(folder).inserted else { continue }
                 collect(
-                    directory: path, prefix: prefix + name + "/", fileSystem: fileSystem, into: &sources,
-                    diagnostics: &diagnostics)
+                    directory: path, prefix: prefix + name + "/", fileSystem: fileSystem, seen: &seen,
+                    into: &sources, diagnostics: &diagnostics)
             } else if name.hasSuffix(".mustache") {
                 do {
                     let bytes = try fileSystem.read(path)
