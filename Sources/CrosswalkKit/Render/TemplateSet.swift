@@ -8,8 +8,35 @@ public struct TemplateSet: Sendable {
     /// to swift-mustache (set delimiters, dynamic partials, another content type).
     let compiled: [String: [TemplateNode]]?
     let names: Set<String>
+    /// Every name the theme's tags look up, each part of a dotted one (`page.backlinks` gives
+    /// `page` and `backlinks`): a field named nowhere is never drawn, so need not be made.
+    /// (A tag naming a whole object, `{{page}}`, writes nothing: `TemplateFields` describes
+    /// itself as empty text.) `nil` when templates are left to swift-mustache.
+    let namesLookedUp: Set<String>?
     /// A partial or block the renderer found expanding inside itself without end.
     let runaway = RunawayTemplates()
+
+    private init(
+        library: MustacheLibrary, compiled: [String: [TemplateNode]]?, names: Set<String>, namesLookedUp: Set<String>?
+    ) {
+        self.library = library
+        self.compiled = compiled
+        self.names = names
+        self.namesLookedUp = namesLookedUp
+    }
+
+    private init(library: MustacheLibrary, compiled: [String: [TemplateNode]]?, names: Set<String>) {
+        var looked: Set<String> = []
+        func visit(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                looked.formUnion(node.name.path)
+                visit(node.children)
+                for block in (node.blocks ?? [:]).values { visit(block) }
+            }
+        }
+        compiled?.values.forEach(visit)
+        self.init(library: library, compiled: compiled, names: names, namesLookedUp: compiled.map { _ in looked })
+    }
 
     /// Templates a theme must have; kinds without their own template fall back to `page`.
     public static let required = ["layout", "page", "list"]
@@ -73,24 +100,6 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: library, compiled: compiled, names: Set(sources.keys)), diagnostics)
     }
 
-    /// Every name the theme's tags look up, each part of a dotted one (`page.backlinks` gives
-    /// `page` and `backlinks`): a field named nowhere is never drawn, so need not be made.
-    /// (A tag naming a whole object, `{{page}}`, writes nothing: `TemplateFields` describes
-    /// itself as empty text.) `nil` when templates are left to swift-mustache.
-    var namesLookedUp: Set<String>? {
-        guard let compiled else { return nil }
-        var names: Set<String> = []
-        func visit(_ nodes: [TemplateNode]) {
-            for node in nodes {
-                names.formUnion(node.name.path)
-                visit(node.children)
-                for block in (node.blocks ?? [:]).values { visit(block) }
-            }
-        }
-        for nodes in compiled.values { visit(nodes) }
-        return names
-    }
-
     /// The template for a page of `kind`: its own (`term`) or the generic `page`.
     func name(for kind: PageKind) -> String {
         names.contains(kind.rawValue) ? kind.rawValue : "page"
@@ -106,7 +115,11 @@ public struct TemplateSet: Sendable {
     }
 
     /// The same templates rendered by swift-mustache only, for comparing the two.
-    var usingLibraryOnly: TemplateSet { TemplateSet(library: library, compiled: nil, names: names) }
+    /// It makes the same fields as crosswalk's renderer would be given, so that the two are
+    /// compared on the same context.
+    var usingLibraryOnly: TemplateSet {
+        TemplateSet(library: library, compiled: nil, names: names, namesLookedUp: namesLookedUp)
+    }
 
     /// A whole page, as the file that goes to disk at `path`.
     func renderFile(_ context: TemplateFields, template: String, path: String) -> OutputFile {

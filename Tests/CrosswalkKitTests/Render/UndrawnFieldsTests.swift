@@ -53,6 +53,15 @@ import Testing
                 "<p>[one][two][three][connections-heading][backlinks-heading]</p>"))
     }
 
+    /// swift-mustache, the judge of crosswalk's renderer, is given the same fields: its outline
+    /// too leaves out what the theme does not draw.
+    @Test func swiftMustacheIsGivenTheSameFields() {
+        let files = SiteFixture(Self.content + "\n" + Self.layout).files.mapValues { Array($0.utf8) }
+        let (compared, differing) = FuzzTarget.renderEveryFile(files)
+        #expect(compared > 2)
+        #expect(differing.isEmpty)
+    }
+
     @Test func namesAreCollectedFromEveryKindOfTag() throws {
         let files = [
             "/t/layout.mustache":
