@@ -39,21 +39,36 @@ public enum FuzzTarget {
     }()
 
     public static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let input = split(Array(bytes))
+        let differing = check(Array(bytes)).differing
+        // crosswalk's template renderer must write what swift-mustache writes, byte for byte.
+        precondition(differing.isEmpty, "the template renderers disagree on \(differing)")
+    }
+
+    /// What `run` checks, without stopping: the output files the two renderers write
+    /// differently, and the tags of a theme expanding inside itself that was stopped.
+    static func check(_ bytes: [UInt8]) -> (differing: [String], runaway: String?) {
+        let input = split(bytes)
         var files = fixedSite
         for (path, contents) in input { files[path] = contents }
         if let first = input.first, case .success(let text) = TextDecoder.decode(first.contents) {
             _ = MarkdownStage().render(text)
         }
-        let differing = renderEveryFile(files).differing
-        // crosswalk's template renderer must write what swift-mustache writes, byte for byte.
-        precondition(differing.isEmpty, "the template renderers disagree on \(differing)")
+        let rendered = renderEveryFileStoppingRunaways(files)
+        return (rendered.differing, rendered.runaway)
     }
 
     /// Runs the stages on `files` (paths below the site root) and renders every output file
     /// twice, with crosswalk's template renderer and with swift-mustache's; returns how many
     /// files it compared and the paths of those that differ.
     static func renderEveryFile(_ files: [String: [UInt8]]) -> (compared: Int, differing: [String]) {
+        let rendered = renderEveryFileStoppingRunaways(files)
+        return (rendered.compared, rendered.differing)
+    }
+
+    /// As above, and the tags of a theme expanding inside itself, where rendering stopped.
+    private static func renderEveryFileStoppingRunaways(_ files: [String: [UInt8]])
+        -> (compared: Int, differing: [String], runaway: String?)
+    {
         let fileSystem = FileSystem.inMemory(
             bytes: Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0, $1) }))
 
@@ -104,7 +119,7 @@ public enum FuzzTarget {
             templates = loaded
             diagnostics += templateDiagnostics
         }
-        guard let templates, !diagnostics.hasErrors else { return (0, []) }
+        guard let templates, !diagnostics.hasErrors else { return (0, [], nil) }
         let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates)
         let reference = SiteRenderer(site: site, pages: built, graph: graph, templates: templates.usingLibraryOnly)
         let items = renderer.items
@@ -118,7 +133,7 @@ public enum FuzzTarget {
             compared += 1
             if file.bytes != reference.render(item).bytes { differing.append(file.path) }
         }
-        return (compared, differing)
+        return (compared, differing, templates.runaway.tag)
     }
 
     /// The input's files, in order: `-- path --` sections, or the whole input as one page.
