@@ -5,7 +5,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The same templates for crosswalk's renderer; `nil` when one uses a construct it leaves
-    /// to swift-mustache (set delimiters, dynamic partials, another content type).
+    /// to swift-mustache (a content type other than crosswalk's own).
     let compiled: [String: [TemplateNode]]?
     let names: Set<String>
     /// Every name the theme's tags look up, each part of a dotted one (`page.backlinks` gives
@@ -187,7 +187,9 @@ public struct TemplateSet: Sendable {
 }
 
 /// Finds `{{> name}}` and `{{< name}}` tags in template source, with positions, so a missing
-/// partial is an error instead of silently rendering nothing.
+/// partial is an error instead of silently rendering nothing. A partial named by a value
+/// (`{{>*name}}`) is found only when rendering, and tags after a change of delimiters
+/// (`{{=<% %>=}}`) are not looked for: what reads as a tag there is text.
 enum PartialReferences {
     struct Reference: Equatable {
         var name: String
@@ -201,6 +203,7 @@ enum PartialReferences {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...].drop { $0 == " " }
+                if afterOpen.first == "=" { return references }
                 guard let sigil = afterOpen.first, sigil == ">" || sigil == "<" else {
                     rest = rest[open.upperBound...]
                     continue
@@ -209,7 +212,9 @@ enum PartialReferences {
                 guard let close = nameStart.range(of: "}}") else { break }
                 let name = nameStart[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
                 let column = line[..<open.lowerBound].count + 1
-                if !name.isEmpty { references.append(Reference(name: name, line: index + 1, column: column)) }
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    references.append(Reference(name: name, line: index + 1, column: column))
+                }
                 rest = nameStart[close.upperBound...]
             }
         }

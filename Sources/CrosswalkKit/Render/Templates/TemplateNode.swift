@@ -15,6 +15,9 @@ final class TemplateNode: Sendable {
         case partial
         /// `{{$name}}default{{/name}}` outside a `{{< parent}}`: a block a child may override.
         case block
+        /// `{{>*name}}` or `{{<*name}}…{{/*name}}`: the partial `name`'s value names, looked up
+        /// as a variable is; a value that is not a `String` names none, as in swift-mustache.
+        case dynamicPartial
     }
 
     let kind: Kind
@@ -63,6 +66,12 @@ final class TemplateNode: Sendable {
 
     static func partial(_ target: String, indentation: String?, blocks: [String: [TemplateNode]]?) -> TemplateNode {
         TemplateNode(.partial, target: target, indentation: indentation, blocks: blocks)
+    }
+
+    static func dynamicPartial(
+        _ name: TemplateName, indentation: String?, blocks: [String: [TemplateNode]]?
+    ) -> TemplateNode {
+        TemplateNode(.dynamicPartial, name: name, indentation: indentation, blocks: blocks)
     }
 
     static func block(_ target: String, defaults: [TemplateNode], indentation: String) -> TemplateNode {

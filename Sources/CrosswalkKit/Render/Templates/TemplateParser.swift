@@ -5,7 +5,7 @@
 ///
 /// It works on `Character`s, as the library does, so grapheme clusters split text the same
 /// way; it runs once per template per build. `nil` means a construct this renderer leaves to
-/// swift-mustache: set delimiters, dynamic partials, pragmas other than crosswalk's own.
+/// swift-mustache: a pragma other than crosswalk's own content type.
 struct TemplateParser {
     private struct State {
         var sectionName: String?
@@ -14,6 +14,10 @@ struct TemplateParser {
         var inBlockDefinitions = false
         var atBlockDefinitionsTop = false
         var definitionIndent: ArraySlice<Character>?
+        /// The tag delimiters, `{{` and `}}` until a `{{=<% %>=}}` sets others: for the rest of
+        /// the section it is in, as swift-mustache reads it.
+        var open: [Character] = ["{", "{"]
+        var close: [Character] = ["}", "}"]
     }
 
     private struct Unsupported: Error {}
@@ -63,7 +67,7 @@ struct TemplateParser {
                     blanksBefore = blanks
                 }
             }
-            let text = readText()
+            let text = readText(opening: state.open)
             if current.isNewline {
                 nodes.append(.text(Self.bytes(blanksBefore + text + [current])))
                 state.newLine = true
@@ -81,7 +85,7 @@ struct TemplateParser {
             case "#", "^":
                 let inverted = current == "^"
                 position += 1
-                let (name, transforms) = try readName()
+                let (name, transforms) = try readName(state)
                 if isStandalone(state) {
                     standalone = true
                 } else {
@@ -93,20 +97,20 @@ struct TemplateParser {
                 nodes.append(inverted ? .invertedSection(tagName, inner) : .section(tagName, inner))
             case "/":
                 position += 1
-                let (name, transforms) = try readName()
+                let (name, transforms) = try readName(state)
                 guard name == state.sectionName, transforms == state.sectionTransforms else { throw Unsupported() }
                 if !isStandalone(state) { flushBlanks() }
                 return nodes
             case "!":
                 position += 1
-                try skipComment()
+                try skipComment(state)
                 standalone = isStandalone(state)
             case "{", "&":
                 let triple = current == "{"
                 flushBlanks()
                 blanksBefore = []
                 position += 1
-                let (name, transforms) = try readName()
+                let (name, transforms) = try readName(state)
                 if triple {
                     guard current == "}" else { throw Unsupported() }
                     position += 1
@@ -115,17 +119,21 @@ struct TemplateParser {
             case ">":
                 position += 1
                 _ = read(while: \.isWhitespace)
-                guard current != "*" else { throw Unsupported() }
-                let name = try readPartialName()
+                let dynamic = current == "*"
+                if dynamic { position += 1 }
+                let name = try readPartialName(state)
                 flushBlanks()
                 standalone = isStandalone(state)
-                nodes.append(.partial(name, indentation: standalone ? String(blanksBefore) : nil, blocks: nil))
+                let indentation = standalone ? String(blanksBefore) : nil
+                nodes.append(
+                    dynamic
+                        ? .dynamicPartial(TemplateName(name, transforms: []), indentation: indentation, blocks: nil)
+                        : .partial(name, indentation: indentation, blocks: nil))
                 blanksBefore = []
             case "<":
                 position += 1
                 _ = read(while: \.isWhitespace)
-                let name = try readPartialName()
-                guard name.first != "*" else { throw Unsupported() }
+                let name = try readPartialName(state)
                 flushBlanks()
                 standalone = isStandalone(state)
                 var definitions = state
@@ -142,11 +150,16 @@ struct TemplateParser {
                     default: throw Unsupported()
                     }
                 }
-                nodes.append(.partial(name, indentation: String(blanksBefore), blocks: blocks))
+                if name.first == "*" {
+                    let lookedUp = TemplateName(String(name.dropFirst()), transforms: [])
+                    nodes.append(.dynamicPartial(lookedUp, indentation: String(blanksBefore), blocks: blocks))
+                } else {
+                    nodes.append(.partial(name, indentation: String(blanksBefore), blocks: blocks))
+                }
                 blanksBefore = []
             case "$":
                 position += 1
-                let (name, transforms) = try readName()
+                let (name, transforms) = try readName(state)
                 guard transforms.isEmpty else { throw Unsupported() }
                 if state.atBlockDefinitionsTop {
                     standalone = isStandalone(state)
@@ -163,14 +176,16 @@ struct TemplateParser {
                 }
             case "%":
                 position += 1
-                try readPragma()
+                try readPragma(state)
+                standalone = isStandalone(state)
+            case "=":
+                position += 1
+                (state.open, state.close) = try readDelimiters(state)
                 standalone = isStandalone(state)
             default:
-                // `=` (set delimiters) and plain variables.
-                guard current != "=" else { throw Unsupported() }
                 flushBlanks()
                 blanksBefore = []
-                let (name, transforms) = try readName()
+                let (name, transforms) = try readName(state)
                 nodes.append(.variable(TemplateName(name, transforms: transforms), escaped: true))
             }
             state.newLine = standalone
@@ -188,23 +203,25 @@ struct TemplateParser {
         return inner
     }
 
-    /// Text up to a newline (not consumed) or past a `{{` (consumed).
-    private mutating func readText() -> ArraySlice<Character> {
+    /// Text up to a newline (not consumed) or past the opening delimiter (consumed).
+    private mutating func readText(opening: [Character]) -> ArraySlice<Character> {
         let start = position
-        var text: ArraySlice<Character> = []
         while !atEnd {
             let character = characters[position]
             if character == "\n" || character == "\r\n" { break }
-            if character == "{" {
-                if position + 1 < characters.count, characters[position + 1] == "{" {
-                    text = characters[start..<position]
-                    position += 2
-                    return text
-                }
+            if character == opening[0], starts(with: opening) {
+                let text = characters[start..<position]
+                position += opening.count
+                return text
             }
             position += 1
         }
         return characters[start..<position]
+    }
+
+    private func starts(with delimiter: [Character]) -> Bool {
+        position + delimiter.count <= characters.count
+            && characters[position..<position + delimiter.count].elementsEqual(delimiter)
     }
 
     private mutating func read(while set: Set<Character>) -> ArraySlice<Character> {
@@ -219,19 +236,17 @@ struct TemplateParser {
         return characters[start..<position]
     }
 
-    private mutating func readClose() throws {
-        guard position + 1 < characters.count, characters[position] == "}", characters[position + 1] == "}" else {
-            throw Unsupported()
-        }
-        position += 2
+    private mutating func readClose(_ state: State) throws {
+        guard starts(with: state.close) else { throw Unsupported() }
+        position += state.close.count
     }
 
     /// A tag's name and its transforms: `empty(page.toc)` is `page.toc` with `["empty"]`.
-    private mutating func readName() throws -> (String, [String]) {
+    private mutating func readName(_ state: State) throws -> (String, [String]) {
         _ = read(while: \.isWhitespace)
         let text = read(while: Self.nameCharactersWithCalls)
         _ = read(while: \.isWhitespace)
-        try readClose()
+        try readClose(state)
         guard text.contains("(") else {
             guard !text.contains(")") else { throw Unsupported() }
             return (String(text), [])
@@ -250,18 +265,18 @@ struct TemplateParser {
         return (String(name), transforms)
     }
 
-    private mutating func readPartialName() throws -> String {
+    private mutating func readPartialName(_ state: State) throws -> String {
         _ = read(while: \.isWhitespace)
         let name = read(while: Self.partialCharacters)
         _ = read(while: \.isWhitespace)
-        try readClose()
+        try readClose(state)
         return String(name)
     }
 
-    private mutating func skipComment() throws {
-        while position + 1 < characters.count {
-            if characters[position] == "}", characters[position + 1] == "}" {
-                position += 2
+    private mutating func skipComment(_ state: State) throws {
+        while !atEnd {
+            if starts(with: state.close) {
+                position += state.close.count
                 return
             }
             position += 1
@@ -269,7 +284,24 @@ struct TemplateParser {
         throw Unsupported()
     }
 
-    private mutating func readPragma() throws {
+    /// `=<% %>=` after the opening delimiter: the new delimiters, each at least one
+    /// character and without blanks, as swift-mustache reads them.
+    private mutating func readDelimiters(_ state: State) throws -> (open: [Character], close: [Character]) {
+        _ = read(while: \.isWhitespace)
+        let open = read { !$0.isWhitespace }
+        guard !atEnd else { throw Unsupported() }
+        _ = read(while: \.isWhitespace)
+        let close = read { $0 != "=" && !$0.isWhitespace }
+        guard !atEnd else { throw Unsupported() }
+        _ = read(while: \.isWhitespace)
+        guard current == "=" else { throw Unsupported() }
+        position += 1
+        try readClose(state)
+        guard !open.isEmpty, !close.isEmpty else { throw Unsupported() }
+        return (Array(open), Array(close))
+    }
+
+    private mutating func readPragma(_ state: State) throws {
         _ = read(while: \.isWhitespace)
         let variable = read(while: Self.nameCharacters)
         _ = read(while: \.isWhitespace)
@@ -278,7 +310,7 @@ struct TemplateParser {
         _ = read(while: \.isWhitespace)
         let value = read(while: Self.nameCharacters)
         _ = read(while: \.isWhitespace)
-        try readClose()
+        try readClose(state)
         guard String(variable) == "CONTENT_TYPE", String(value) == contentType else { throw Unsupported() }
     }
 

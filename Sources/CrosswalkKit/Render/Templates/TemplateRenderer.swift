@@ -84,8 +84,9 @@ struct TemplateRenderer: ~Copyable {
             section(lookup(node.name, frame), node.children, frame)
         case .invertedSection:
             invertedSection(lookup(node.name, frame), node.children, frame)
-        case .partial:
-            guard let nodes = templates[node.target], enter(node, rendering: nodes) else { return }
+        case .partial, .dynamicPartial:
+            let target = node.kind == .partial ? node.target : lookup(node.name, frame) as? String
+            guard let target, let nodes = templates[target], enter(node, rendering: nodes) else { return }
             defer { expanding.removeLast() }
             var inner = Frame(position: nil, indentation: frame.indentation, blocks: frame.blocks)
             if let indentation = node.indentation { inner.indentation = (frame.indentation ?? "") + indentation }
@@ -101,6 +102,15 @@ struct TemplateRenderer: ~Copyable {
             let inner = Frame(
                 position: nil, indentation: (frame.indentation ?? "") + (node.indentation ?? ""), blocks: frame.blocks)
             render(nodes, inner)
+        }
+    }
+
+    /// How a theme writes the tag of a partial or block.
+    private static func tag(_ node: TemplateNode) -> String {
+        switch node.kind {
+        case .block: "{{$\(node.target)}}"
+        case .dynamicPartial: "{{>*\(node.name.path.joined(separator: "."))}}"
+        default: "{{> \(node.target)}}"
         }
     }
 
@@ -126,7 +136,7 @@ struct TemplateRenderer: ~Copyable {
         guard expanding.count < Self.maxNesting, recursions <= Self.maxRecursions else {
             let tags = expanding[(earlier ?? 0)...].map { $0.tag.takeUnretainedValue() } + [node]
             runaway?.record(
-                tags.map { $0.kind == .block ? "{{$\($0.target)}}" : "{{> \($0.target)}}" }.joined(separator: " → "))
+                tags.map(Self.tag).joined(separator: " → "))
             return false
         }
         expanding.append(Expansion(nodes: address, tag: .passUnretained(node)))

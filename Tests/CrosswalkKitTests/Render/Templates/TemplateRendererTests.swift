@@ -32,6 +32,7 @@ import Testing
     @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() {
         var random = SplitMix(seed: 62_443)
         var compared = 0
+        var (withDelimiters, withDynamicPartials) = (0, 0)
         for _ in 0..<3_000 {
             let source = Self.template(depth: 0, random: &random)
             var files = Self.fixedTemplates
@@ -51,8 +52,11 @@ import Testing
             let theirs = set.renderWithLibrary(context, template: "t")
             #expect(ours == theirs, Comment(rawValue: "template " + source.debugDescription))
             compared += 1
+            if source.contains("{{=") { withDelimiters += 1 }
+            if source.contains(">*") { withDynamicPartials += 1 }
         }
         #expect(compared > 2_000)
+        #expect(withDelimiters > 200 && withDynamicPartials > 200, "\(withDelimiters), \(withDynamicPartials)")
     }
 
     /// A theme that expands a partial or block inside itself without end is stopped and named,
@@ -103,10 +107,44 @@ import Testing
 
     @Test func constructsItLeavesToSwiftMustacheStillRender() throws {
         var files = Self.fixedTemplates
-        files["/t/t.mustache"] = "{{=<% %>=}}<%v%> {{v}}"
+        files["/t/t.mustache"] = "{{% CONTENT_TYPE: TEXT}}{{v}}"
         let set = try #require(TemplateSet.load(directory: "/t", fileSystem: .inMemory(files)).0)
         #expect(set.compiled == nil)
-        #expect(set.render(Self.context, template: "t") == "x&lt;y {{v}}")
+        #expect(set.render(Self.context, template: "t") == "x<y")
+    }
+
+    /// Delimiters set for the rest of a section, and partials named by a value (a `String`;
+    /// crosswalk's own text type names none, as swift-mustache casts to `String`).
+    @Test func setDelimitersAndDynamicPartials() throws {
+        let cases: [(template: String, expected: String)] = [
+            ("{{=<% %>=}}<%v%> {{v}} <%{v%>}", "x&lt;y {{v}} x<y"),
+            ("{{#b}}{{=| |=}}|v||/b|{{v}}", "x&lt;yx&lt;y"),
+            ("a\n  {{=<% %>=}}  \n<%! note %><%&v%>", "a\nx<y"),
+            ("[{{>*pn}}][{{>*textName}}][{{>*missing}}]", "[[x&lt;yonetwo]\n][][]"),
+            ("  {{>*qn}}\n", "  line\n  x&lt;y\n"),
+            ("{{<*parentName}}{{$blk}}over{{/blk}}{{/*parentName}}", "AoverB\n  overline\nx&lt;y\n"),
+            ("{{=<% %>=}}<%>*pn%>", "[x&lt;yonetwo]\n"),
+            ("{{#list}}{{>*v}}{{/list}}", ""),
+        ]
+        for (template, expected) in cases {
+            var files = Self.fixedTemplates
+            files["/t/t.mustache"] = template
+            let set = try #require(TemplateSet.load(directory: "/t", fileSystem: .inMemory(files)).0)
+            #expect(set.compiled != nil, "\(template)")
+            let ours = set.render(Self.context, template: "t")
+            #expect(ours == expected, "\(template)")
+            #expect(ours == set.renderWithLibrary(Self.context, template: "t"), "\(template)")
+        }
+    }
+
+    /// A partial named by a value that names the template it is in expands without end: it
+    /// is stopped and named like any other.
+    @Test func aDynamicPartialNamingItselfIsStopped() throws {
+        var files = Self.fixedTemplates
+        files["/t/t.mustache"] = "x{{>*self}}"
+        let set = try #require(TemplateSet.load(directory: "/t", fileSystem: .inMemory(files)).0)
+        _ = set.render(["self": "t"] as TemplateFields, template: "t")
+        #expect(set.runaway.tag?.hasPrefix("{{>*self}} → {{>*self}}") == true)
     }
 
     @Test func partialIndentationAndBlocks() throws {
@@ -164,6 +202,8 @@ import Testing
             "nestedText": Self.wrapped(TemplateText("nested") as any Sendable),
             "nestedFields": Self.wrapped(["v": "nested-v"] as [String: Any] as Any),
             "wrappedInt": Self.wrapped(5 as any Sendable),
+            // Template names, for partials named by a value.
+            "pn": "p", "qn": "q", "parentName": "parent", "textName": TemplateText("p"),
         ]
     }
 
@@ -193,9 +233,18 @@ import Testing
             switch random.below(depth > 2 ? 6 : 10) {
             case 0, 1, 2: out += texts[random.below(texts.count)]
             case 3: out += ["{{\(name)}}", "{{ \(name) }}", "{{{\(name)}}}", "{{&\(name)}}"][random.below(4)]
-            case 4: out += ["{{! note }}", "{{>p}}", "{{> q}}", "  {{>q}}\n"][random.below(4)]
+            case 4:
+                out +=
+                    ["{{! note }}", "{{>p}}", "{{> q}}", "  {{>q}}\n", "{{>*pn}}", "  {{>* qn}}\n", "{{>*textName}}"][
+                        random.below(7)]
             case 5 where !inBlock:
                 out += "{{$blk}}" + template(depth: depth + 1, inBlock: true, random: &random) + "{{/blk}}"
+            case 6 where random.below(3) == 0:
+                // Other delimiters for a while, then the usual ones again.
+                let (open, close) = [("<%", "%>"), ("|", "|"), ("[[", "]]")][random.below(3)]
+                out += "{{=\(open) \(close)=}}" + (random.below(2) == 0 ? "\n" : "")
+                out += "\(open)\(name)\(close)\(open)#b\(close)\(open){v\(close)}\(open)/b\(close)"
+                out += "\(open)={{ }}=\(close)"
             case 6, 7, 8:
                 let sigil = random.below(3) == 0 ? "^" : "#"
                 let line = random.below(2) == 0 ? "\n" : ""
