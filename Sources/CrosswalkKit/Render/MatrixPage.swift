@@ -19,11 +19,14 @@ extension SiteRenderer {
         page["dense"] = dense
         page["tool_count"] = tools.count
         page["constraint_count"] = constraints.count
+        // A theme that never names them (one listing the matrix as a plain page) is not given them.
         if dense {
-            page["constraints"] = constraints.map { listItem($0, from: url) }
-            page["rows"] = tableRows(tools: tools, constraints: constraints, url: url)
+            if draws("constraints") { page["constraints"] = constraints.map { listItem($0, from: url) } }
+            if draws("rows") { page["rows"] = tableRows(tools: tools, constraints: constraints, url: url) }
         } else {
             page["constraints"] = [Any]()
+        }
+        if !dense && draws("rows") {
             page["rows"] = tools.map { tool -> TemplateFields in
                 var row = listItem(tool, from: url)
                 let verdicts = (verdictsByTool[tool] ?? []).sorted {
