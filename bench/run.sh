@@ -111,7 +111,10 @@ CORES=$(nproc 2>/dev/null || echo "?")
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 CW_VERSION=$("$CROSSWALK" --version 2>/dev/null || echo "?")
 # Release builds link jemalloc (Package.swift); say which allocator the measured binary uses.
-CW_ALLOCATOR=$(ldd "$CROSSWALK" 2>/dev/null | grep -q libjemalloc && echo jemalloc || echo "glibc malloc")
+# (ldd's output captured first: `grep -q` closing the pipe early made the pipeline fail under
+# pipefail, and a binary that does link jemalloc was reported as using glibc's malloc.)
+CW_LIBRARIES=$(ldd "$CROSSWALK" 2>/dev/null || true)
+CW_ALLOCATOR=$([[ $CW_LIBRARIES == *libjemalloc* ]] && echo jemalloc || echo "glibc malloc")
 HUGO_VERSION=""
 [[ -n $HUGO ]] && HUGO_VERSION=$("$HUGO" version 2>/dev/null | awk '{ sub(/^v/, "", $2); sub(/\+.*/, "", $2); print $2 }')
 
