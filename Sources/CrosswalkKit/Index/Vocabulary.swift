@@ -4,8 +4,13 @@ public struct Vocabulary: Sendable {
     /// Folded name → indices into `Site.pages`, in URL order.
     private var pagesByName = PageIndexTable()
     private var pagesBySlug = PageIndexTable()
-    /// Every slug, title and alias as written, for suggestions.
-    public private(set) var allNames: [String] = []
+    /// Every slug, title and alias as written, sorted and each once, for suggestions: sorted
+    /// the first time one is needed, which a build without a broken link never is (at 100,000
+    /// pages, sorting them was most of the Index stage, on one core).
+    public var allNames: [String] { sortedNames.value { Array(Set(names)).sorted() } }
+    /// The same in page order, with repeats.
+    private var names: [String] = []
+    private var sortedNames = MadeOnce<[String]>()
     public private(set) var diagnostics: [Diagnostic] = []
     private let urls: [String]
 
@@ -16,7 +21,7 @@ public struct Vocabulary: Sendable {
         // Sized up front: grown by doubling, 100,000 names were hashed again at every doubling.
         pagesBySlug.reserveCapacity(pages.count)
         pagesByName.reserveCapacity(pages.count * 2)
-        allNames.reserveCapacity(pages.count * 2)
+        self.names.reserveCapacity(pages.count * 2)
         for (index, page) in pages.enumerated() where !page.isFolderIndex {
             pagesBySlug.append(index, to: page.slug)
             var names = [page.slug]
@@ -47,7 +52,7 @@ public struct Vocabulary: Sendable {
                 if !folded.contains(key) { folded.append(key) }
             }
             for name in folded { pagesByName.append(index, to: name) }
-            allNames += names
+            self.names += names
         }
         for (key, owner) in aliasOwner.sorted(by: { $0.key < $1.key }) {
             if let titled = titleOwner[key], titled != owner.page {
@@ -58,7 +63,6 @@ public struct Vocabulary: Sendable {
                         hint: "an alias must name one term; remove it or rename the other term"))
             }
         }
-        allNames = Array(Set(allNames)).sorted()
     }
 
     /// This vocabulary after `changes` gave pages new titles or aliases (`serve` after a
@@ -88,16 +92,9 @@ public struct Vocabulary: Sendable {
         let gone = removed.subtracting(added).filter { name in
             !patched.pagesByName.all(Self.fold(name)).contains { Self.names(of: pages[$0]).contains(name) }
         }
-        for name in gone {
-            let place = patched.allNames.sortedPlace(of: name)
-            if place < patched.allNames.count, patched.allNames[place] == name { patched.allNames.remove(at: place) }
-        }
-        for name in added {
-            let place = patched.allNames.sortedPlace(of: name)
-            if place == patched.allNames.count || patched.allNames[place] != name {
-                patched.allNames.insert(name, at: place)
-            }
-        }
+        patched.names.removeAll { gone.contains($0) }
+        patched.names += added
+        patched.sortedNames = MadeOnce()
         return patched
     }
 
@@ -158,16 +155,4 @@ public struct Vocabulary: Sendable {
 
     /// Pages whose file is named `slug`.
     func pages(slug: String) -> [Int] { pagesBySlug.all(slug) }
-}
-
-extension [String] {
-    /// The first place in this sorted array whose element is not below `name`.
-    fileprivate func sortedPlace(of name: String) -> Int {
-        var (low, high) = (0, count)
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < name { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 }
