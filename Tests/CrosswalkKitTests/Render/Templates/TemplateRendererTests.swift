@@ -124,6 +124,8 @@ import Testing
             ("  {{>*qn}}\n", "  line\n  x&lt;y\n"),
             ("{{<*parentName}}{{$blk}}over{{/blk}}{{/*parentName}}", "AoverB\n  overline\nx&lt;y\n"),
             ("{{=<% %>=}}<%>*pn%>", "[x&lt;yonetwo]\n"),
+            // Text once the delimiters changed, not a partial that is missing.
+            ("{{=<% %>=}}{{> nothing}}<%v%>", "{{> nothing}}x&lt;y"),
             ("{{#list}}{{>*v}}{{/list}}", ""),
         ]
         for (template, expected) in cases {
