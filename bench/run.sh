@@ -94,6 +94,14 @@ add_row() {
     row "$1" "$2" "$3" "$(printf '%.2f' "$M_WALL")" "$M_CPU" "$M_SYS" "$par" "$M_RSS" "$pps"
 }
 
+# ratio_row CORPUS RUN CW_WALL CW_RSS HUGO_WALL HUGO_RSS : the crosswalk/hugo line under a pair
+ratio_row() {
+    local wall rss
+    wall=$(awk -v a="$3" -v b="$5" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
+    rss=$(awk -v a="$4" -v b="$6" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
+    row "$1" "crosswalk/hugo" "$2" "$wall" "" "" "" "$rss" ""
+}
+
 human_size() {
     awk -v b="$1" 'BEGIN {
         if (b >= 1000000) printf "%.1f MB", b / 1000000
@@ -182,9 +190,7 @@ for n in $SIZES; do
             hugo_wall=$M_WALL
             hugo_rss=$M_RSS
             if [[ $cw_ok == 1 ]]; then
-                ratio_wall=$(awk -v a="$cw_wall" -v b="$M_WALL" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
-                ratio_rss=$(awk -v a="$cw_rss" -v b="$M_RSS" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
-                row "$label" "crosswalk/hugo" "full build" "$ratio_wall" "" "" "" "$ratio_rss" ""
+                ratio_row "$label" "full build" "$cw_wall" "$cw_rss" "$M_WALL" "$M_RSS"
             fi
         fi
     fi
@@ -207,9 +213,7 @@ for n in $SIZES; do
         else
             add_row "$label" crosswalk "hugo layout" "$n"
             if [[ -n ${hugo_wall:-} ]]; then
-                ratio_wall=$(awk -v a="$M_WALL" -v b="$hugo_wall" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
-                ratio_rss=$(awk -v a="$M_RSS" -v b="$hugo_rss" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
-                row "$label" "crosswalk/hugo" "same layout" "$ratio_wall" "" "" "" "$ratio_rss" ""
+                ratio_row "$label" "same layout" "$M_WALL" "$M_RSS" "$hugo_wall" "$hugo_rss"
             fi
         fi
     fi

@@ -237,13 +237,7 @@ import Testing
 /// The names text keys the markdown cache and every output on disk: its format is pinned, so a
 /// faster way of making it cannot quietly invalidate every cache or miss a field.
 @Suite struct MarkdownCacheNamesTests {
-    func page(_ path: String, _ text: String) throws -> Page {
-        let split = try FrontMatterSplitter.split(text).get()
-        let source = SourceFile(
-            relativePath: path, displayPath: "content/" + path, frontMatter: split.frontMatter, body: split.body,
-            bodyLineOffset: split.bodyLineOffset)
-        return try #require(PageBuilder.build(source, folderHasIndexMD: false).page)
-    }
+    func page(_ path: String, _ text: String) throws -> Page { try SiteFixture.page(path, text) }
 
     @Test func namesTextIsPinned() throws {
         let term = try page(

@@ -49,25 +49,18 @@ import Testing
 /// The names suggestions are drawn from: sorted once asked for, and after a rename (`serve`)
 /// those of the renamed pages, not the old ones.
 @Suite struct VocabularyNamesTests {
-    static func page(_ path: String, _ text: String) throws -> Page {
-        let split = try FrontMatterSplitter.split(text).get()
-        let source = SourceFile(
-            relativePath: path, displayPath: "content/" + path, frontMatter: split.frontMatter, body: split.body,
-            bodyLineOffset: split.bodyLineOffset)
-        return try #require(PageBuilder.build(source, folderHasIndexMD: false).page)
-    }
-
     @Test func namesAreSortedOnceAndFollowARename() throws {
-        let plc = try Self.page("glossary/plc.md", "---\ntitle: PLC\naliases: [Controller]\n---\nx")
-        let hmi = try Self.page("glossary/hmi.md", "---\ntitle: HMI\n---\nx")
-        let twin = try Self.page("notes/plc.md", "---\ntitle: PLC\n---\nx")
+        let plc = try SiteFixture.page("glossary/plc.md", "---\ntitle: PLC\naliases: [Controller]\n---\nx")
+        let hmi = try SiteFixture.page("glossary/hmi.md", "---\ntitle: HMI\n---\nx")
+        let twin = try SiteFixture.page("notes/plc.md", "---\ntitle: PLC\n---\nx")
         let vocabulary = Vocabulary(pages: [hmi, plc, twin])
         #expect(vocabulary.allNames == ["Controller", "HMI", "PLC", "hmi", "plc"])
-        let renamed = try Self.page("glossary/plc.md", "---\ntitle: Logic controller\naliases: [Controller]\n---\nx")
+        let renamed = try SiteFixture.page(
+            "glossary/plc.md", "---\ntitle: Logic controller\naliases: [Controller]\n---\nx")
         let patched = try #require(vocabulary.renaming([(1, plc, renamed)], pages: [hmi, renamed, twin]))
         // "PLC" stays: the note still has that title.
         #expect(patched.allNames == ["Controller", "HMI", "Logic controller", "PLC", "hmi", "plc"])
-        let renamedAgain = try Self.page("notes/plc.md", "---\ntitle: Note\n---\nx")
+        let renamedAgain = try SiteFixture.page("notes/plc.md", "---\ntitle: Note\n---\nx")
         let again = try #require(patched.renaming([(2, twin, renamedAgain)], pages: [hmi, renamed, renamedAgain]))
         #expect(again.allNames == ["Controller", "HMI", "Logic controller", "Note", "hmi", "plc"])
         #expect(vocabulary.allNames == ["Controller", "HMI", "PLC", "hmi", "plc"])

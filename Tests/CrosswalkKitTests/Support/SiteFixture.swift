@@ -183,3 +183,14 @@ extension BuildReport {
         }
     }
 }
+
+extension SiteFixture {
+    /// One page made from `text` (front matter and body) as if read from `content/<path>`.
+    static func page(_ path: String, _ text: String) throws -> Page {
+        let split = try FrontMatterSplitter.split(text).get()
+        let source = SourceFile(
+            relativePath: path, displayPath: "content/" + path, frontMatter: split.frontMatter, body: split.body,
+            bodyLineOffset: split.bodyLineOffset)
+        return try #require(PageBuilder.build(source, folderHasIndexMD: false).page)
+    }
+}
