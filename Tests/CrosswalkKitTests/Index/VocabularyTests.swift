@@ -49,7 +49,7 @@ import Testing
 /// The names suggestions are drawn from: sorted once asked for, and after a rename (`serve`)
 /// those of the renamed pages, not the old ones.
 @Suite struct VocabularyNamesTests {
-    @Test func namesAreSortedOnceAndFollowARename() throws {
+    @Test func namesAreSortedWhenAskedForAndFollowARename() throws {
         let plc = try SiteFixture.page("glossary/plc.md", "---\ntitle: PLC\naliases: [Controller]\n---\nx")
         let hmi = try SiteFixture.page("glossary/hmi.md", "---\ntitle: HMI\n---\nx")
         let twin = try SiteFixture.page("notes/plc.md", "---\ntitle: PLC\n---\nx")
