@@ -53,22 +53,15 @@ public enum FuzzTarget {
         if let first = input.first, case .success(let text) = TextDecoder.decode(first.contents) {
             _ = MarkdownStage().render(text)
         }
-        let rendered = renderEveryFileStoppingRunaways(files)
+        let rendered = renderEveryFile(files)
         return (rendered.differing, rendered.runaway)
     }
 
     /// Runs the stages on `files` (paths below the site root) and renders every output file
     /// twice, with crosswalk's template renderer and with swift-mustache's; returns how many
-    /// files it compared and the paths of those that differ.
-    static func renderEveryFile(_ files: [String: [UInt8]]) -> (compared: Int, differing: [String]) {
-        let rendered = renderEveryFileStoppingRunaways(files)
-        return (rendered.compared, rendered.differing)
-    }
-
-    /// As above, and the tags of a theme expanding inside itself, where rendering stopped.
-    private static func renderEveryFileStoppingRunaways(_ files: [String: [UInt8]])
-        -> (compared: Int, differing: [String], runaway: String?)
-    {
+    /// files it compared, the paths of those that differ, and the tags of a theme expanding
+    /// inside itself, where rendering stopped.
+    static func renderEveryFile(_ files: [String: [UInt8]]) -> (compared: Int, differing: [String], runaway: String?) {
         let fileSystem = FileSystem.inMemory(
             bytes: Dictionary(uniqueKeysWithValues: files.map { (root + "/" + $0, $1) }))
 
