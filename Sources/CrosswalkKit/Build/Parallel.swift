@@ -11,12 +11,23 @@ func parallelMap<Input: Sendable, Output: Sendable>(
     // Runs of neighbouring items per iteration, not one each: neighbours share folders, and
     // two cores writing in one folder (or one result cache line) at once waited on each other.
     let chunk = items.count >= 64 * parallelChunk ? parallelChunk : 1
-    DispatchQueue.concurrentPerform(iterations: (items.count + chunk - 1) / chunk) { run in
+    let runs = (items.count + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: runs) { iteration in
+        let run = interleavedRun(iteration, of: runs)
         for index in run * chunk..<min(items.count, run * chunk + chunk) {
             results.store(transform(items[index]), at: index)
         }
     }
     return results.values
+}
+
+/// The run that iteration `iteration` of `runs` takes: even iterations walk the first half
+/// of the list, odd ones the second. Threads take iterations in turn, so two cores at work
+/// at once are usually a half apart, in different folders: in one folder, each `mkdir`
+/// waited on the other core's lock of the folder.
+func interleavedRun(_ iteration: Int, of runs: Int) -> Int {
+    let firstHalf = (runs + 1) / 2
+    return iteration.isMultiple(of: 2) ? iteration / 2 : firstHalf + iteration / 2
 }
 
 /// Items per iteration of `parallelMap` over long lists.

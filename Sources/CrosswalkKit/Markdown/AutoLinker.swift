@@ -156,12 +156,12 @@ struct AutoLinker: ~Copyable {
         // `"`, `&`, `<` and `>`, as bits: all are below 64.
         let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
         var start = from
-        for index in from..<to {
-            let byte = base[index]
-            guard byte < 64, special >> UInt64(byte) & 1 == 1 else { continue }
+        while let index = HTMLBytes.firstEscaped(
+            base, from: start, to: to, escapes: { $0 < 64 && special >> UInt64($0) & 1 == 1 })
+        {
             html.append(UnsafeBufferPointer(start: base + start, count: index - start))
             let entity: StaticString =
-                switch byte {
+                switch base[index] {
                 case 0x26: "&amp;"
                 case 0x3C: "&lt;"
                 case 0x3E: "&gt;"

@@ -3,8 +3,8 @@ public enum HTMLEscape {
     /// Escapes `&`, `<`, `>`, `"` and `'`, byte by byte.
     public static func attribute(_ text: String) -> String {
         let escaped = text.withUTF8Bytes { bytes -> String? in
-            // Every byte to escape is at most `>`: letters, the bulk of text, fail one test.
-            guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
+            guard let base = bytes.baseAddress, let first = HTMLBytes.firstEscaped(base, from: 0, to: bytes.count)
+            else { return nil }
             var output = HTMLBytes(capacity: bytes.count + 16)
             output.escaped(bytes, from: first)
             return output.string

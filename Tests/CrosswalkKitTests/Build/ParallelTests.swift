@@ -13,6 +13,18 @@ import Testing
         #expect(parallelMap([Int]()) { $0 }.isEmpty)
     }
 
+    /// Every run is taken by exactly one iteration, whatever the count, and lists around the
+    /// size where runs start holding several items keep their order.
+    @Test func interleavedRunsCoverEveryRunOnce() {
+        for runs in 0...65 {
+            #expect((0..<runs).map { interleavedRun($0, of: runs) }.sorted() == Array(0..<runs))
+        }
+        for count in [63, 64, 511, 512, 513, 1_001] {
+            let items = Array(0..<count)
+            #expect(parallelMap(items) { $0 &* 7 } == items.map { $0 &* 7 })
+        }
+    }
+
     @Test func inParallelReturnsBothResultsInPlace() {
         let (text, number) = inParallel({ String(repeating: "a", count: 3) }, { (1...100).reduce(0, +) })
         #expect(text == "aaa" && number == 5_050)
