@@ -10,6 +10,7 @@
 #   BENCH_HUGO_INSTALL=1     apt-get install hugo when it is missing
 #   BENCH_HUGO_RELREF=1      Hugo resolves and checks .md links too (bench/hugo-relref/)
 #   BENCH_SAME_LAYOUT=0      skip crosswalk's build with Hugo's layout (bench/hugo-layout/)
+#   BENCH_ROUNDS=N           time the full builds N times each (default 3 up to 10k pages, else 1)
 #   BENCH_AUTOLINK_MB=M      MB of text per auto-linker run (default 20)
 #   BENCH_SERVE=0            skip the serve edit-latency run (bench/serve_latency.py)
 #   BENCH_SERVE_EDITS=N      edits of each kind in that run (default 5)
@@ -84,6 +85,7 @@ measure() {
 settle() { sync; }
 
 ROWS=()   # table rows, tab separated
+ROUNDS=() # each round's wall times, when the full builds are timed more than once
 SERVE=()  # serve edit-latency lines
 row() { ROWS+=("$(printf '%s\t' "$@")"); }
 
@@ -101,6 +103,36 @@ ratio_row() {
     wall=$(awk -v a="$3" -v b="$5" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
     rss=$(awk -v a="$4" -v b="$6" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
     row "$1" "crosswalk/hugo" "$2" "$wall" "" "" "" "$rss" ""
+}
+
+# saved_measure : the last measure as one word list (wall, CPU, sys, RSS), for median_measure
+saved_measure() { printf '%s %s %s %s' "$M_WALL" "$M_CPU" "$M_SYS" "$M_RSS"; }
+
+# median_measure SAVED... : sets M_WALL, M_CPU, M_SYS and M_RSS from the run with the median
+# wall time (of an even count, the faster of the middle two)
+median_measure() {
+    local chosen
+    chosen=$(printf '%s\n' "$@" | sort -n -k1,1 | awk '{ lines[NR] = $0 } END { print lines[int((NR + 1) / 2)] }')
+    read -r M_WALL M_CPU M_SYS M_RSS <<<"$chosen"
+}
+
+# round_pairs : each round's crosswalk and hugo wall times and their ratio, "1.36/2.86 (0.48x)  …"
+round_pairs() {
+    local i cw hugo out=""
+    for i in "${!CW_RUNS[@]}"; do
+        cw=${CW_RUNS[$i]%% *}
+        hugo=${HUGO_RUNS[$i]:-}
+        hugo=${hugo%% *}
+        out+="${out:+  }$cw/${hugo:--}"
+        [[ -n $hugo ]] && out+=$(awk -v a="$cw" -v b="$hugo" 'BEGIN { if (b > 0) printf " (%.2fx)", a / b }')
+    done
+    printf '%s' "$out"
+}
+
+# rounds_for PAGES : how many times the full builds are timed (BENCH_ROUNDS, else 3 up to
+# 10,000 pages and 1 above: a 100k round writes about 8 GB)
+rounds_for() {
+    if [[ -n ${BENCH_ROUNDS:-} ]]; then echo "$BENCH_ROUNDS"; elif (( $1 <= 10000 )); then echo 3; else echo 1; fi
 }
 
 human_size() {
@@ -159,80 +191,112 @@ for n in $SIZES; do
     find "$dir/content" -type f -exec cat {} + >/dev/null
 
     label="${n}"
-    hugo_wall=""
     public="$dir/public"
-    # Old outputs are moved aside, and deleted only once every timing is taken: on a file
-    # system without a journal (these VMs' ext4), files created right after a large delete
-    # are slow to place, which would charge the next timed build for the cleanup.
-    trash="$OUT/.trash/$n-$$"
-    mkdir -p "$trash"
-    for old in "$public" "$dir"/.public.* "$dir/hugo" "$dir/hugo-public" "$dir/hugo-layout-public" "$dir"/.hugo-layout-public.*; do
-        [[ -e $old ]] && mv "$old" "$trash/"
+    same="$dir/hugo-layout"
+    rounds=$(rounds_for "$n")
+    CW_RUNS=()
+    HUGO_RUNS=()
+    SAME_RUNS=()
+    cw_ok=1
+    hugo_ok=$([[ -n $HUGO ]] && echo 1 || echo 0)
+    same_ok=$([[ ${BENCH_SAME_LAYOUT:-1} != 0 ]] && echo 1 || echo 0)
+    for round in $(seq "$rounds"); do
+        # Old outputs are moved aside, and deleted only once every timing is taken: on a file
+        # system without a journal (these VMs' ext4), files created right after a large delete
+        # are slow to place, which would charge the next timed build for the cleanup.
+        trash="$OUT/.trash/$n-$$-$round"
+        mkdir -p "$trash"
+        for old in "$public" "$dir"/.public.* "$dir/hugo" "$dir/hugo-public" "$dir/hugo-layout-public" "$dir"/.hugo-layout-public.*; do
+            [[ -e $old ]] && mv "$old" "$trash/"
+        done
+        of_rounds=$([[ $rounds -gt 1 ]] && echo " ($round of $rounds)" || true)
+
+        # 1. full build into an absent output folder
+        if [[ $cw_ok == 1 ]]; then
+            say "  crosswalk: full build$of_rounds"
+            settle
+            measure build "$dir/crosswalk-build.log" "$CROSSWALK" build --source "$dir" --output "$public"
+            if [[ $M_RC != 0 ]]; then
+                show_failure "build" "$dir/crosswalk-build.log"
+                cw_ok=0
+            else
+                CW_RUNS+=("$(saved_measure)")
+            fi
+        fi
+
+        # 2. Hugo over the same content/, minimal layout (bench/hugo), right after crosswalk's
+        # full build, so both build from nothing in the same conditions.
+        if [[ $hugo_ok == 1 ]]; then
+            say "  hugo: full build$of_rounds"
+            cp -r "$BENCH/hugo" "$dir/hugo"
+            if [[ ${BENCH_HUGO_RELREF:-0} == 1 ]]; then
+                mkdir -p "$dir/hugo/layouts/_default/_markup"
+                cp "$BENCH/hugo-relref/render-link.html" "$dir/hugo/layouts/_default/_markup/"
+            fi
+            settle
+            measure hugo "$dir/hugo-build.log" "$HUGO" --source "$dir/hugo" --quiet
+            if [[ $M_RC != 0 ]]; then
+                say "  hugo failed (exit $M_RC); last 20 lines of its output:"
+                tail -n 20 "$dir/hugo-build.log" | sed 's/^/    | /' >&2
+                hugo_ok=0
+            else
+                HUGO_RUNS+=("$(saved_measure)")
+            fi
+        fi
+
+        # 2b. crosswalk again with Hugo's layout as templates (bench/hugo-layout/): the same
+        # pages drawn the same way, so the tools are also compared on the same output. The
+        # content is linked, not copied; the default theme's build above stays the headline.
+        if [[ $cw_ok == 1 && $same_ok == 1 ]]; then
+            say "  crosswalk: full build with hugo's layout$of_rounds"
+            mkdir -p "$same"
+            ln -sfn ../content "$same/content"
+            [[ -f $dir/crosswalk.yml ]] && cp "$dir/crosswalk.yml" "$same/"
+            rm -rf "$same/templates"
+            cp -r "$BENCH/hugo-layout" "$same/templates"
+            settle
+            measure same "$dir/crosswalk-hugo-layout.log" "$CROSSWALK" build --source "$same" --output "$dir/hugo-layout-public"
+            if [[ $M_RC != 0 ]]; then
+                show_failure "build with hugo's layout" "$dir/crosswalk-hugo-layout.log"
+                same_ok=0
+            else
+                SAME_RUNS+=("$(saved_measure)")
+            fi
+        fi
     done
 
-    # 1. full build into an absent output folder
-    say "  crosswalk: full build"
-    settle
-    measure build "$dir/crosswalk-build.log" "$CROSSWALK" build --source "$dir" --output "$public"
-    if [[ $M_RC != 0 ]]; then
-        show_failure "build" "$dir/crosswalk-build.log"
-        row "$label" crosswalk "full build" FAILED "-" "-" "-" "-" "-"
-        cw_ok=0
-    else
+    # Each tool's round with the median wall time stands for it; each ratio is of medians.
+    hugo_run=$([[ ${BENCH_HUGO_RELREF:-0} == 1 ]] && echo "build+relref" || echo "full build")
+    if [[ $cw_ok == 1 ]]; then
+        median_measure "${CW_RUNS[@]}"
         add_row "$label" crosswalk "full build" "$n"
-        cw_ok=1
         cw_wall=$M_WALL
         cw_rss=$M_RSS
+    else
+        row "$label" crosswalk "full build" FAILED "-" "-" "-" "-" "-"
     fi
-
-    # 2. Hugo over the same content/, minimal layout (bench/hugo), right after crosswalk's full
-    # build, so both build from nothing in the same conditions.
     if [[ -n $HUGO ]]; then
-        say "  hugo: full build"
-        cp -r "$BENCH/hugo" "$dir/hugo"
-        hugo_run="full build"
-        if [[ ${BENCH_HUGO_RELREF:-0} == 1 ]]; then
-            mkdir -p "$dir/hugo/layouts/_default/_markup"
-            cp "$BENCH/hugo-relref/render-link.html" "$dir/hugo/layouts/_default/_markup/"
-            hugo_run="build+relref"
-        fi
-        settle
-        measure hugo "$dir/hugo-build.log" "$HUGO" --source "$dir/hugo" --quiet
-        if [[ $M_RC != 0 ]]; then
-            say "  hugo failed (exit $M_RC); last 20 lines of its output:"
-            tail -n 20 "$dir/hugo-build.log" | sed 's/^/    | /' >&2
-            row "$label" hugo "$hugo_run" FAILED "-" "-" "-" "-" "-"
-        else
+        if [[ $hugo_ok == 1 ]]; then
+            median_measure "${HUGO_RUNS[@]}"
             add_row "$label" hugo "$hugo_run" "$n"
             hugo_wall=$M_WALL
             hugo_rss=$M_RSS
-            if [[ $cw_ok == 1 ]]; then
-                ratio_row "$label" "full build" "$cw_wall" "$cw_rss" "$M_WALL" "$M_RSS"
-            fi
+            [[ $cw_ok == 1 ]] && ratio_row "$label" "full build" "$cw_wall" "$cw_rss" "$hugo_wall" "$hugo_rss"
+        else
+            row "$label" hugo "$hugo_run" FAILED "-" "-" "-" "-" "-"
         fi
     fi
-    # 2b. crosswalk again with Hugo's layout as templates (bench/hugo-layout/): the same pages
-    # drawn the same way, so the tools are also compared on the same output. The content is
-    # linked, not copied; the default theme's build above stays the headline.
     if [[ $cw_ok == 1 && ${BENCH_SAME_LAYOUT:-1} != 0 ]]; then
-        say "  crosswalk: full build with hugo's layout"
-        same="$dir/hugo-layout"
-        mkdir -p "$same"
-        ln -sfn ../content "$same/content"
-        [[ -f $dir/crosswalk.yml ]] && cp "$dir/crosswalk.yml" "$same/"
-        rm -rf "$same/templates"
-        cp -r "$BENCH/hugo-layout" "$same/templates"
-        settle
-        measure same "$dir/crosswalk-hugo-layout.log" "$CROSSWALK" build --source "$same" --output "$dir/hugo-layout-public"
-        if [[ $M_RC != 0 ]]; then
-            show_failure "build with hugo's layout" "$dir/crosswalk-hugo-layout.log"
-            row "$label" crosswalk "hugo layout" FAILED "-" "-" "-" "-" "-"
-        else
+        if [[ $same_ok == 1 ]]; then
+            median_measure "${SAME_RUNS[@]}"
             add_row "$label" crosswalk "hugo layout" "$n"
-            if [[ -n ${hugo_wall:-} ]]; then
-                ratio_row "$label" "same layout" "$M_WALL" "$M_RSS" "$hugo_wall" "$hugo_rss"
-            fi
+            [[ $hugo_ok == 1 ]] && ratio_row "$label" "same layout" "$M_WALL" "$M_RSS" "$hugo_wall" "$hugo_rss"
+        else
+            row "$label" crosswalk "hugo layout" FAILED "-" "-" "-" "-" "-"
         fi
+    fi
+    if (( rounds > 1 )) && [[ $cw_ok == 1 ]]; then
+        ROUNDS+=("$label pages, wall s of each round (crosswalk/hugo): $(round_pairs); the table shows each tool's median")
     fi
     if [[ $cw_ok == 1 ]]; then
         index_size="n/a"
@@ -348,6 +412,7 @@ printf 'crosswalk %s (%s)%s\n\n' "$CW_VERSION" "$CW_ALLOCATOR" "${HUGO_VERSION:+
     }'
 printf '\n'
 for note in "${NOTES[@]}"; do printf '%s\n' "$note"; done
+for note in "${ROUNDS[@]}"; do printf '%s\n' "$note"; done
 if [[ ${#SERVE[@]} -gt 0 ]]; then
     printf '\ncrosswalk serve, file saved to live-reload answer (bench/serve_latency.py):\n'
     for line in "${SERVE[@]}"; do printf '  %s\n' "$line"; done
