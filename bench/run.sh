@@ -142,9 +142,26 @@ human_size() {
         else printf "%d B", b }'
 }
 
+# show_failure WHAT LOG [TOOL] : the last 20 lines of a failed build's LOG
 show_failure() {
-    say "  crosswalk $1 failed (exit $M_RC); last 20 lines of its output:"
+    say "  ${3:-crosswalk} $1 failed (exit $M_RC); last 20 lines of its output:"
     tail -n 20 "$2" | sed 's/^/    | /' >&2
+}
+
+# round_build OK RUNS TOOL WHAT LOG CMD... : one timed build of a round. Its figures are added
+# to the array named RUNS; when it fails, the variable named OK is set to 0 and LOG's end shown.
+round_build() {
+    local -n ok=$1 runs=$2
+    local tool=$3 what=$4 log=$5
+    shift 5
+    settle
+    measure round "$log" "$@"
+    if [[ $M_RC != 0 ]]; then
+        show_failure "$what" "$log" "$tool"
+        ok=0
+    else
+        runs+=("$(saved_measure)")
+    fi
 }
 
 NOTES=()
@@ -214,14 +231,8 @@ for n in $SIZES; do
         # 1. full build into an absent output folder
         if [[ $cw_ok == 1 ]]; then
             say "  crosswalk: full build$of_rounds"
-            settle
-            measure build "$dir/crosswalk-build.log" "$CROSSWALK" build --source "$dir" --output "$public"
-            if [[ $M_RC != 0 ]]; then
-                show_failure "build" "$dir/crosswalk-build.log"
-                cw_ok=0
-            else
-                CW_RUNS+=("$(saved_measure)")
-            fi
+            round_build cw_ok CW_RUNS crosswalk "build" "$dir/crosswalk-build.log" \
+                "$CROSSWALK" build --source "$dir" --output "$public"
         fi
 
         # 2. Hugo over the same content/, minimal layout (bench/hugo), right after crosswalk's
@@ -233,15 +244,7 @@ for n in $SIZES; do
                 mkdir -p "$dir/hugo/layouts/_default/_markup"
                 cp "$BENCH/hugo-relref/render-link.html" "$dir/hugo/layouts/_default/_markup/"
             fi
-            settle
-            measure hugo "$dir/hugo-build.log" "$HUGO" --source "$dir/hugo" --quiet
-            if [[ $M_RC != 0 ]]; then
-                say "  hugo failed (exit $M_RC); last 20 lines of its output:"
-                tail -n 20 "$dir/hugo-build.log" | sed 's/^/    | /' >&2
-                hugo_ok=0
-            else
-                HUGO_RUNS+=("$(saved_measure)")
-            fi
+            round_build hugo_ok HUGO_RUNS hugo "build" "$dir/hugo-build.log" "$HUGO" --source "$dir/hugo" --quiet
         fi
 
         # 2b. crosswalk again with Hugo's layout as templates (bench/hugo-layout/): the same
@@ -254,14 +257,8 @@ for n in $SIZES; do
             [[ -f $dir/crosswalk.yml ]] && cp "$dir/crosswalk.yml" "$same/"
             rm -rf "$same/templates"
             cp -r "$BENCH/hugo-layout" "$same/templates"
-            settle
-            measure same "$dir/crosswalk-hugo-layout.log" "$CROSSWALK" build --source "$same" --output "$dir/hugo-layout-public"
-            if [[ $M_RC != 0 ]]; then
-                show_failure "build with hugo's layout" "$dir/crosswalk-hugo-layout.log"
-                same_ok=0
-            else
-                SAME_RUNS+=("$(saved_measure)")
-            fi
+            round_build same_ok SAME_RUNS crosswalk "build with hugo's layout" "$dir/crosswalk-hugo-layout.log" \
+                "$CROSSWALK" build --source "$same" --output "$dir/hugo-layout-public"
         fi
     done
 
