@@ -50,21 +50,39 @@ public final class ListItemCache: @unchecked Sendable {
         }
     }
 
-    /// Entries by page, in shards with their own locks: every listing on every page asks
-    /// here, from every render task at once, and one lock was contended.
+    /// Entries under a root that is not only a way up, by page, in shards with their own
+    /// locks: every listing on every page may ask here, from every render task at once.
     private final class Shard: @unchecked Sendable {
         var filled: [Key: String] = [:]
-        /// Entries under a root that is only a way up (`../../`): by its depth, then by page
-        /// (the page's place in the shard), found without hashing. Their bytes are in
-        /// `chunks`, never moved or freed while the cache lives, so reading one retains
-        /// nothing: a shared string was retained on every read, from every core.
-        var byDepth: [[UnsafeBufferPointer<UInt8>?]] = []
+        let lock = NSLock()
+    }
+
+    /// Entries under a root that is only a way up (`../../`), by page, one table per depth: the
+    /// entries one listing reads are all at one depth, so it reads them under one lock (a lock
+    /// per entry was about 1% of a build). Their bytes are in `chunks`, never moved or freed
+    /// while the cache lives, so reading one retains nothing: a shared string was retained on
+    /// every read, from every core.
+    private final class DepthTable: @unchecked Sendable {
+        var entries: [UnsafeBufferPointer<UInt8>?] = []
         private var chunks: [UnsafeMutableRawPointer] = []
         private var free = UnsafeMutableRawBufferPointer(start: nil, count: 0)
         let lock = NSLock()
 
+        /// The entry of `page`, if any; the caller holds `lock`.
+        func entry(_ page: Int) -> UnsafeBufferPointer<UInt8>? { page < entries.count ? entries[page] : nil }
+
+        /// Keeps `text` as the entry of `page`, unless another task did first; the caller holds
+        /// `lock`. Returns the entry.
+        func store(_ text: String, page: Int) -> UnsafeBufferPointer<UInt8> {
+            if let kept = entry(page) { return kept }
+            if entries.count <= page { entries += repeatElement(nil, count: page + 1 - entries.count) }
+            let kept = keep(text)
+            entries[page] = kept
+            return kept
+        }
+
         /// A copy of `text`'s bytes in the chunks. (An entry forgotten leaves its bytes there.)
-        func keep(_ text: String) -> UnsafeBufferPointer<UInt8> {
+        private func keep(_ text: String) -> UnsafeBufferPointer<UInt8> {
             text.withUTF8Bytes { bytes in
                 if free.count < bytes.count {
                     let size = max(bytes.count, 16 << 10)
@@ -86,6 +104,9 @@ public final class ListItemCache: @unchecked Sendable {
 
     private static let shardCount = 64
     private let shards = (0..<shardCount).map { _ in Shard() }
+    /// One table per depth `depth(of:)` can give.
+    private let depths = (0...maxDepth).map { _ in DepthTable() }
+    static let maxDepth = 64
 
     public init() {}
 
@@ -95,63 +116,55 @@ public final class ListItemCache: @unchecked Sendable {
     func forget(pages: Set<Int>) {
         for page in pages {
             let shard = shard(page)
-            shard.lock.withLock {
-                shard.filled = shard.filled.filter { $0.key.page != page }
-                let slot = page / Self.shardCount
-                for depth in shard.byDepth.indices where slot < shard.byDepth[depth].count {
-                    shard.byDepth[depth][slot] = nil
-                }
+            shard.lock.withLock { shard.filled = shard.filled.filter { $0.key.page != page } }
+        }
+        for table in depths {
+            table.lock.withLock {
+                for page in pages where page < table.entries.count { table.entries[page] = nil }
             }
         }
     }
 
     func html(page: Int, root: String, fill: () -> String) -> String {
-        let shard = shard(page)
         guard let depth = Self.depth(of: root) else {
+            let shard = shard(page)
             let key = Key(page: page, root: root)
             if let hit = shard.lock.withLock({ shard.filled[key] }) { return hit }
             let html = fill()
             shard.lock.withLock { shard.filled[key] = html }
             return html
         }
-        if let kept = kept(page: page, depth: depth) { return String(decoding: kept, as: UTF8.self) }
+        let table = depths[depth]
+        if let kept = table.lock.withLock({ table.entry(page) }) { return String(decoding: kept, as: UTF8.self) }
         let html = fill()
-        let slot = page / Self.shardCount
-        shard.lock.withLock {
-            while shard.byDepth.count <= depth { shard.byDepth.append([]) }
-            if shard.byDepth[depth].count <= slot {
-                shard.byDepth[depth] += repeatElement(nil, count: slot + 1 - shard.byDepth[depth].count)
-            }
-            shard.byDepth[depth][slot] = shard.keep(html)
-        }
+        table.lock.withLock { _ = table.store(html, page: page) }
         return html
     }
 
-    /// Appends what `html(page:root:fill:)` gives to `output`, a kept entry read in place:
-    /// returning the string retained it, and every core reads the entries of popular pages.
-    func append(page: Int, root: String, to output: inout HTMLBytes, fill: () -> String) {
-        if let depth = Self.depth(of: root), let kept = kept(page: page, depth: depth) {
-            output.append(kept)
-        } else {
-            output.raw(html(page: page, root: root, fill: fill))
+    /// What `html(page:root:fill:)` gives for each of `pages`, all listed at `root`, as bytes
+    /// kept in place (returning strings retained them, and every core reads the entries of
+    /// popular pages): those kept already are read under one lock, the rest filled. Nil when
+    /// `root` is not only a way up.
+    func entries(pages: [Int], root: String, fill: (Int) -> String) -> [UnsafeBufferPointer<UInt8>]? {
+        guard let depth = Self.depth(of: root) else { return nil }
+        let table = depths[depth]
+        var found = table.lock.withLock { pages.map(table.entry) }
+        for index in found.indices where found[index] == nil {
+            // Filled meanwhile, by another task or for the same page earlier in this list?
+            if let kept = table.lock.withLock({ table.entry(pages[index]) }) {
+                found[index] = kept
+                continue
+            }
+            let html = fill(pages[index])
+            found[index] = table.lock.withLock { table.store(html, page: pages[index]) }
         }
-    }
-
-    /// The bytes kept for `page` under a way up `depth` folders deep, if any: they stay where
-    /// they are while the cache lives, so they can be read after the lock is let go.
-    private func kept(page: Int, depth: Int) -> UnsafeBufferPointer<UInt8>? {
-        let shard = shard(page)
-        let slot = page / Self.shardCount
-        return shard.lock.withLock {
-            guard depth < shard.byDepth.count, slot < shard.byDepth[depth].count else { return nil }
-            return shard.byDepth[depth][slot]
-        }
+        return found.map { $0 ?? UnsafeBufferPointer(start: nil, count: 0) }
     }
 
     /// How many `../` make up `root`, when it is nothing else (and not absurdly deep).
     static func depth(of root: String) -> Int? {
         root.withUTF8Bytes { bytes -> Int? in
-            guard bytes.count % 3 == 0, bytes.count <= 3 * 64 else { return nil }
+            guard bytes.count % 3 == 0, bytes.count <= 3 * maxDepth else { return nil }
             for start in stride(from: 0, to: bytes.count, by: 3)
             where bytes[start] != 0x2E || bytes[start + 1] != 0x2E || bytes[start + 2] != 0x2F {
                 return nil
@@ -172,10 +185,11 @@ extension SiteRenderer {
         listItem(index, root: root, html: sharedListItemHTML(index, root: root))
     }
 
-    /// Appends `sharedListItemHTML(index, root:)` to `output`.
-    func appendSharedListItemHTML(_ index: Int, root: String, to output: inout HTMLBytes) {
-        guard hasListItemPartial else { return }
-        listItems.append(page: index, root: root, to: &output) {
+    /// `sharedListItemHTML(_:root:)` of each of `pages` as bytes, when `root` is only a way up
+    /// (`ListItemCache.entries`); nil otherwise, or without the partial.
+    func sharedListItemBytes(_ pages: [Int], root: String) -> [UnsafeBufferPointer<UInt8>]? {
+        guard hasListItemPartial else { return nil }
+        return listItems.entries(pages: pages, root: root) { index in
             templates.render(listItem(index, root: root, html: nil), template: Self.listItemPartial)
         }
     }

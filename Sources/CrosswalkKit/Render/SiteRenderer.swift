@@ -348,9 +348,13 @@ public final class SiteRenderer: Sendable {
             firsts[slot].insert(source, at: firsts[slot].partitioningIndex { titleRank[$0] > rank })
             if firsts[slot].count > limit { firsts[slot].removeLast() }
         }
+        // Every group's filled entries at once: one lock for the page's whole listing.
+        let entries = sharedListItemBytes(firsts.flatMap { $0 }, root: root)
+        var offset = 0
         return kinds.indices.compactMap { slot -> Any? in
             guard counts[slot] > 0 else { return nil }
             let (kind, shown) = (kinds[slot], firsts[slot])
+            defer { offset += shown.count }
             var group: TemplateFields = ["kind": TemplateText(kind.rawValue), "title": TemplateText(kind.sectionTitle)]
             if counts[slot] > shown.count { group["more"] = counts[slot] - shown.count }
             guard hasListItemPartial else { return group.adding(missingFrom: ["items": items(shown, root)]) }
@@ -358,7 +362,13 @@ public final class SiteRenderer: Sendable {
             // As bytes, the entries copied one after another: `joined()` of the strings cost
             // about three instructions a byte.
             var html = HTMLBytes(capacity: 256 * shown.count)
-            for page in shown { appendSharedListItemHTML(page, root: root, to: &html) }
+            for (position, page) in shown.enumerated() {
+                if let entries {
+                    html.append(entries[offset + position])
+                } else if let filled = sharedListItemHTML(page, root: root) {
+                    html.raw(filled)
+                }
+            }
             group["items_html"] = TemplateHTML(html.bytes)
             return LazyFields(group, lazy: ["items": { self.items(shown, root) }])
         }

@@ -29,24 +29,31 @@ import Testing
         #expect(fills == 7 * roots.count)
     }
 
-    /// Appending gives what `html` gives, whether the entry was kept already or not.
-    @Test func appendingGivesTheEntry() {
+    /// A listing's entries at once give what `html` gives each, whether kept already or not,
+    /// filling each once, also when `html` kept it; a root that is not only a way up gives nil.
+    @Test func entriesAtOnceGiveWhatHTMLGives() {
         let cache = ListItemCache()
         var fills = 0
+        func fill(_ page: Int, _ root: String) -> String {
+            fills += 1
+            return "<li>\(page)@\(root)</li>"
+        }
+        _ = cache.html(page: 64, root: "../../") { fill(64, "../../") }
         for round in 0..<2 {
-            for page in [0, 5, 64, 700] {
-                for root in ["", "../../", "#glossary-a"] {
-                    var output = HTMLBytes()
-                    output.raw("<ul>")
-                    cache.append(page: page, root: root, to: &output) {
-                        fills += 1
-                        return "<li>\(page)@\(root)</li>"
-                    }
-                    #expect(output.string == "<ul><li>\(page)@\(root)</li>", "round \(round)")
-                }
+            for root in ["", "../../"] {
+                let pages = [0, 5, 64, 700, 5]
+                let entries = cache.entries(pages: pages, root: root) { fill($0, root) }
+                let texts = entries?.map { String(decoding: $0, as: UTF8.self) }
+                #expect(texts == pages.map { "<li>\($0)@\(root)</li>" }, "round \(round)")
+                #expect(pages.map { page in cache.html(page: page, root: root) { fill(page, root) } } == texts)
             }
         }
-        #expect(fills == 12)
+        // Four pages under "" and four under "../../", one of them kept before the listing.
+        #expect(fills == 8)
+        #expect(cache.entries(pages: [1], root: "#glossary-a") { fill($0, "#glossary-a") } == nil)
+        cache.forget(pages: [700])
+        _ = cache.entries(pages: [700, 0], root: "../../") { fill($0, "../../") }
+        #expect(fills == 9)
     }
 
     @Test func onlyWaysUpHaveADepth() {
