@@ -152,25 +152,14 @@ struct AutoLinker: ~Copyable {
     private static func appendEscaped(
         _ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, to html: inout HTMLBytes
     ) {
-        guard let base = text.baseAddress, from < to else { return }
-        // `"`, `&`, `<` and `>`, as bits: all are below 64.
+        guard from < to else { return }
+        html.escaped(UnsafeBufferPointer(rebasing: text[from..<to]), from: 0, escapes: escapedByLibcmark)
+    }
+
+    /// `"`, `&`, `<` and `>`, the bytes libcmark escapes in text, as bits: all are below 64.
+    private static func escapedByLibcmark(_ byte: UInt8) -> Bool {
         let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
-        var start = from
-        while let index = HTMLBytes.firstEscaped(
-            base, from: start, to: to, escapes: { $0 < 64 && special >> UInt64($0) & 1 == 1 })
-        {
-            html.append(UnsafeBufferPointer(start: base + start, count: index - start))
-            let entity: StaticString =
-                switch base[index] {
-                case 0x26: "&amp;"
-                case 0x3C: "&lt;"
-                case 0x3E: "&gt;"
-                default: "&quot;"
-                }
-            html.raw(entity)
-            start = index + 1
-        }
-        html.append(UnsafeBufferPointer(start: base + start, count: to - start))
+        return byte < 64 && special >> UInt64(byte) & 1 == 1
     }
 
     /// The link node for `term`, its opening tag written as bytes (pages whose escaped

@@ -115,12 +115,16 @@ struct HTMLBytes: ~Copyable {
         text.withUTF8Bytes { escaped($0, from: 0) }
     }
 
-    /// `source` escaped, given that nothing before `from` needs it.
-    mutating func escaped(_ source: UnsafeBufferPointer<UInt8>, from: Int) {
+    /// `source` escaped, given that nothing before `from` needs it. `escapes` picks which of
+    /// `& < > " '` are (see `firstEscaped`).
+    @inline(__always)
+    mutating func escaped(
+        _ source: UnsafeBufferPointer<UInt8>, from: Int, escapes: (UInt8) -> Bool = HTMLEscape.needsEscaping
+    ) {
         guard let base = source.baseAddress else { return }
         var start = 0
         var offset = from
-        while let found = Self.firstEscaped(base, from: offset, to: source.count) {
+        while let found = Self.firstEscaped(base, from: offset, to: source.count, escapes: escapes) {
             append(UnsafeBufferPointer(start: base + start, count: found - start))
             if let entity = HTMLEscape.entity(for: base[found]) { raw(entity) }
             start = found + 1
