@@ -338,7 +338,7 @@ for n in $SIZES; do
 
         # 5. `crosswalk serve` on the same corpus (it starts from the build's cache, as after a
         # `crosswalk build`): save a file, time until the browser's live-reload poll answers.
-        if [[ ${BENCH_SERVE:-1} != 0 && $n -le 10000 ]]; then
+        if [[ ${BENCH_SERVE:-1} != 0 ]]; then
             say "  crosswalk serve: edit to reload"
             [[ -f $dir/.corpus-stamp ]] && mv "$dir/.corpus-stamp" "$dir/.corpus-stamp.saved"
             if python3 "$BENCH/serve_latency.py" "$CROSSWALK" "$dir" --edits "${BENCH_SERVE_EDITS:-5}" \

@@ -34,9 +34,23 @@ def first_note(corpus):
     raise SystemExit("serve_latency: no note under " + notes)
 
 
+def renamable_term(corpus):
+    """The first of term-1, term-2, ... with a title and an aliases list (the rename keeps the
+    old title as an alias); the generator gives aliases to some terms only, and which ones
+    depends on the corpus size."""
+    glossary = os.path.join(corpus, "content", "glossary")
+    numbers = sorted(int(m.group(1)) for m in (re.fullmatch(r"term-(\d+)\.md", name) for name in os.listdir(glossary)) if m)
+    for number in numbers:
+        path = os.path.join(glossary, "term-%d.md" % number)
+        text = open(path, encoding="utf-8").read()
+        if re.search(r"^title: ", text, re.M) and re.search(r"^aliases: \[", text, re.M):
+            return path
+    raise SystemExit("serve_latency: no term under %s has title: and aliases: [ lines" % glossary)
+
+
 def edits(corpus):
     """(kind, path, function from the original text and the edit's number to the new text)."""
-    term = os.path.join(corpus, "content", "glossary", "term-1.md")
+    term = renamable_term(corpus)
     note = first_note(corpus)
 
     def front(field, value):
