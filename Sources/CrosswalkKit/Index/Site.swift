@@ -5,7 +5,7 @@ public struct Site: Sendable {
     /// Pages sorted by URL: the home page first, then folder by folder.
     public private(set) var pages: [Page]
     public private(set) var assets: [AssetFile]
-    private var indexBySourcePath: [String: Int] = [:]
+    private(set) var sourcePathTable = SourcePathTable(paths: [])
     private var indexByURL: [String: Int] = [:]
     private var assetPaths: Set<String> = []
     private var indexBySlug: [String: Int] = [:]
@@ -48,12 +48,11 @@ public struct Site: Sendable {
         self.assets = assets.sorted { $0.relativePath < $1.relativePath }
         self.pages = pages.sorted { ($0.url, $0.source.relativePath) < ($1.url, $1.source.relativePath) }
         // Sized up front: grown by doubling, 100,000 keys were hashed again at every doubling.
-        indexBySourcePath.reserveCapacity(pages.count)
         indexByURL.reserveCapacity(pages.count)
         indexBySlug.reserveCapacity(pages.count)
         isFirstAtURL = [Bool](repeating: false, count: self.pages.count)
+        sourcePathTable = SourcePathTable(paths: self.pages.map(\.source.relativePath))
         for (index, page) in self.pages.enumerated() {
-            indexBySourcePath[page.source.relativePath] = index
             if indexByURL[page.url] == nil {
                 indexByURL[page.url] = index
                 isFirstAtURL[index] = true
@@ -94,7 +93,7 @@ public struct Site: Sendable {
         }
         var changes: [(index: Int, old: Page, new: Page)] = []
         for page in changed {
-            guard let index = previous.indexBySourcePath[page.source.relativePath] else { return nil }
+            guard let index = previous.sourcePathTable.index(of: page.source.relativePath) else { return nil }
             let old = previous.pages[index]
             guard old.url == page.url, old.kind == page.kind else { return nil }
             changes.append((index, old, page))
@@ -122,7 +121,7 @@ public struct Site: Sendable {
         guard pages.count == self.pages.count else { return nil }
         var placed = self.pages
         for page in changed ?? pages {
-            guard let index = indexBySourcePath[page.source.relativePath] else { return nil }
+            guard let index = sourcePathTable.index(of: page.source.relativePath) else { return nil }
             placed[index] = page
         }
         return placed
@@ -172,11 +171,11 @@ public struct Site: Sendable {
 
     /// The page built from `content/<relativePath>`.
     public func page(sourcePath relativePath: String) -> Page? {
-        indexBySourcePath[relativePath].map { pages[$0] }
+        sourcePathTable.index(of: relativePath).map { pages[$0] }
     }
 
     /// The index of the page built from `content/<relativePath>`.
-    func index(sourcePath relativePath: String) -> Int? { indexBySourcePath[relativePath] }
+    func index(sourcePath relativePath: String) -> Int? { sourcePathTable.index(of: relativePath) }
 
     /// Page `index` lent to `body` without retaining it (`withUnretained(at:_:)`).
     func withPage<Result>(_ index: Int, _ body: (Page) -> Result) -> Result { pages.withUnretained(at: index, body) }

@@ -56,8 +56,12 @@ public struct LinkResolver: Sendable {
             guard pathEnd >= 4, bytes[pathEnd - 4] < 0x80, bytes[pathEnd - 3] == UInt8(ascii: "."),
                 bytes[pathEnd - 2] | 0x20 == UInt8(ascii: "m"), bytes[pathEnd - 1] | 0x20 == UInt8(ascii: "d")
             else { return nil }
-            let path = folder.withUTF8Bytes { Self.normalize($0, UnsafeBufferPointer(rebasing: bytes[..<pathEnd])) }
-            guard let path, let index = site.index(sourcePath: path) else { return nil }
+            let table = site.sourcePathTable
+            guard
+                let index = folder.withUTF8Bytes({
+                    table.index(folder: $0, name: UnsafeBufferPointer(rebasing: bytes[..<pathEnd]))
+                })
+            else { return nil }
             let fragment = hash.map { String(decoding: bytes[($0 + 1)...], as: UTF8.self) }
             return site.withPage(index) { target in
                 var href = Self.href(from: page.url, to: target.outputPath)
@@ -213,16 +217,27 @@ public struct LinkResolver: Sendable {
 
     /// As ``normalize(_:_:)``, for UTF-8 cut at ASCII bytes.
     static func normalize(_ baseBytes: UnsafeBufferPointer<UInt8>, _ nameBytes: UnsafeBufferPointer<UInt8>) -> String? {
-        // On bytes: `/` and `.` are ASCII, so no segment boundary falls inside a character.
         var climbsOut = false
         let path = String(unsafeUninitializedCapacity: baseBytes.count + nameBytes.count + 1) { output in
-            var count = 0
-            climbsOut =
-                !appendSegments(of: baseBytes, to: output, count: &count)
-                || !appendSegments(of: nameBytes, to: output, count: &count)
-            return climbsOut ? 0 : count
+            let count = normalized(baseBytes, nameBytes, into: output)
+            climbsOut = count == nil
+            return count ?? 0
         }
         return climbsOut ? nil : path
+    }
+
+    /// Writes what ``normalize(_:_:)`` returns into `output` (room for both inputs and one
+    /// more byte); returns its length, nil when `..` climbs out.
+    static func normalized(
+        _ baseBytes: UnsafeBufferPointer<UInt8>, _ nameBytes: UnsafeBufferPointer<UInt8>,
+        into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int? {
+        // On bytes: `/` and `.` are ASCII, so no segment boundary falls inside a character.
+        var count = 0
+        guard appendSegments(of: baseBytes, to: output, count: &count),
+            appendSegments(of: nameBytes, to: output, count: &count)
+        else { return nil }
+        return count
     }
 
     /// Appends the segments of `bytes` to the path in `output[..<count]`, resolving `.` and

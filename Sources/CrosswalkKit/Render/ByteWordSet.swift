@@ -37,6 +37,13 @@ struct ByteWordSet {
         return false
     }
 
+    /// How many words were added before `word`, when it is here: words keep the order they
+    /// were added in.
+    func ordinal(of word: UnsafeBufferPointer<UInt8>) -> Int? {
+        if case .found(let entry) = find(word, hash: Self.hash(word)) { return entry }
+        return nil
+    }
+
     /// Adds `word`; false when it was there already.
     @discardableResult
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -73,7 +80,8 @@ struct ByteWordSet {
     }
 
     private enum Place {
-        case found
+        /// The word's entry (its ordinal).
+        case found(Int)
         case empty(Int)
     }
 
@@ -89,7 +97,7 @@ struct ByteWordSet {
                         let entry = slots[slot]
                         if entry < 0 { return .empty(slot) }
                         let (start, count) = words[Int(entry)]
-                        if count == word.count, Self.equal(storage, start, word) { return .found }
+                        if count == word.count, Self.equal(storage, start, word) { return .found(Int(entry)) }
                         slot = (slot + 1) & mask
                     }
                 }

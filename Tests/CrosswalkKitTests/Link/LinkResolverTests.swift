@@ -148,7 +148,8 @@ import Testing
         let resolver = LinkResolver(site: Site(config: SiteConfig(), pages: pages, assets: []))
         let prefixes = ["", "./", "../", "../../", "../../../", "x/../", "deep/", "glossary/", "/", "//", ".//"]
         let names = [
-            "plc.md", "PLC.MD", "patch.Md", "rack.md", "index.md", "Ölpumpe.md", "no-scan.md", "missing.md", "plc",
+            "plc.md", "PLC.MD", "patch.Md", "rack.md", "index.md", "Ölpumpe.md", "O\u{308}lpumpe.md", "no-scan.md",
+            "missing.md", "plc",
             ".md", "glossary", "plc.mdx", "https:plc.md",
         ]
         let endings = ["", "#", "#history", "#a#b", "#héllo", "#a b", "#%20", "?q=1", "#x?y", "#\u{301}"]
