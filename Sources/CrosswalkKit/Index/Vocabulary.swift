@@ -118,7 +118,17 @@ public struct Vocabulary: Sendable {
         }
         if ascii {
             guard upper else { return name }
-            return String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            // Written into the String's own storage: a mapped array, then a String of it,
+            // was most of a wikilink's lookup.
+            return name.withUTF8Bytes { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { output in
+                    for index in bytes.indices {
+                        let byte = bytes[index]
+                        output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return bytes.count
+                }
+            }
         }
         return name.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "’", with: "'")
     }

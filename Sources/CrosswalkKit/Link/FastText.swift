@@ -52,6 +52,16 @@ extension Substring {
         }
         return nil
     }
+
+    /// The first occurrence of the ASCII `byte`, found in the UTF-8 bytes in place:
+    /// `utf8.firstIndex(of:)` stepped through the view one index at a time.
+    func firstIndex(ofASCII byte: UInt8) -> Index? {
+        let bytes = utf8
+        if let found = bytes.withContiguousStorageIfAvailable({ $0.firstIndex(of: byte) }) {
+            return found.map { bytes.index(bytes.startIndex, offsetBy: $0) }
+        }
+        return bytes.firstIndex(of: byte)
+    }
 }
 
 extension StringProtocol where UTF8View: BidirectionalCollection {

@@ -99,12 +99,12 @@ struct Wikilinks {
     private mutating func resolve(_ inner: Substring, written: String, in node: MarkdownNode) -> Piece? {
         var target = inner
         var label: Substring?
-        if let bar = target.utf8.firstIndex(of: UInt8(ascii: "|")) {
+        if let bar = target.firstIndex(ofASCII: UInt8(ascii: "|")) {
             label = target[target.index(after: bar)...]
             target = target[..<bar]
         }
         var heading: Substring?
-        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
+        if let hash = target.firstIndex(ofASCII: UInt8(ascii: "#")) {
             heading = target[target.index(after: hash)...]
             target = target[..<hash]
         }

@@ -15,6 +15,26 @@ import Testing
         #expect(SourceLocator.lineStarts([0x0A]) == [0, 1])
     }
 
+    /// Eight bytes at a time, the count of bytes that start a scalar is the byte-by-byte count,
+    /// from every start to every end: ASCII, two- to four-byte characters, stray bytes.
+    @Test func scalarsAreCountedAsByteByByte() {
+        var random = SplitMix(seed: 8_088)
+        let pieces: [[UInt8]] = [
+            [0x61], [0x20], [0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xF0, 0x9F, 0x99, 0x82], [0x80], [0xBF], [0xFF],
+        ]
+        for _ in 0..<200 {
+            let bytes = (0..<random.below(12)).flatMap { _ in pieces[random.below(pieces.count)] }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    for end in start...bytes.count {
+                        let expected = bytes[start..<end].count { $0 & 0xC0 != 0x80 }
+                        #expect(SourceLocator.scalarCount(buffer, from: start, to: end) == expected)
+                    }
+                }
+            }
+        }
+    }
+
     /// The first line of the block holding the needle, and its column, searched line by line
     /// on bytes as the locator did before it searched a whole block at once.
     static func reference(_ needle: String, lines: [ArraySlice<UInt8>], block: ClosedRange<Int>) -> (
