@@ -55,44 +55,76 @@ struct WordTokenizer {
 
     /// The words of `bytes` (valid UTF-8), replacing what `tokens` held: a caller scanning
     /// many texts keeps one buffer instead of making one per text.
+    ///
+    /// Eight bytes at a time while they are ASCII (nearly all prose): which of them are letters
+    /// or digits is worked out for the eight at once, and only where a word starts or ends is
+    /// looked at. Other bytes go one scalar at a time. Both keep the same state: where the word
+    /// being read started (-1 between words), and whether it is ASCII so far.
     static func tokens(in bytes: UnsafeBufferPointer<UInt8>, into tokens: inout TokenBuffer) {
         tokens.removeAll()
+        guard let base = bytes.baseAddress else { return }
         let count = bytes.count
-        // One table load per byte in the loops below: every byte of prose passes through here.
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var start = -1
+        var ascii = true
+        var index = 0
+        // One table load per byte outside the fast path: every byte of prose passes through here.
         byteClasses.withUnsafeBufferPointer { classes in
-            // Whether the scalar at `index` belongs to a word, and its length in bytes.
-            @inline(__always) func wordScalar(at index: Int) -> (isWord: Bool, length: Int) {
-                let byteClass = classes[Int(bytes[index])]
-                if byteClass < 2 { return (byteClass == 1, 1) }
-                return nonASCIIWordScalar(in: bytes, at: index)
-            }
-            var index = 0
             while index < count {
-                // Between words.
-                let first = wordScalar(at: index)
-                guard first.isWord else {
-                    index += first.length
-                    continue
-                }
-                // A word: ASCII bytes in a tight loop, other scalars decoded.
-                let start = index
-                var ascii = true
-                while index < count {
-                    let byteClass = classes[Int(bytes[index])]
-                    if byteClass == 1 {
-                        index += 1
-                    } else if byteClass == 0 {
-                        break
-                    } else {
-                        let next = wordScalar(at: index)
-                        guard next.isWord else { break }
-                        ascii = false
-                        index += next.length
+                if index + 8 <= count {
+                    let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    if chunk & highBits == 0 {
+                        let words = wordBytes(chunk)
+                        // Bytes before `offset` are done; the byte there is of the kind looked for.
+                        var offset = 0
+                        while offset < 8 {
+                            let remaining = highBits << UInt64(offset * 8)
+                            if start < 0 {
+                                let found = words & remaining
+                                if found == 0 { break }
+                                offset = found.trailingZeroBitCount >> 3
+                                start = index + offset
+                                ascii = true
+                            } else {
+                                let found = ~words & remaining
+                                if found == 0 { break }
+                                offset = found.trailingZeroBitCount >> 3
+                                tokens.append(Token(start: start, end: index + offset, isASCII: ascii))
+                                start = -1
+                            }
+                        }
+                        index += 8
+                        continue
                     }
                 }
-                tokens.append(Token(start: start, end: index, isASCII: ascii))
+                let byteClass = classes[Int(bytes[index])]
+                let (isWord, length) =
+                    byteClass < 2 ? (byteClass == 1, 1) : nonASCIIWordScalar(in: bytes, at: index)
+                if isWord {
+                    if start < 0 { (start, ascii) = (index, true) }
+                    if byteClass == 2 { ascii = false }
+                } else if start >= 0 {
+                    tokens.append(Token(start: start, end: index, isASCII: ascii))
+                    start = -1
+                }
+                index += length
             }
         }
+        if start >= 0 { tokens.append(Token(start: start, end: count, isASCII: ascii)) }
+    }
+
+    /// For eight ASCII bytes, the top bit of each byte set when it is a letter or a digit.
+    /// Each comparison is an addition that carries into the byte's top bit, never further:
+    /// no byte is above 0x7F.
+    @inline(__always)
+    static func wordBytes(_ chunk: UInt64) -> UInt64 {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let lower = chunk | 0x2020_2020_2020_2020
+        // `a` (0x61) ... `z` (0x7A), after folding case.
+        let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
+        // `0` (0x30) ... `9` (0x39).
+        let digits = (chunk &+ 0x5050_5050_5050_5050) & ~(chunk &+ 0x4646_4646_4646_4646)
+        return (letters | digits) & highBits
     }
 
     /// Whether the scalar at `index` (not ASCII) belongs to a word, and its length in bytes.

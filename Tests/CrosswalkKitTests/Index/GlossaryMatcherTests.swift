@@ -177,12 +177,17 @@ import Testing
         }
     }
 
-    /// The tokenizer agrees with a scalar-by-scalar definition of a word.
+    /// The tokenizer agrees with a scalar-by-scalar definition of a word: with words and gaps
+    /// long and short, so that they start and end at every place of its eight-byte steps, and
+    /// with other scripts among them.
     @Test func tokensAreRunsOfWordScalars() {
         var random = SplitMix(seed: 31)
-        let pieces = ["a", "Z", "9", " ", ".", "é", "\u{301}", "’", "🙂", "日本", "\u{0663}", "-", "\n", "ß"]
-        for _ in 0..<500 {
-            let text = (0..<random.below(20)).map { _ in pieces[random.below(pieces.count)] }.joined()
+        let pieces = [
+            "a", "Z", "9", " ", ".", "é", "\u{301}", "’", "🙂", "日本", "\u{0663}", "-", "\n", "ß", "Safety", "PLC",
+            "interlock ", "  ", "@[`{", "/:", "x7", "0123456789",
+        ]
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(40)).map { _ in pieces[random.below(pieces.count)] }.joined()
             var expected: [(Int, Int, Bool)] = []
             var offset = 0
             var current: (start: Int, ascii: Bool)?
@@ -201,6 +206,21 @@ import Testing
             let tokens = WordTokenizer.tokens(in: text)
             #expect(tokens.map(\.start) == expected.map(\.0) && tokens.map(\.end) == expected.map(\.1), "\(text)")
             #expect(tokens.map(\.isASCII) == expected.map(\.2), "\(text)")
+        }
+    }
+
+    /// Eight bytes at once, a byte's top bit is set exactly when it is a letter or a digit, in
+    /// every lane and beside every other byte.
+    @Test func eightBytesAtOnceAgreeWithOneAtATime() {
+        var random = SplitMix(seed: 808)
+        for _ in 0..<20_000 {
+            let lanes = (0..<8).map { _ in UInt8(random.below(128)) }
+            let chunk = lanes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+            let words = WordTokenizer.wordBytes(chunk)
+            for (lane, byte) in lanes.enumerated() {
+                #expect((words >> UInt64(lane * 8 + 7)) & 1 == (WordTokenizer.isASCIIWord(byte) ? 1 : 0), "\(byte)")
+            }
+            #expect(words & ~0x8080_8080_8080_8080 == 0)
         }
     }
 
