@@ -45,18 +45,31 @@ final class CellContents {
     /// as one text node of exactly its bytes: no byte its inline parser stops at
     /// (`SPECIAL_CHARS` in libcmark's `inlines.c`, and with smart punctuation
     /// `SMART_PUNCT_CHARS`), and no control character (NUL becomes U+FFFD when parsing).
+    ///
+    /// Brackets and `!` are the exception: the cells' document defines no link references, so
+    /// they make a link or an image only as `](`; otherwise they stay text, and the text nodes
+    /// they were cut into are joined again. A `[[wikilink]]` cell is then plain too. So is a
+    /// lone `-` or `.` with smart punctuation, which changes only runs of them.
     static func isPlain(_ text: [UInt8], smart: Bool) -> Bool {
-        text.allSatisfy { byte in
+        var previous: UInt8 = 0
+        for byte in text {
             switch byte {
-            case 0..<0x20, UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "<"),
-                UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "]"), UInt8(ascii: "_"), UInt8(ascii: "`"):
-                false
-            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "."), UInt8(ascii: "-"):
-                !smart
+            case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "<"), UInt8(ascii: "\\"),
+                UInt8(ascii: "_"), UInt8(ascii: "`"):
+                return false
+            case UInt8(ascii: "("):
+                if previous == UInt8(ascii: "]") { return false }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if smart { return false }
+            case UInt8(ascii: "."), UInt8(ascii: "-"):
+                // Smart punctuation changes runs (`--`, `...`); one alone stays as it is.
+                if smart && previous == byte { return false }
             default:
-                true
+                break
             }
+            previous = byte
         }
+        return true
     }
 
     /// Each text on its own paragraph after a no-break space, written straight into the

@@ -11,7 +11,8 @@ import Testing
         var random = SplitMix(seed: 3)
         let pieces = [
             "a", "PLC", " ", "é", "\u{A0}", "1", "#", "=", "-", ".", "'", "\"", "(x)", ":", "|", "~", "$", "+", ">",
-            "https://x.y", "{", "%", "🙂", "\u{301}", "/", "?", "^", "1.", "\t",
+            "https://x.y", "{", "%", "🙂", "\u{301}", "/", "?", "^", "1.", "\t", "[", "]", "!", "[[x]]", "](", "(y)",
+            "[a]", "![", "]]", "--", "...", "a-b", "x.y",
         ]
         var plainSeen = 0
         for _ in 0..<3_000 {
@@ -31,12 +32,19 @@ import Testing
     }
 
     @Test func specialBytesAreNotPlain() {
-        for text in ["*a*", "a_b", "`x`", "[a]", "!", "&amp;", "<b>", "a\\|b", "x\u{0B}y"] {
+        for text in ["*a*", "a_b", "`x`", "[a](b)", "![a](b)", "[a]](", "&amp;", "<b>", "a\\|b", "x\u{0B}y"] {
             #expect(!CellContents.isPlain(Array(text.utf8), smart: false), "\(text)")
         }
-        for text in ["it's", "\"q\"", "a.b", "a-b"] {
+        // No link references are defined in the cells' document: brackets alone make no link.
+        for text in ["[a]", "!", "[[note-1]]", "![a]", "[a] (b)", "a]b(c"] {
+            #expect(CellContents.isPlain(Array(text.utf8), smart: false), "\(text)")
+        }
+        for text in ["it's", "\"q\"", "a..b", "a--b", "1...", "---"] {
             #expect(CellContents.isPlain(Array(text.utf8), smart: false))
             #expect(!CellContents.isPlain(Array(text.utf8), smart: true), "\(text)")
+        }
+        for text in ["a.b", "a-b", "note-1.", "[[note-65]]", "-.-"] {
+            #expect(CellContents.isPlain(Array(text.utf8), smart: true), "\(text)")
         }
     }
 }
