@@ -7,13 +7,18 @@ enum PipeTableSyntax {
     enum Alignment: Sendable, Equatable {
         case none, left, center, right
 
-        /// The attribute cmark-gfm writes on `<th>`/`<td>`.
-        var attribute: String {
-            switch self {
-            case .none: ""
-            case .left: " align=\"left\""
-            case .center: " align=\"center\""
-            case .right: " align=\"right\""
+        /// `<th>` or `<td>` with the attribute cmark-gfm writes: literals, not made again for
+        /// every table.
+        func openTag(header: Bool) -> String {
+            switch (self, header) {
+            case (.none, true): "<th>"
+            case (.left, true): "<th align=\"left\">"
+            case (.center, true): "<th align=\"center\">"
+            case (.right, true): "<th align=\"right\">"
+            case (.none, false): "<td>"
+            case (.left, false): "<td align=\"left\">"
+            case (.center, false): "<td align=\"center\">"
+            case (.right, false): "<td align=\"right\">"
             }
         }
     }

@@ -208,16 +208,16 @@ enum PipeTables {
         let table = MarkdownNode.customBlock(enter: "<table\(tableAttribute)>", exit: "</table>")
 
         let cells = CellContents(texts: layout.header + layout.rows.joined(), options: options)
-        // Each column's opening tags made once per table, not once per cell.
+        // Each column's opening tags taken once per table, not once per cell.
         let openTags = (
-            header: layout.alignments.map { "<th\($0.attribute)>" },
-            body: layout.alignments.map { "<td\($0.attribute)>" }
+            header: layout.alignments.map { $0.openTag(header: true) },
+            body: layout.alignments.map { $0.openTag(header: false) }
         )
         withExtendedLifetime(cells) {
             var next = 0
             func row(_ texts: [[UInt8]], line: BlockLine, isHeader: Bool) -> MarkdownNode {
-                let attribute = positions ? sourcePosition(from: line, to: line, source: source) : ""
-                let row = MarkdownNode.customBlock(enter: "<tr\(attribute)>", exit: "</tr>")
+                let enter = positions ? "<tr\(sourcePosition(from: line, to: line, source: source))>" : "<tr>"
+                let row = MarkdownNode.customBlock(enter: enter, exit: "</tr>")
                 let tags = isHeader ? openTags.header : openTags.body
                 for column in texts.indices {
                     let inline = MarkdownNode.customInline(enter: tags[column], exit: isHeader ? "</th>" : "</td>")
