@@ -72,7 +72,7 @@ struct WordTokenizer {
         byteClasses.withUnsafeBufferPointer { classes in
             while index < count {
                 if index + 8 <= count {
-                    let chunk = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    let chunk = base.eightBytes(at: index)
                     if chunk & highBits == 0 {
                         let words = wordBytes(chunk)
                         // Bytes before `offset` are done; the byte there is of the kind looked for.

@@ -64,6 +64,15 @@ extension Substring {
     }
 }
 
+extension UnsafePointer<UInt8> {
+    /// The eight bytes from `offset` as one word, the first byte in its low bits on any host:
+    /// how the scans that test eight bytes at a time read their text.
+    @inline(__always)
+    func eightBytes(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(self + offset).loadUnaligned(as: UInt64.self))
+    }
+}
+
 extension StringProtocol where UTF8View: BidirectionalCollection {
     /// `trimmingCharacters(in: .whitespaces)`, without Foundation when neither end is a space,
     /// a tab or a non-ASCII byte (which may start a Unicode space).

@@ -95,7 +95,7 @@ struct SourceLocator {
         var count = 0
         var index = start
         while index + 8 <= end {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let word = base.eightBytes(at: index)
             // A continuation byte has its top bit set and the next one clear.
             let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
             count += 8 - continuations.nonzeroBitCount

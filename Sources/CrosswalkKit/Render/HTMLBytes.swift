@@ -146,7 +146,7 @@ struct HTMLBytes: ~Copyable {
     ) -> Int? {
         var offset = from
         while end - offset >= 8 {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            let word = base.eightBytes(at: offset)
             // `"` `#` `&` `'` are the bytes 0x22, 0x23, 0x26, 0x27 (0x22 with bits 0 and 2
             // masked off); `<` and `>` are 0x3C and 0x3E (0x3C with bit 1 masked off). A byte
             // flagged here may be a `#` or a byte after a match: the loop below decides.
