@@ -95,7 +95,7 @@ final class MarkdownCache: @unchecked Sendable {
         text.raw(page.slug)
         text.raw(" ")
         text.raw(page.kind.rawValue)
-        text.raw(page.isFolderIndex ? " true " : " false ")
+        text.raw(page.isFolderIndex ? " true " as StaticString : " false ")
         text.raw(page.declaredTitle ?? "-")
         text.raw("\n")
         for (label, names) in [("alias " as StaticString, page.metadata.aliases), ("related ", page.metadata.related)] {

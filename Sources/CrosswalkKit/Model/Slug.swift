@@ -10,7 +10,7 @@ public enum Slug {
         // Most names are ASCII, where NFC and lower case are bytes, and letters and digits
         // are `a-z0-9`: Foundation's normalising and character set cost 18,000 instructions
         // a name.
-        name.utf8.allSatisfy { $0 < 0x80 } ? ascii(name) : unicode(name)
+        name.everyUTF8Byte { $0 < 0x80 } ? ascii(name) : unicode(name)
     }
 
     static func ascii(_ name: String) -> String {

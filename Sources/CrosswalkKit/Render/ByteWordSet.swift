@@ -76,7 +76,7 @@ struct ByteWordSet {
     /// `String`s are equal when their canonical forms are, so words outside ASCII are kept
     /// composed (NFC): the set then finds what a `Set<String>` finds.
     static func key(_ string: String) -> String {
-        string.utf8.allSatisfy { $0 < 0x80 } ? string : string.precomposedStringWithCanonicalMapping
+        string.everyUTF8Byte { $0 < 0x80 } ? string : string.precomposedStringWithCanonicalMapping
     }
 
     private enum Place {

@@ -98,10 +98,12 @@ enum NeighbourGraph {
         svg.integer(height)
         svg.raw("\" role=\"group\" aria-label=\"Pages linked to and from ")
         svg.escaped(title)
+        // Literals as `StaticString`s (no `+`, no `? :` between two literals, either of which
+        // makes a `String` on every call): a picture is drawn on every page.
+        svg.raw("\"><defs><marker id=\"nb-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" ")
         svg.raw(
-            "\"><defs><marker id=\"nb-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
-                + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"nb-arrowhead\" d=\"M0,0 L10,5 L0,10 z\"/>"
-                + "</marker></defs>")
+            "markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"nb-arrowhead\" d=\"M0,0 L10,5 L0,10 z\"/>")
+        svg.raw("</marker></defs>")
         for (row, node) in left.enumerated() {
             let y = rowY(row, count: left.count + (leftMore > 0 ? 1 : 0), middle: middle)
             // The edge from (210, y) to (264, middle), its fixed parts written at once.
@@ -129,7 +131,7 @@ enum NeighbourGraph {
             svg.coordinate(y)
             svg.raw(
                 node.mutual
-                    ? "\" marker-end=\"url(#nb-arrow)\" marker-start=\"url(#nb-arrow)\"/>"
+                    ? "\" marker-end=\"url(#nb-arrow)\" marker-start=\"url(#nb-arrow)\"/>" as StaticString
                     : "\" marker-end=\"url(#nb-arrow)\"/>")
             nodeLink(&svg, node, x: 456, y: y, left: false, hrefs: hrefs)
         }
@@ -191,11 +193,16 @@ enum NeighbourGraph {
         svg.raw("\"><title>")
         node.write(label: false, to: &svg)
         svg.raw(kindWord(node.kind))
-        svg.raw(left ? "links here)</title>" : node.mutual ? "linked both ways)</title>" : "linked from here)</title>")
+        svg.raw(
+            left
+                ? "links here)</title>" as StaticString
+                : node.mutual ? "linked both ways)</title>" : "linked from here)</title>")
         shape(&svg, node.kind, x: x, y: y)
-        svg.raw(left ? "<text class=\"nb-label\" x=\"190\" y=\"" : "<text class=\"nb-label\" x=\"468\" y=\"")
+        svg.raw(
+            left ? "<text class=\"nb-label\" x=\"190\" y=\"" as StaticString : "<text class=\"nb-label\" x=\"468\" y=\""
+        )
         svg.coordinate(y + 4)
-        svg.raw(left ? "\" text-anchor=\"end\">" : "\" text-anchor=\"start\">")
+        svg.raw(left ? "\" text-anchor=\"end\">" as StaticString : "\" text-anchor=\"start\">")
         node.write(label: true, to: &svg)
         svg.raw("</text></a>")
     }

@@ -93,7 +93,7 @@ extension SiteRenderer {
     /// else: Foundation's folding was most of the cost of ordering titles again on every rename
     /// in `serve`.
     static func foldedForSorting(_ title: String) -> String {
-        guard title.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard title.everyUTF8Byte({ $0 < 0x80 }) else {
             return title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         }
         return String(decoding: title.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
