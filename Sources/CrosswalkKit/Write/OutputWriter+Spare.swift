@@ -60,17 +60,21 @@ extension OutputWriter {
     }
 
     /// A folder at `path` in a recycled staging tree: one already there is kept, anything else
-    /// there (a file, a link) replaced, and missing parents made.
+    /// there (a file, a link) replaced, and missing parents made. Looked at first: in a spare
+    /// the folder is nearly always there, and a `mkdir` that fails costs a look as well.
     static func ensureDirectory(_ path: String) throws(Failure) {
-        if mkdir(path, 0o755) == 0 { return }
         var info = stat()
-        if errno == EEXIST, lstat(path, &info) == 0 {
+        if lstat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { return }
             removeAnything(path, info)
-        } else if errno == ENOENT {
-            try ensureDirectory(folderPath(holding: path))
         }
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        if mkdir(path, 0o755) == 0 { return }
+        if errno == ENOENT {
+            try ensureDirectory(folderPath(holding: path))
+            if mkdir(path, 0o755) == 0 { return }
+        }
+        // Another thread writing into the same folder may have made it meanwhile.
+        if errno == EEXIST, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
         throw Failure(message: "cannot create folder \(path): \(String(cString: strerror(errno)))")
     }
 
@@ -80,33 +84,45 @@ extension OutputWriter {
 
     /// Removes from the staging tree every file not in `produced` (relative paths) and every
     /// folder not in `folders` (absolute paths): what the spare held that this build did not
-    /// write. Symbolic links are removed, never followed.
+    /// write. Symbolic links are removed, never followed. A level of folders at a time, the
+    /// level's folders read on every core: a spare has a folder per page, four system calls
+    /// each, and a one-page rebuild reads them all.
     static func sweep(_ staging: String, produced: Set<String>, folders: Set<String>) {
-        func visit(_ folder: String, _ prefix: String) {
-            guard let handle = opendir(folder) else { return }
-            var entries: [(name: String, isFolder: Bool)] = []
-            while let entry = readdir(handle) {
-                let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                guard name != "." && name != ".." else { continue }
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    isFolder = lstat(joinPath(folder, name), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                entries.append((name, isFolder))
+        var level = [(path: staging, prefix: "")]
+        while !level.isEmpty {
+            level = parallelMap(level) { folder in sweepFolder(folder.path, folder.prefix, produced, folders) }
+                .flatMap { $0 }
+        }
+    }
+
+    /// Sweeps one folder's own entries; returns the folders in it to sweep next.
+    private static func sweepFolder(
+        _ folder: String, _ prefix: String, _ produced: Set<String>, _ folders: Set<String>
+    ) -> [(path: String, prefix: String)] {
+        guard let handle = opendir(folder) else { return [] }
+        var entries: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            closedir(handle)
-            for (name, isFolder) in entries {
-                let path = joinPath(folder, name)
-                if isFolder {
-                    if folders.contains(path) { visit(path, prefix + name + "/") } else { removeTree(path) }
-                } else if !produced.contains(prefix + name) {
-                    unlink(path)
-                }
+            guard name != "." && name != ".." else { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(joinPath(folder, name), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
+        }
+        closedir(handle)
+        var next: [(path: String, prefix: String)] = []
+        for (name, isFolder) in entries {
+            let path = joinPath(folder, name)
+            if isFolder {
+                if folders.contains(path) { next.append((path, prefix + name + "/")) } else { removeTree(path) }
+            } else if !produced.contains(prefix + name) {
+                unlink(path)
             }
         }
-        visit(staging, "")
+        return next
     }
 }

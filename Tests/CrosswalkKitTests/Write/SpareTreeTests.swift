@@ -50,6 +50,10 @@ import Testing
         _ = try publish(folder, ["a/index.html": "a1"], record: "1")
         try folder.write("stale", to: ".public.spare/gone/index.html")
         try folder.write("stale", to: ".public.spare/a/old.html")
+        // Swept a level at a time: stale files and folders deep down, beside kept ones.
+        try folder.write("stale", to: ".public.spare/a/deep/er/still/old.html")
+        try folder.write("stale", to: ".public.spare/h/i/j/old.html")
+        try folder.write("stale", to: ".public.spare/h/i/k/gone/index.html")
         try folder.write("a file where a folder goes", to: ".public.spare/d")
         try FileManager.default.createDirectory(
             atPath: folder.path(".public.spare/e.html/inner"), withIntermediateDirectories: true)
@@ -58,6 +62,7 @@ import Testing
             atPath: folder.path(".public.spare/g.html"), withDestinationPath: outside + "/secret.txt")
         let files = [
             "a/index.html": "a2", "d/index.html": "d2", "e.html": "e2", "f/index.html": "f2", "g.html": "g2",
+            "a/deep/er/index.html": "deep2", "h/i/j/index.html": "j2",
         ]
         let writer = try publish(folder, files, record: "2")
         #expect(writer.recycled)
@@ -66,6 +71,7 @@ import Testing
         #expect(folder.files(under: "outside") == ["secret.txt"])
         var info = stat()
         #expect(lstat(folder.path("public/f"), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
+        #expect(!folder.exists("public/a/deep/er/still") && !folder.exists("public/h/i/k"))
     }
 
     /// Most spare files are links of live output files (unchanged last time). Writing new bytes
