@@ -54,9 +54,14 @@ extension OutputWriter {
 
     /// True when `first` and `second` are the same file (one is a link of the other).
     static func sameFile(_ first: String, _ second: String) -> Bool {
-        var a = stat()
-        var b = stat()
-        return lstat(first, &a) == 0 && lstat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+        var info = stat()
+        return lstat(first, &info) == 0 && isFile(second, sameAs: info)
+    }
+
+    /// True when `path` is the file `info` describes, looked at already (a link of it).
+    static func isFile(_ path: String, sameAs info: stat) -> Bool {
+        var other = stat()
+        return lstat(path, &other) == 0 && other.st_dev == info.st_dev && other.st_ino == info.st_ino
     }
 
     /// A folder at `path` in a recycled staging tree: one already there is kept, anything else

@@ -176,8 +176,7 @@ public final class OutputWriter: @unchecked Sendable {
             // Often the spare holds this very file already: it was unchanged last time too.
             // Compared with the look above: a second look at `previous` was 10,000 more system
             // calls in a one-page rebuild of 10,000 pages.
-            var there = stat()
-            if !(lstat(target, &there) == 0 && there.st_dev == info.st_dev && there.st_ino == info.st_ino) {
+            if !Self.isFile(target, sameAs: info) {
                 _ = Self.clearForWrite(target)
                 unlink(target)
                 guard link(previous, target) == 0 else { return false }
