@@ -52,12 +52,6 @@ extension OutputWriter {
         return false
     }
 
-    /// True when `first` and `second` are the same file (one is a link of the other).
-    static func sameFile(_ first: String, _ second: String) -> Bool {
-        var info = stat()
-        return lstat(first, &info) == 0 && isFile(second, sameAs: info)
-    }
-
     /// True when `path` is the file `info` describes, looked at already (a link of it).
     static func isFile(_ path: String, sameAs info: stat) -> Bool {
         var other = stat()

@@ -198,8 +198,9 @@ public final class OutputWriter: @unchecked Sendable {
         try makeParent(of: target)
         let previous = joinPath(output, relativePath)
         if recycled { produced.insert(relativePath) }
-        if reuse, hasPrevious, Self.hasSameBytes(previous, bytes) {
-            if recycled && Self.sameFile(previous, target) {
+        var info = stat()
+        if reuse, hasPrevious, Self.hasSameBytes(previous, bytes, info: &info) {
+            if recycled && Self.isFile(target, sameAs: info) {
                 counts.add(reused: 1)
                 return
             }
@@ -247,9 +248,8 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// True when `path` is a regular file holding exactly `bytes`.
-    static func hasSameBytes(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var info = stat()
+    /// True when `path` is a regular file holding exactly `bytes`; `info` is what it looked at.
+    static func hasSameBytes(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, info: inout stat) -> Bool {
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count,
             let existing = try? readWholeFile(path)
         else { return false }
