@@ -148,6 +148,18 @@ show_failure() {
     tail -n 20 "$2" | sed 's/^/    | /' >&2
 }
 
+# rebuild_row WHAT LOG RUN : crosswalk builds the corpus again over its output, timed, and the
+# table gets the row RUN (FAILED, with LOG's end shown, when the build fails); M_RC says which.
+rebuild_row() {
+    measure "$3" "$2" "$CROSSWALK" build --source "$dir" --output "$public"
+    if [[ $M_RC != 0 ]]; then
+        show_failure "$1" "$2"
+        row "$label" crosswalk "$3" FAILED "-" "-" "-" "-" "-"
+    else
+        add_row "$label" crosswalk "$3" "$n"
+    fi
+}
+
 # round_build OK RUNS TOOL WHAT LOG CMD... : one timed build of a round. Its figures are added
 # to the array named RUNS; when it fails, the variable named OK is set to 0 and LOG's end shown.
 round_build() {
@@ -309,13 +321,7 @@ for n in $SIZES; do
 
         # 3. no-op rebuild: the same command over the existing output
         say "  crosswalk: no-op rebuild"
-        measure noop "$dir/crosswalk-noop.log" "$CROSSWALK" build --source "$dir" --output "$public"
-        if [[ $M_RC != 0 ]]; then
-            show_failure "no-op rebuild" "$dir/crosswalk-noop.log"
-            row "$label" crosswalk "no-op rebuild" FAILED "-" "-" "-" "-" "-"
-        else
-            add_row "$label" crosswalk "no-op rebuild" "$n"
-        fi
+        rebuild_row "no-op rebuild" "$dir/crosswalk-noop.log" "no-op rebuild"
 
         # 4. one-file edit: append a line to one term, rebuild, put the file back.
         edited="$dir/content/glossary/term-1.md"
@@ -325,23 +331,13 @@ for n in $SIZES; do
             # Until the file is back, the corpus differs from what its stamp says.
             [[ -f $dir/.corpus-stamp ]] && mv "$dir/.corpus-stamp" "$dir/.corpus-stamp.saved"
             printf '\nEdited for the benchmark: one more line mentioning the process historian.\n' >>"$edited"
-            measure edit "$dir/crosswalk-edit.log" "$CROSSWALK" build --source "$dir" --output "$public"
-            if [[ $M_RC != 0 ]]; then
-                show_failure "one-file-edit rebuild" "$dir/crosswalk-edit.log"
-                row "$label" crosswalk "1-file edit" FAILED "-" "-" "-" "-" "-"
-            else
-                add_row "$label" crosswalk "1-file edit" "$n"
+            rebuild_row "one-file-edit rebuild" "$dir/crosswalk-edit.log" "1-file edit"
+            if [[ $M_RC == 0 ]]; then
                 # 4b. the same file edited again: this rebuild has the output the first one
                 # replaced as its spare staging tree, as every later rebuild does.
                 say "  crosswalk: rebuild after a second edit"
                 printf 'And a second line, for the second edit.\n' >>"$edited"
-                measure edit2 "$dir/crosswalk-edit2.log" "$CROSSWALK" build --source "$dir" --output "$public"
-                if [[ $M_RC != 0 ]]; then
-                    show_failure "second-edit rebuild" "$dir/crosswalk-edit2.log"
-                    row "$label" crosswalk "2nd edit" FAILED "-" "-" "-" "-" "-"
-                else
-                    add_row "$label" crosswalk "2nd edit" "$n"
-                fi
+                rebuild_row "second-edit rebuild" "$dir/crosswalk-edit2.log" "2nd edit"
             fi
             mv "$dir/.edited.bak" "$edited"
             [[ -f $dir/.corpus-stamp.saved ]] && mv "$dir/.corpus-stamp.saved" "$dir/.corpus-stamp"
