@@ -24,38 +24,46 @@ struct Wikilinks {
     mutating func apply(to prose: [MarkdownNode]) -> [MarkdownNode] {
         var result: [MarkdownNode] = []
         result.reserveCapacity(prose.count)
+        // A node's text as bytes, cut by offsets: reused from node to node, and no `String` or
+        // `Substring` is made of text that stays text.
+        var literal: [UInt8] = []
         for node in prose {
-            // Asked in place first: a String of every text node cost more than the search.
-            guard node.literalContains("[["), let literal = node.literal else {
+            // Asked in place first: most text nodes hold no wikilink.
+            guard node.literalContains("[[") else {
                 result.append(node)
                 continue
             }
-            let pieces = split(literal, in: node)
-            guard pieces.contains(where: { if case .link = $0 { true } else { false } }) else {
-                result.append(node)
-                continue
-            }
-            for piece in pieces {
-                switch piece {
-                case .text(let text):
-                    let textNode = MarkdownNode.text(text)
-                    node.insertBefore(textNode)
-                    result.append(textNode)
-                case .link(let href, let label):
-                    let link = MarkdownNode.make(.link)
-                    link.url = href
-                    link.append(.text(label))
-                    node.insertBefore(link)
+            literal.removeAll(keepingCapacity: true)
+            node.appendLiteral(to: &literal)
+            let replaced = literal.withUnsafeBufferPointer { bytes -> Bool in
+                let pieces = split(bytes, in: node)
+                guard pieces.contains(where: \.isLink) else { return false }
+                for piece in pieces {
+                    switch piece {
+                    case .text(let range):
+                        let textNode = MarkdownNode.text(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+                        node.insertBefore(textNode)
+                        result.append(textNode)
+                    case .link(let href, let label):
+                        let link = MarkdownNode.make(.link)
+                        link.url = href
+                        link.append(.text(label))
+                        node.insertBefore(link)
+                    }
                 }
+                return true
             }
-            node.free()
+            if replaced { node.free() } else { result.append(node) }
         }
         return result
     }
 
     private enum Piece {
-        case text(String)
+        /// Bytes of the node's text, kept as they are.
+        case text(Range<Int>)
         case link(href: String, label: String)
+
+        var isLink: Bool { if case .link = self { true } else { false } }
     }
 
     /// Cuts a literal into text and resolved wikilinks; unresolved ones stay as text.
@@ -63,53 +71,73 @@ struct Wikilinks {
     /// Linear in the literal: the `]]` after an opener, and the last bracket before that `]]`,
     /// are found once and reused by every later opener before it (`[[a[` repeated, then one
     /// `]]` a megabyte later, made the scan quadratic).
-    private mutating func split(_ literal: String, in node: MarkdownNode) -> [Piece] {
+    private mutating func split(_ bytes: UnsafeBufferPointer<UInt8>, in node: MarkdownNode) -> [Piece] {
         var pieces: [Piece] = []
         pieces.reserveCapacity(4)
-        var rest = literal[...]
-        var known: (close: Range<String.Index>, lastBracket: String.Index?)?
-        while let open = rest.firstRange(ofASCII: "[[") {
-            let reusable = known.map { $0.close.lowerBound >= open.upperBound } ?? false
+        func keep(_ range: Range<Int>) { if !range.isEmpty { pieces.append(.text(range)) } }
+        var rest = 0
+        var known: (close: Int, lastBracket: Int?)?
+        while let open = Self.offset(of: 0x5B, in: bytes, from: rest) {
+            let innerStart = open + 2
+            let reusable = known.map { $0.close >= innerStart } ?? false
             if !reusable {
-                guard let close = rest[open.upperBound...].firstRange(ofASCII: "]]") else { break }
-                let region = literal.utf8[open.upperBound..<close.lowerBound]
+                guard let close = Self.offset(of: 0x5D, in: bytes, from: innerStart) else { break }
+                let region = bytes[innerStart..<close]
                 known = (close, region.lastIndex { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
             }
             guard let (close, lastBracket) = known else { break }
-            let inner = rest[open.upperBound..<close.lowerBound]
-            let hasBracket = lastBracket.map { $0 >= open.upperBound } ?? false
+            let inner = innerStart..<close
+            let hasBracket = lastBracket.map { $0 >= innerStart } ?? false
             guard !inner.isEmpty, !hasBracket else {
-                pieces.append(.text(String(rest[..<open.upperBound])))
-                rest = rest[open.upperBound...]
+                keep(rest..<innerStart)
+                rest = innerStart
                 continue
             }
-            pieces.append(.text(String(rest[..<open.lowerBound])))
-            let written = String(rest[open.lowerBound..<close.upperBound])
-            if let link = resolve(inner, written: written, in: node) {
+            keep(rest..<open)
+            let written = open..<close + 2
+            if let link = resolve(inner, written: written, of: bytes, in: node) {
                 pieces.append(link)
             } else {
-                pieces.append(.text(written))
+                keep(written)
             }
-            rest = rest[close.upperBound...]
+            rest = close + 2
         }
-        pieces.append(.text(String(rest)))
-        return pieces.filter { if case .text(let text) = $0 { !text.isEmpty } else { true } }
+        keep(rest..<bytes.count)
+        return pieces
     }
 
-    private mutating func resolve(_ inner: Substring, written: String, in node: MarkdownNode) -> Piece? {
+    /// Where `bracket` first occurs twice in a row in `bytes`, from `start` on (`[[` or `]]`).
+    private static func offset(of bracket: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            guard let found = bytes[index..<bytes.count - 1].firstIndex(of: bracket) else { return nil }
+            if bytes[found + 1] == bracket { return found }
+            index = found + 1
+        }
+        return nil
+    }
+
+    private mutating func resolve(
+        _ inner: Range<Int>, written writtenRange: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>,
+        in node: MarkdownNode
+    ) -> Piece? {
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         var target = inner
-        var label: Substring?
-        if let bar = target.firstIndex(ofASCII: UInt8(ascii: "|")) {
-            label = target[target.index(after: bar)...]
-            target = target[..<bar]
+        var label: Range<Int>?
+        if let bar = bytes[target].firstIndex(of: UInt8(ascii: "|")) {
+            label = bar + 1..<target.upperBound
+            target = target.lowerBound..<bar
         }
-        var heading: Substring?
-        if let hash = target.firstIndex(ofASCII: UInt8(ascii: "#")) {
-            heading = target[target.index(after: hash)...]
-            target = target[..<hash]
+        var heading: Range<Int>?
+        if let hash = bytes[target].firstIndex(of: UInt8(ascii: "#")) {
+            heading = hash + 1..<target.upperBound
+            target = target.lowerBound..<hash
         }
-        let name = target.trimmingSpaces
-        let fragment = heading.map { HeadingIDs.base(for: $0.trimmingSpaces) }
+        let written = string(writtenRange)
+        let name = string(target).trimmingSpaces
+        let fragment = heading.map { HeadingIDs.base(for: string($0).trimmingSpaces) }
         if name.isEmpty {
             // `[[#heading]]` points into this page.
             guard let fragment, let heading else { return nil }
@@ -117,7 +145,7 @@ struct Wikilinks {
                 OutgoingLink(
                     .wikilink, to: page.url, fragment: fragment, at: locator.locate(written, in: node),
                     target: site.index(url: page.url)))
-            return .link(href: "#" + fragment, label: String(label ?? heading))
+            return .link(href: "#" + fragment, label: string(label ?? heading))
         }
         guard let index = site.vocabulary.onlyPage(named: name) else {
             report(name, candidates: site.vocabulary.pages(named: name), written: written, in: node)
@@ -125,19 +153,22 @@ struct Wikilinks {
         }
         let location = locator.locate(written, in: node)
         let from = page.url
+        let labelText = label.map { string($0).trimmingSpaces }
         // Lent, not copied: the page is read from every core, and retaining it per link was an
         // atomic write to memory both cores share. The closure takes nothing of `self`, which
         // would make the compiler copy the whole `Site` to call it.
         let (url, href, shown) = site.withPage(index) { destination -> (String, String, String) in
             let shown: String
-            if let label, !label.trimmingSpaces.isEmpty {
-                shown = label.trimmingSpaces
+            if let labelText, !labelText.isEmpty {
+                shown = labelText
             } else if name == destination.slug, let title = destination.declaredTitle {
                 shown = title
             } else {
                 shown = name
             }
-            let href = LinkResolver.href(from: from, to: destination.outputPath) + (fragment.map { "#" + $0 } ?? "")
+            var href = LinkResolver.href(from: from, to: destination.outputPath)
+            // Appending an empty fragment still cost a String append per link.
+            if let fragment { href += "#" + fragment }
             return (destination.url, href, shown)
         }
         links.append(

@@ -78,6 +78,20 @@ import Testing
         #expect(!html.contains("\u{E000}"))
     }
 
+    /// Stray brackets around and inside wikilinks: an opener whose target holds a bracket stays
+    /// text and the scan goes on from inside it (`[[[PLC]]]` has no opener left after that); text between links (any script) is kept as
+    /// written; an empty `[[]]` stays text.
+    @Test func strayBracketsAroundWikilinks() throws {
+        let html = try html(
+            "a [[b [[PLC]] c, [[]] [[Patch tool]], [[Pl[c]] d, [[[PLC]]], é[[PLC|x]]ü]] and [[PLC]][[patch tool]]\n")
+        let plc = #"<a href="../glossary/plc/index.html">"#
+        let tool = #"<a href="../tools/patch/index.html">"#
+        #expect(
+            html.contains(
+                "<p>a [[b \(plc)PLC</a> c, [[]] \(tool)Patch tool</a>, [[Pl[c]] d, [[[PLC]]], é\(plc)x</a>ü]] and "
+                    + "\(plc)PLC</a>\(tool)patch tool</a></p>"), "\(html)")
+    }
+
     @Test func wikilinksAreNotNestedInLinks() throws {
         let html = try html("[outer [[plc]] text](https://example.org)\n")
         #expect(!html.contains("glossary/plc"))
