@@ -8,10 +8,6 @@
 /// then its record); now it costs one. Keys are FNV-1a hashes, mixed once more by a multiply so
 /// their high bits pick the slot (open addressing, linear probing, at most half full).
 /// `Dictionary` hashed each key again with SipHash.
-///
-/// Most lookups find nothing (about half of them in the bench's prose), so a bit per key in a
-/// small filter, about 16 bits per key (16 KB for 2,000 terms), answers them first: the
-/// filter stays in the core's cache where the table does not.
 struct HashSlots: @unchecked Sendable {
     struct Slot {
         /// The count of names times 2, plus 1 when the hash starts a longer name.
@@ -36,26 +32,20 @@ struct HashSlots: @unchecked Sendable {
     private final class Storage {
         let lines: UnsafeMutableRawPointer
         let overflow: UnsafeMutableRawPointer
-        let filter: UnsafeMutablePointer<UInt64>
-        init(lineCount: Int, overflowCount: Int, filterWords: Int) {
+        init(lineCount: Int, overflowCount: Int) {
             lines = .allocate(byteCount: lineCount * HashSlots.lineSize, alignment: HashSlots.lineSize)
             lines.initializeMemory(as: UInt8.self, repeating: 0, count: lineCount * HashSlots.lineSize)
             overflow = .allocate(byteCount: max(overflowCount, 1), alignment: 8)
-            filter = .allocate(capacity: filterWords)
-            filter.initialize(repeating: 0, count: filterWords)
         }
         deinit {
             lines.deallocate()
             overflow.deallocate()
-            filter.deallocate()
         }
     }
 
     private let storage: Storage
     private let shift: UInt64
     private let mask: Int
-    /// Picks a key's bit in the filter: the top bits of another multiply than the slot's.
-    private let filterShift: UInt64
 
     /// `pairs` must not repeat a key; `records` are the bytes of the `count` names' records.
     init(_ pairs: [(key: UInt64, records: [UInt8], count: Int32, isPrefix: Bool, continuations: UInt32)]) {
@@ -63,19 +53,13 @@ struct HashSlots: @unchecked Sendable {
         while (1 << bits) < pairs.count * 2 { bits += 1 }
         let size = 1 << Int(bits)
         let spilled = pairs.reduce(0) { $0 + ($1.records.count > Self.inlineCapacity ? $1.records.count : 0) }
-        // Sixteen filter bits per key: about one word in sixteen that no key has gets through.
-        var filterBits: UInt64 = 12
-        while (1 << filterBits) < pairs.count * 16 { filterBits += 1 }
-        storage = Storage(lineCount: size, overflowCount: spilled, filterWords: 1 << Int(filterBits - 6))
+        storage = Storage(lineCount: size, overflowCount: spilled)
         shift = 64 - bits
         mask = size - 1
-        filterShift = 64 - filterBits
         let lines = storage.lines
         for index in 0..<size { lines.storeBytes(of: -1, toByteOffset: index * Self.lineSize + 8, as: Int32.self) }
         var overflowUsed = 0
         for (key, records, count, isPrefix, continuations) in pairs {
-            let bit = Self.filterBit(key, filterShift)
-            storage.filter[bit >> 6] |= 1 << UInt64(bit & 63)
             var slot = Self.slot(key, shift)
             while lines.load(fromByteOffset: slot * Self.lineSize + 8, as: Int32.self) >= 0 { slot = (slot + 1) & mask }
             let line = lines + slot * Self.lineSize
@@ -97,14 +81,7 @@ struct HashSlots: @unchecked Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    @inline(__always)
-    private static func filterBit(_ key: UInt64, _ shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
-    }
-
     subscript(key: UInt64) -> Slot? {
-        let bit = Self.filterBit(key, filterShift)
-        guard storage.filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         let lines = UnsafeRawPointer(storage.lines)
         var slot = Self.slot(key, shift)
         while true {
