@@ -12,6 +12,7 @@
 #   BENCH_SAME_LAYOUT=0      skip crosswalk's build with Hugo's layout (bench/hugo-layout/)
 #   BENCH_ROUNDS=N           time the full builds N times each (default 3 up to 10k pages, else 1)
 #   BENCH_AUTOLINK_MB=M      MB of text per auto-linker run (default 20)
+#   BENCH_AUTOLINK_ROUNDS=R  scans per auto-linker run, the fastest counts (default 9)
 #   BENCH_SERVE=0            skip the serve edit-latency run (bench/serve_latency.py)
 #   BENCH_SERVE_EDITS=N      edits of each kind in that run (default 5)
 #   BENCH_OUT=DIR            where corpora and outputs go (default bench/out, gitignored)
@@ -29,6 +30,7 @@ CROSSWALK=${CROSSWALK:-.build/release/crosswalk}
 SIZES=${BENCH_SIZES:-"1000 10000"}
 if [[ -z ${BENCH_SIZES:-} && ${BENCH_LARGE:-0} == 1 ]]; then SIZES="$SIZES 100000"; fi
 AUTOLINK_MB=${BENCH_AUTOLINK_MB:-20}
+AUTOLINK_ROUNDS=${BENCH_AUTOLINK_ROUNDS:-9}
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -369,7 +371,7 @@ if [[ $HELP == *bench-autolink* ]]; then
         say "  auto-linker: $terms terms, $AUTOLINK_MB MB"
         log="$OUT/autolink-$terms.log"
         rc=0
-        "$CROSSWALK" bench-autolink --terms "$terms" --mb "$AUTOLINK_MB" >"$log" 2>&1 || rc=$?
+        "$CROSSWALK" bench-autolink --terms "$terms" --mb "$AUTOLINK_MB" --rounds "$AUTOLINK_ROUNDS" >"$log" 2>&1 || rc=$?
         if [[ $rc != 0 ]]; then
             AUTOLINK+=("$(printf '%6s terms  failed (exit %s): %s' "$terms" "$rc" "$(tail -n 1 "$log")")")
         else
