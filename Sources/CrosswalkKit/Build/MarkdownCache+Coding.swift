@@ -132,7 +132,8 @@ extension RenderedMarkdown {
             writer.string(link.kind.rawValue)
             writer.string(link.targetURL)
             writer.optional(link.fragment)
-            writer.location(link.location)
+            // Links naming a fragment, which all have their place (``OutgoingLink/location``).
+            writer.location(link.location ?? SourceLocation(file: ""))
             writer.integer(link.target ?? -1)
         }
         writer.optional(leadingH1)

@@ -27,7 +27,8 @@ public enum LinkChecker {
                 let name = "'\(pages[targetIndex].title)'"
                 diagnostics.append(
                     .error(
-                        .brokenAnchor, at: link.location,
+                        // A link naming a fragment has its place; the body's start is a fallback.
+                        .brokenAnchor, at: link.location ?? pages[index].page.source.location(bodyLine: 1),
                         "\(name) has no heading with id '\(fragment)'",
                         hint: Suggestions.closest(to: fragment, among: Array(known).sorted()).map {
                             "did you mean '#\($0)'?"

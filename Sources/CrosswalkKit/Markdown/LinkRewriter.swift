@@ -30,13 +30,15 @@ struct LinkRewriter {
                 continue
             case .samePage(let fragment):
                 links.append(
-                    OutgoingLink(.markdown, to: page.url, fragment: fragment, at: location(of: destination, in: node))
-                )
+                    OutgoingLink(
+                        .markdown, to: page.url, fragment: fragment,
+                        at: location(of: destination, in: node, fragment: fragment)))
             case .page(let url, let fragment, let href, let index):
                 node.url = href
                 links.append(
                     OutgoingLink(
-                        .markdown, to: url, fragment: fragment, at: location(of: destination, in: node), target: index))
+                        .markdown, to: url, fragment: fragment,
+                        at: location(of: destination, in: node, fragment: fragment), target: index))
             case .asset(let href):
                 node.url = href
             case .missing(let path, let suggestion):
@@ -65,5 +67,13 @@ struct LinkRewriter {
 
     private mutating func location(of destination: String, in node: MarkdownNode) -> SourceLocation {
         locator.locate(destination, in: node)
+    }
+
+    /// A link's place, when it names a fragment (``OutgoingLink/location``).
+    private mutating func location(of destination: String, in node: MarkdownNode, fragment: String?)
+        -> SourceLocation?
+    {
+        guard let fragment, !fragment.isEmpty else { return nil }
+        return location(of: destination, in: node)
     }
 }

@@ -104,14 +104,17 @@ public struct OutgoingLink: Sendable, Hashable {
     public var targetURL: String
     /// The `#fragment` without `#`, when there is one.
     public var fragment: String?
-    public var location: SourceLocation
+    /// Where the link was written; nil for a link without a fragment. Only the links naming a
+    /// `#fragment` are reported on after the Markdown stage (an anchor no heading has), and
+    /// searching a block for each link cost about as much as resolving it.
+    public var location: SourceLocation?
     /// The target's index in `Site.pages`, filled in by the Markdown stage so later stages
     /// that walk every link of every page need no URL lookups; nil for a URL no page has.
     public var target: Int?
 
     /// `target`, when the caller knows it, is what the Markdown stage would find for `targetURL`.
     public init(
-        _ kind: Kind, to targetURL: String, fragment: String? = nil, at location: SourceLocation, target: Int? = nil
+        _ kind: Kind, to targetURL: String, fragment: String? = nil, at location: SourceLocation?, target: Int? = nil
     ) {
         self.kind = kind
         self.targetURL = targetURL

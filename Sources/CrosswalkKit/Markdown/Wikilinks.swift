@@ -151,7 +151,8 @@ struct Wikilinks {
             report(name, candidates: site.vocabulary.pages(named: name), written: written, in: node)
             return nil
         }
-        let location = locator.locate(written, in: node)
+        // Only a link naming a fragment keeps its place (``OutgoingLink/location``).
+        let location = fragment == nil ? nil : locator.locate(written, in: node)
         let from = page.url
         let labelText = label.map { string($0).trimmingSpaces }
         // Lent, not copied: the page is read from every core, and retaining it per link was an

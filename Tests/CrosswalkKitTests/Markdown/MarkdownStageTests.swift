@@ -61,6 +61,32 @@ import Testing
         }
     }
 
+    /// A link naming a fragment keeps where it was written (the anchor check reports there):
+    /// a markdown link's destination, a wikilink's brackets. One without a fragment is not
+    /// searched for. Markdown links come first, then wikilinks.
+    @Test func linksNamingAFragmentKeepTheirPlace() throws {
+        let site = try site([
+            "glossary/patch.md": """
+            ---
+            title: Patch
+            ---
+            Intro [a](plc.md) and [b](plc.md#history),
+            then [[PLC]] and [[plc#history]], [c](#fixes).
+
+            ## Fixes
+            """,
+            "glossary/plc.md": "---\ntitle: PLC\n---\n## History\n",
+        ])
+        let patch = try #require(site.page(sourcePath: "glossary/patch.md"))
+        let rendered = MarkdownStage().render(patch, in: site)
+        let file = "content/glossary/patch.md"
+        #expect(
+            rendered.links.map(\.location) == [
+                nil, SourceLocation(file: file, line: 4, column: 27), SourceLocation(file: file, line: 5, column: 39),
+                nil, SourceLocation(file: file, line: 5, column: 18),
+            ], "\(rendered.links.map(\.location))")
+    }
+
     @Test func imagesNextToContentKeepWorking() throws {
         let site = try site(["glossary/plc.md": "---\ntitle: PLC\n---\n![A rack](rack.png)\n"])
         let rendered = MarkdownStage().render(try #require(site.page(sourcePath: "glossary/plc.md")), in: site)
