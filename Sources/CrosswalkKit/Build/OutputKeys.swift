@@ -122,11 +122,8 @@ struct OutputKeys {
             summaries += renderer.children(ofFolder: url)
         }
         var titles = summaries + pages[index].markdown.linkTargets
-        let parts = pathSegments(url)
-        for depth in parts.indices.dropFirst() {
-            if let folder = renderer.site.index(url: parts[..<depth].joined(separator: "/") + "/") {
-                titles.append(folder)
-            }
+        for (folder, _) in ancestorFolders(url) {
+            if let folder = renderer.site.index(url: folder) { titles.append(folder) }
         }
         return (merged(backlinks, sortedDistinct(titles)), merged(backlinks, sortedDistinct(summaries)))
     }

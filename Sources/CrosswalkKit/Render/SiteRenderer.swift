@@ -248,11 +248,9 @@ public final class SiteRenderer: Sendable {
         var crumbs: [TemplateFields] = [
             ["title": TemplateText("Home"), "href": TemplateText(LinkResolver.href(from: url, to: "index.html"))]
         ]
-        let parts = pathSegments(url)
-        for depth in 1..<parts.count {
-            let folder = parts[0..<depth].joined(separator: "/") + "/"
+        for (folder, name) in ancestorFolders(url) {
             let folderTitle = self.title(ofURL: folder)
-            var crumb: TemplateFields = ["title": TemplateText(folderTitle ?? String(parts[depth - 1]))]
+            var crumb: TemplateFields = ["title": TemplateText(folderTitle ?? String(name))]
             if folderTitle != nil {
                 crumb["href"] = TemplateText(LinkResolver.href(from: url, to: folder + "index.html"))
             }

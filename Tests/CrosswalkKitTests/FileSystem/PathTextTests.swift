@@ -53,4 +53,23 @@ import Testing
             #expect(pathSegments(path) == path.split(separator: "/"), "\(path.debugDescription)")
         }
     }
+
+    /// The folders above a path's last segment are its first segments joined again, cut from
+    /// the path or not (empty segments, marks after a slash, paths outside ASCII).
+    @Test func ancestorFoldersAreTheJoinedFirstSegments() {
+        var paths =
+            Self.randomPaths() + ["glossary/\u{301}x/", "a\r\n/b", "/\u{301}", "é/a/", "notes/area-05/note-900/"]
+        paths += Self.randomPaths().map { $0.replacingOccurrences(of: "é", with: "e") }
+        var nested = 0
+        for path in paths {
+            let parts = path.split(separator: "/")
+            let expected = parts.count < 2 ? [] : (1..<parts.count).map { parts[0..<$0].joined(separator: "/") + "/" }
+            let found = ancestorFolders(path)
+            #expect(found.map(\.url) == expected, "\(path.debugDescription)")
+            #expect(found.map(\.name) == Array(parts.dropLast()), "\(path.debugDescription)")
+            if expected.count > 1 { nested += 1 }
+        }
+        #expect(nested > 20)
+        #expect(ancestorFolders("notes/area-05/note-900/").map(\.url) == ["notes/", "notes/area-05/"])
+    }
 }
