@@ -344,15 +344,17 @@ public final class OutputWriter: @unchecked Sendable {
     /// that is put back first.
     private static func removeLeftovers(parent: String, name: String) {
         let output = joinPath(parent, name)
+        // Made once, not per entry: the parent may hold thousands of other files.
+        let (oldPrefix, stagingPrefix) = (".\(name).old-", ".\(name).staging-")
         var entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
         if !FileManager.default.fileExists(atPath: output),
-            let old = entries.sorted().first(where: { $0.hasPrefix(".\(name).old-") }),
+            let old = entries.filter({ $0.hasPrefix(oldPrefix) }).min(),
             FileManager.default.fileExists(atPath: joinPath(joinPath(parent, old), markerName)),
             rename(joinPath(parent, old), output) == 0
         {
             entries.removeAll { $0 == old }
         }
-        for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+        for entry in entries where entry.hasPrefix(stagingPrefix) || entry.hasPrefix(oldPrefix) {
             removeTree(joinPath(parent, entry))
         }
     }
