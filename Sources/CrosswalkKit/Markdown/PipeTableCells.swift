@@ -22,15 +22,17 @@ final class CellContents {
 
     init(texts: [[UInt8]], options: MarkdownOptions) {
         let smart = options.contains(.smart)
-        let parsedTexts = texts.filter { !$0.isEmpty && !Self.isPlain($0, smart: smart) }
+        // Each cell asked once: most are plain.
+        let plain = texts.map { !$0.isEmpty && Self.isPlain($0, smart: smart) }
+        let parsedTexts = zip(texts, plain).compactMap { text, plain in text.isEmpty || plain ? nil : text }
         if !parsedTexts.isEmpty {
             let document = MarkdownDocument(parsing: Self.markdown(of: parsedTexts), options: options)
             self.document = document
             var paragraphs = document.root.children[...]
-            for text in texts {
+            for (text, plain) in zip(texts, plain) {
                 if text.isEmpty {
                     cells.append(.empty)
-                } else if Self.isPlain(text, smart: smart) {
+                } else if plain {
                     cells.append(.plain(text))
                 } else {
                     cells.append(paragraphs.popFirst().map(Cell.parsed) ?? .empty)
