@@ -53,7 +53,7 @@ func ancestorFolders(_ path: String) -> [(url: String, name: Substring)] {
                 // The slash ending the path closes its last segment, not a folder above it.
                 if index < bytes.count - 1 {
                     let url = String(decoding: UnsafeBufferPointer(rebasing: bytes[0...index]), as: UTF8.self)
-                    folders.append((url, url.utf8.dropLast().dropFirst(segmentStart).substring))
+                    folders.append((url, Substring(url.utf8.dropLast().dropFirst(segmentStart))))
                 }
                 segmentStart = index + 1
             }
@@ -65,9 +65,4 @@ func ancestorFolders(_ path: String) -> [(url: String, name: Substring)] {
     let segments = pathSegments(path)
     guard segments.count > 1 else { return [] }
     return (1..<segments.count).map { (segments[0..<$0].joined(separator: "/") + "/", segments[$0 - 1]) }
-}
-
-extension Substring.UTF8View {
-    /// These bytes as a `Substring` of their string.
-    fileprivate var substring: Substring { Substring(self) }
 }
