@@ -77,11 +77,11 @@ struct Wikilinks {
         func keep(_ range: Range<Int>) { if !range.isEmpty { pieces.append(.text(range)) } }
         var rest = 0
         var known: (close: Int, lastBracket: Int?)?
-        while let open = Self.offset(of: 0x5B, in: bytes, from: rest) {
+        while let open = Self.offset(of: "[[", in: bytes, from: rest) {
             let innerStart = open + 2
             let reusable = known.map { $0.close >= innerStart } ?? false
             if !reusable {
-                guard let close = Self.offset(of: 0x5D, in: bytes, from: innerStart) else { break }
+                guard let close = Self.offset(of: "]]", in: bytes, from: innerStart) else { break }
                 let region = bytes[innerStart..<close]
                 known = (close, region.lastIndex { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
             }
@@ -106,15 +106,11 @@ struct Wikilinks {
         return pieces
     }
 
-    /// Where `bracket` first occurs twice in a row in `bytes`, from `start` on (`[[` or `]]`).
-    private static func offset(of bracket: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index + 1 < bytes.count {
-            guard let found = bytes[index..<bytes.count - 1].firstIndex(of: bracket) else { return nil }
-            if bytes[found + 1] == bracket { return found }
-            index = found + 1
-        }
-        return nil
+    /// Where `pair` (`[[` or `]]`) first occurs in `bytes` from `start` on.
+    private static func offset(of pair: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let needle = UnsafeRawBufferPointer(start: pair.utf8Start, count: pair.utf8CodeUnitCount)
+        let rest = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...]))
+        return ByteSearch.offset(of: needle, in: rest).map { start + $0 }
     }
 
     private mutating func resolve(
