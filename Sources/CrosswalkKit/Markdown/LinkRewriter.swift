@@ -73,7 +73,6 @@ struct LinkRewriter {
     private mutating func location(of destination: String, in node: MarkdownNode, fragment: String?)
         -> SourceLocation?
     {
-        guard let fragment, !fragment.isEmpty else { return nil }
-        return location(of: destination, in: node)
+        OutgoingLink.namesAnchor(fragment) ? location(of: destination, in: node) : nil
     }
 }

@@ -38,7 +38,7 @@ public struct RenderedMarkdown: Sendable {
         self.links = links
         self.linkTargets = links.compactMap(\.target) + autolinkTargets
         self.untargetedURLs = links.compactMap { $0.target == nil ? $0.targetURL : nil }
-        self.anchoredLinks = links.filter { !($0.fragment ?? "").isEmpty }
+        self.anchoredLinks = links.filter { OutgoingLink.namesAnchor($0.fragment) }
         self.leadingH1 = leadingH1
         self.firstParagraph = firstParagraph
         self.diagnostics = diagnostics
@@ -111,6 +111,10 @@ public struct OutgoingLink: Sendable, Hashable {
     /// The target's index in `Site.pages`, filled in by the Markdown stage so later stages
     /// that walk every link of every page need no URL lookups; nil for a URL no page has.
     public var target: Int?
+
+    /// Whether a link with `fragment` points at a heading: such links are checked after the
+    /// Markdown stage, and only they keep their ``location``.
+    static func namesAnchor(_ fragment: String?) -> Bool { !(fragment ?? "").isEmpty }
 
     /// `target`, when the caller knows it, is what the Markdown stage would find for `targetURL`.
     public init(

@@ -148,7 +148,7 @@ struct Wikilinks {
             return nil
         }
         // Only a link naming a fragment keeps its place (``OutgoingLink/location``).
-        let location = fragment == nil ? nil : locator.locate(written, in: node)
+        let location = OutgoingLink.namesAnchor(fragment) ? locator.locate(written, in: node) : nil
         let from = page.url
         let labelText = label.map { string($0).trimmingSpaces }
         // Lent, not copied: the page is read from every core, and retaining it per link was an
