@@ -1,30 +1,38 @@
 /// The Index stage: every page and asset, with the lookups later stages need. Built once per
 /// build; immutable and shared by every task afterwards.
-public struct Site: Sendable {
-    public var config: SiteConfig
+///
+/// A class: every page's link resolver, wikilinks and renderer hold the site, and copying a
+/// struct of twenty-odd references for each was a retain and a release of every one.
+public final class Site: Sendable {
+    public let config: SiteConfig
     /// Pages sorted by URL: the home page first, then folder by folder.
-    public private(set) var pages: [Page]
-    public private(set) var assets: [AssetFile]
-    private(set) var sourcePathTable = SourcePathTable(paths: [])
-    private var indexByURL: [String: Int] = [:]
-    private var assetPaths: Set<String> = []
-    private var indexBySlug: [String: Int] = [:]
-    private var indicesByKind: [PageKind: [Int]] = [:]
+    public let pages: [Page]
+    public let assets: [AssetFile]
+    let sourcePathTable: SourcePathTable
+    private let indexByURL: [String: Int]
+    private let assetPaths: Set<String>
+    private let indexBySlug: [String: Int]
+    private let indicesByKind: [PageKind: [Int]]
     /// Names of every page, for wikilinks and relations.
-    public private(set) var vocabulary: Vocabulary
+    public let vocabulary: Vocabulary
     /// Indices into `pages` of the glossary terms, in the matcher's term order.
-    public private(set) var termPages: [Int] = []
+    public let termPages: [Int]
     /// Finds term names in prose; built once per site.
-    public private(set) var matcher: GlossaryMatcher
+    public let matcher: GlossaryMatcher
     /// Per term (matcher order): its auto-links' target and the escaped attributes after
     /// `href`, made from its URL and file name alone.
-    private(set) var termAnchors = TermAnchors(paths: [], attributes: [])
-    private var termIndexByURL: [String: Int] = [:]
+    let termAnchors: TermAnchors
+    private let termIndexByURL: [String: Int]
     /// The same by page index, -1 for a page that is no term: asked for every link of every
     /// page, where hashing the URL cost more than the rest.
-    private var termIndexByPage: [Int32] = []
+    private let termIndexByPage: [Int32]
     /// Per page: no earlier page has its URL (`firstIndex(atURLOf:)`).
-    private var isFirstAtURL: [Bool] = []
+    private let isFirstAtURL: [Bool]
+    /// Section kinds that have at least one page or an index file, in navigation order.
+    public let sections: [PageKind]
+    /// Problems found while indexing: two pages at one URL, an alias claimed twice.
+    /// Stored: `serve` asks on every rebuild, and a site kept from the last one has the same.
+    public let diagnostics: [Diagnostic]
 
     /// Builds the index; two pages at one URL is an error naming both files. With `previous`,
     /// whose pages the caller knows have the same paths and front matter (`serve` after a body
@@ -33,21 +41,24 @@ public struct Site: Sendable {
     /// `changed`, with `previous`: the only pages that are new values; every other page is
     /// the very value `previous` holds, so only these need placing. "Same names" allows new
     /// summaries and IT/OT meanings (see `SourceRecord.nameHash(of:)`).
-    public init(
+    public convenience init(
         config: SiteConfig, pages: [Page], assets: [AssetFile], sameNamesAs previous: Site? = nil,
         changed: [Page]? = nil
     ) {
         // Same paths and front matter: every index, name and URL is as before; only the page
         // values (their bodies) are new, each taking its old place.
         if let previous, let reordered = previous.inSameOrder(pages, changed: changed) {
-            self = previous
-            self.pages = reordered
-            return
+            self.init(previous, pages: reordered)
+        } else {
+            self.init(building: config, pages: pages, assets: assets)
         }
+    }
+
+    private init(building config: SiteConfig, pages: [Page], assets: [AssetFile]) {
         self.config = config
         self.assets = assets.sorted { $0.relativePath < $1.relativePath }
-        self.pages = pages.sorted { ($0.url, $0.source.relativePath) < ($1.url, $1.source.relativePath) }
-        let sorted = self.pages
+        let sorted = pages.sorted { ($0.url, $0.source.relativePath) < ($1.url, $1.source.relativePath) }
+        self.pages = sorted
         let terms = sorted.indices.filter { sorted[$0].kind == .term && !sorted[$0].isFolderIndex }
         // The lookup tables and the vocabulary read only the pages, each on one core: made side
         // by side (the tables, made alone, were a third of this stage at 100,000 pages). The
@@ -64,14 +75,41 @@ public struct Site: Sendable {
             lookups.indicesByKind[kind] != nil || kind.folder.map { lookups.indexByURL[$0 + "/"] != nil } == true
         }
         termPages = terms
+        var termIndexByURL: [String: Int] = [:]
         termIndexByURL.reserveCapacity(terms.count)
         for (term, index) in terms.enumerated() { termIndexByURL[sorted[index].url] = term }
-        termIndexByPage = [Int32](repeating: -1, count: sorted.count)
+        self.termIndexByURL = termIndexByURL
+        var termIndexByPage = [Int32](repeating: -1, count: sorted.count)
         for (term, index) in terms.enumerated() { termIndexByPage[index] = Int32(term) }
+        self.termIndexByPage = termIndexByPage
         termAnchors = TermAnchors(
             paths: terms.map { sorted[$0].outputPath }, attributes: terms.map { Self.linkAttributes(for: sorted[$0]) })
-        // Stored: `serve` asks on every rebuild, and a site kept from the last one has the same.
-        diagnostics = duplicateURLDiagnostics + vocabulary.diagnostics
+        diagnostics =
+            Self.duplicateURLDiagnostics(sorted, isFirstAtURL: lookups.isFirstAtURL, indexByURL: lookups.indexByURL)
+            + vocabulary.diagnostics
+    }
+
+    /// `previous` with other page values (and, after a rename, other names): the rest is kept.
+    private init(
+        _ previous: Site, pages: [Page], vocabulary: Vocabulary? = nil, matcher: GlossaryMatcher? = nil
+    ) {
+        config = previous.config
+        self.pages = pages
+        assets = previous.assets
+        sourcePathTable = previous.sourcePathTable
+        indexByURL = previous.indexByURL
+        assetPaths = previous.assetPaths
+        indexBySlug = previous.indexBySlug
+        indicesByKind = previous.indicesByKind
+        self.vocabulary = vocabulary ?? previous.vocabulary
+        termPages = previous.termPages
+        self.matcher = matcher ?? previous.matcher
+        termAnchors = previous.termAnchors
+        termIndexByURL = previous.termIndexByURL
+        termIndexByPage = previous.termIndexByPage
+        isFirstAtURL = previous.isFirstAtURL
+        sections = previous.sections
+        diagnostics = previous.diagnostics
     }
 
     /// The tables that find a page by URL, slug, kind or source path.
@@ -103,7 +141,7 @@ public struct Site: Sendable {
     /// aliases (`serve` after a rename): `previous` patched, its order, URLs and indexes kept.
     /// Nil when a new site could differ in more than names (see `Vocabulary.renaming`); then
     /// the caller builds one. `changed` are the pages that are new values.
-    init?(renaming previous: Site, pages: [Page], changed: [Page]) {
+    convenience init?(renaming previous: Site, pages: [Page], changed: [Page]) {
         guard previous.diagnostics.isEmpty, let placed = previous.inSameOrder(pages, changed: changed) else {
             return nil
         }
@@ -115,15 +153,13 @@ public struct Site: Sendable {
             changes.append((index, old, page))
         }
         guard let vocabulary = previous.vocabulary.renaming(changes, pages: placed) else { return nil }
-        self = previous
-        self.pages = placed
-        self.vocabulary = vocabulary
         var renamedTerms: [Int: [String]] = [:]
         for change in changes where Self.matcherNames(of: change.old) != Self.matcherNames(of: change.new) {
-            guard let term = termIndexByURL[change.new.url] else { return nil }
+            guard let term = previous.termIndexByURL[change.new.url] else { return nil }
             renamedTerms[term] = Self.matcherNames(of: change.new)
         }
-        if !renamedTerms.isEmpty { matcher = previous.matcher.replacing(renamedTerms) }
+        let matcher = renamedTerms.isEmpty ? nil : previous.matcher.replacing(renamedTerms)
+        self.init(previous, pages: placed, vocabulary: vocabulary, matcher: matcher)
     }
 
     /// What auto-links find a term by: its title (or file name) and aliases.
@@ -144,9 +180,15 @@ public struct Site: Sendable {
     }
 
     /// Pages that share a URL with an earlier page.
+    public var duplicateURLDiagnostics: [Diagnostic] {
+        Self.duplicateURLDiagnostics(pages, isFirstAtURL: isFirstAtURL, indexByURL: indexByURL)
+    }
+
     /// Only those pages' URLs are looked up: hashing every page's URL again cost half a
     /// million instructions per 1,000 pages, on one core while the other waited.
-    public var duplicateURLDiagnostics: [Diagnostic] {
+    private static func duplicateURLDiagnostics(
+        _ pages: [Page], isFirstAtURL: [Bool], indexByURL: [String: Int]
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, page) in pages.enumerated() where !isFirstAtURL[index] {
             guard let first = indexByURL[page.url], first != index else { continue }
@@ -184,9 +226,6 @@ public struct Site: Sendable {
         " data-term=\"\(HTMLEscape.attribute(term.slug))\" data-card=\"\(HTMLEscape.attribute(term.url))\""
     }
 
-    /// Problems found while indexing: two pages at one URL, an alias claimed twice.
-    public private(set) var diagnostics: [Diagnostic] = []
-
     /// The page built from `content/<relativePath>`.
     public func page(sourcePath relativePath: String) -> Page? {
         sourcePathTable.index(of: relativePath).map { pages[$0] }
@@ -220,9 +259,6 @@ public struct Site: Sendable {
 
     /// How many pages of `kind` there are (folder indexes excluded).
     public func count(of kind: PageKind) -> Int { indicesByKind[kind]?.count ?? 0 }
-
-    /// Section kinds that have at least one page or an index file, in navigation order.
-    public private(set) var sections: [PageKind] = []
 
     /// Every source path, for did-you-mean suggestions.
     public var sourcePaths: [String] { pages.map(\.source.relativePath) }
