@@ -7,6 +7,9 @@ import Foundation
 struct Wikilinks {
     let page: Page
     let site: Site
+    /// Held here, once per page: read through the site (a class), it was copied, its tables
+    /// retained, for every link.
+    private let vocabulary: Vocabulary
     private(set) var links: [OutgoingLink] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var locator: SourceLocator
@@ -15,6 +18,7 @@ struct Wikilinks {
     init(page: Page, site: Site, locator: SourceLocator? = nil) {
         self.page = page
         self.site = site
+        vocabulary = site.vocabulary
         self.locator = locator ?? SourceLocator(source: page.source)
     }
 
@@ -143,8 +147,8 @@ struct Wikilinks {
                     target: site.index(url: page.url)))
             return .link(href: "#" + fragment, label: string(label ?? heading))
         }
-        guard let index = site.vocabulary.onlyPage(named: name) else {
-            report(name, candidates: site.vocabulary.pages(named: name), written: written, in: node)
+        guard let index = vocabulary.onlyPage(named: name) else {
+            report(name, candidates: vocabulary.pages(named: name), written: written, in: node)
             return nil
         }
         // Only a link naming a fragment keeps its place (``OutgoingLink/location``).
@@ -177,7 +181,7 @@ struct Wikilinks {
     private mutating func report(_ name: String, candidates: [Int], written: String, in node: MarkdownNode) {
         let location = locator.locate(written, in: node)
         if candidates.isEmpty {
-            let suggestion = Suggestions.closest(to: name, among: site.vocabulary.allNames)
+            let suggestion = Suggestions.closest(to: name, among: vocabulary.allNames)
             diagnostics.append(
                 .error(
                     .brokenWikilink, at: location, "wikilink \(written) names no page",
