@@ -20,7 +20,7 @@ public final class BuiltPage: Sendable {
         let summary = Self.summary(page, markdown)
         // Room for the page's own words and the body's: the set is copied and grown to
         // about `SearchIndex.wordLimit` more in `SearchIndex.words`.
-        var known = ByteWordSet(capacity: 64 + SearchIndex.wordLimit)
+        var known = SearchIndex.seenWords(capacity: 64 + SearchIndex.wordLimit)
         let named = [title, summary ?? ""] + page.metadata.aliases.map(\.value) + markdown.headings.map(\.text)
         for text in named {
             SearchText.forEachWordUTF8(in: text) { bytes, ascii in
@@ -34,7 +34,7 @@ public final class BuiltPage: Sendable {
         }
         self.init(
             page: page, markdown: markdown,
-            searchWords: SearchIndex.words(fromText: markdown.plainText, excluding: known))
+            searchWords: SearchIndex.words(fromText: markdown.plainText, after: known))
     }
 
     /// A page whose search words are known already (`MarkdownCache` keeps them).

@@ -26,6 +26,16 @@ struct ByteWordSet {
 
     var count: Int { words.count }
 
+    /// Makes room for `capacity` words in all, so they go in without growing the slots.
+    mutating func reserveCapacity(_ capacity: Int) {
+        words.reserveCapacity(capacity)
+        storage.reserveCapacity(capacity * 8)
+        guard slots.count < capacity * 2 else { return }
+        var size = slots.count
+        while size < capacity * 2 { size *= 2 }
+        rehash(size)
+    }
+
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         contains(word, hash: Self.hash(word))
     }
@@ -113,8 +123,10 @@ struct ByteWordSet {
         return memcmp(stored + start, other, word.count) == 0
     }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+    private mutating func grow() { rehash(slots.count * 2) }
+
+    private mutating func rehash(_ size: Int) {
+        slots = [Int32](repeating: -1, count: size)
         let mask = slots.count - 1
         storage.withUnsafeBufferPointer { storage in
             for (index, word) in words.enumerated() {

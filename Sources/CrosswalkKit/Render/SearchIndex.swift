@@ -98,28 +98,36 @@ struct SearchIndex: Sendable {
     /// The body words worth indexing: distinct, in order, without stop words or words that
     /// `known` (title, aliases, summary, headings) already holds.
     static func words(fromText text: String, excluding known: Set<String>, limit: Int = wordLimit) -> [String] {
-        words(fromText: text, excluding: ByteWordSet(known), limit: limit)
+        var seen = seenWords(capacity: known.count + limit)
+        for word in known { seen.insert(word) }
+        return words(fromText: text, after: seen, limit: limit)
     }
 
-    /// As above; words are compared as bytes, and a `String` is made only of the words kept.
-    static func words(fromText text: String, excluding known: ByteWordSet, limit: Int = wordLimit) -> [String] {
-        var seen = known
+    /// A set holding the stop words, with room for `capacity` words more: the words a page's
+    /// search words must not repeat, to which the page's own are added. One lookup a word then
+    /// tells a stop word and a word seen already.
+    static func seenWords(capacity: Int) -> ByteWordSet {
+        var seen = stopWords
+        seen.reserveCapacity(seen.count + capacity)
+        return seen
+    }
+
+    /// As above; `seen` (from ``seenWords(capacity:)``) holds the stop words and the page's
+    /// own words. Words are compared as bytes, and a `String` is made only of the words kept.
+    static func words(fromText text: String, after seen: ByteWordSet, limit: Int = wordLimit) -> [String] {
+        var seen = seen
         var result: [String] = []
         result.reserveCapacity(limit)
-        // Read once: a static is a lazy global, checked on every read.
-        let stopWords = Self.stopWords
         SearchText.forEachWordUTF8(in: text) { bytes, ascii in
             if ascii {
                 // Short words go before anything else: most are "a", "of", "to".
                 guard bytes.count >= 3 || bytes.allSatisfy({ (0x30...0x39).contains($0) }) else { return true }
-                // Hashed once for both sets.
-                let hash = ByteWordSet.hash(bytes)
-                guard !stopWords.contains(bytes, hash: hash), seen.insert(bytes, hash: hash) else { return true }
+                guard seen.insert(bytes) else { return true }
                 result.append(String(decoding: bytes, as: UTF8.self))
             } else {
                 let word = SearchText.fold(String(decoding: bytes, as: UTF8.self))
                 guard word.unicodeScalars.count >= 3 || word.allSatisfy(\.isNumber) else { return true }
-                guard !stopWords.contains(word), seen.insert(word) else { return true }
+                guard seen.insert(word) else { return true }
                 result.append(word)
             }
             return result.count < limit
@@ -127,8 +135,13 @@ struct SearchIndex: Sendable {
         return result
     }
 
-    /// `SearchText.stopWords` as bytes.
-    private static let stopWords = ByteWordSet(SearchText.stopWords)
+    /// `SearchText.stopWords` as bytes, with room for a page's own words and its search words:
+    /// copied for every page, and never grown (each growth hashed every word again).
+    private static let stopWords = {
+        var set = ByteWordSet(capacity: SearchText.stopWords.count + 64 + wordLimit)
+        for word in SearchText.stopWords { set.insert(word) }
+        return set
+    }()
 }
 
 extension SiteRenderer {
