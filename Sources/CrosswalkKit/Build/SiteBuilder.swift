@@ -83,14 +83,23 @@ public struct SiteBuilder: Sendable {
     private func runStages(_ report: inout BuildReport, _ clock: inout StageClock) {
         let today = options.today ?? Linter.currentDate()
         clock.start("fingerprint")
-        let fingerprint = InputFingerprint.compute(options: options, today: today, fileSystem: fileSystem)
-        if !options.dryRun, let previous = OutputWriter.record(of: options.outputDirectory),
-            let stored = BuildRecord(text: previous), stored.fingerprint == fingerprint
-        {
-            report.diagnostics = stored.warnings
-            report.pageCount = stored.pageCount
-            report.upToDate = true
-            return
+        // With an earlier output, its fingerprint decides whether there is anything to do.
+        // Without one (a first build, a clean CI checkout) the content is fingerprinted while
+        // it loads.
+        let previous = options.dryRun ? nil : OutputWriter.record(of: options.outputDirectory).flatMap(BuildRecord.init)
+        var known: String?
+        var concurrent: InputFingerprint.Concurrent?
+        if let previous {
+            let fingerprint = InputFingerprint.compute(options: options, today: today, fileSystem: fileSystem)
+            if previous.fingerprint == fingerprint {
+                report.diagnostics = previous.warnings
+                report.pageCount = previous.pageCount
+                report.upToDate = true
+                return
+            }
+            known = fingerprint
+        } else if !options.dryRun {
+            concurrent = InputFingerprint.Concurrent(options: options, today: today, fileSystem: fileSystem)
         }
         // The theme is read and compiled on another thread meanwhile: it needs nothing from
         // the content, and on the build's one thread it was 15-20 ms no core shared.
@@ -99,9 +108,12 @@ public struct SiteBuilder: Sendable {
         }
         clock.start("load")
         let config = loadConfig(&report)
-        let loaded = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes)
-            .load(sourceRoot: options.sourceRoot)
+        var loader = ContentLoader(fileSystem: fileSystem, maxFileBytes: config.maxFileBytes)
+        loader.keepsStamps = concurrent != nil
+        let loaded = loader.load(sourceRoot: options.sourceRoot)
         report.diagnostics += loaded.diagnostics
+        // Apart: what was loaded (the sources' text among it) is let go after the Index stage.
+        let readStamps = loaded.stamps
         clock.start("model")
         let pages = model(loaded.files, &report)
         clock.start("index")
@@ -129,6 +141,8 @@ public struct SiteBuilder: Sendable {
         report.fileCount = items.count
         guard !options.dryRun else { return }
         clock.start("render+write")
+        // Asked for only here, so the walk has the whole build to finish in.
+        let fingerprint = known ?? concurrent?.value(checking: readStamps) ?? InputFingerprint.unmatched
         let record = BuildRecord(fingerprint: fingerprint, pageCount: built.count, warnings: report.diagnostics)
         let (listing, shown) = inParallel(
             {

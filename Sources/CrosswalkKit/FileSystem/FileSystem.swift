@@ -30,7 +30,10 @@ public struct FileSystem: Sendable {
     }
 
     public enum LimitedRead: Sendable, Equatable {
-        case bytes([UInt8])
+        /// The bytes, with the file's ``stamp`` as it was when they were read (nil when the
+        /// file system cannot tell): a build that fingerprints its inputs while reading them
+        /// checks the two agree.
+        case bytes([UInt8], stamp: ReadStamp? = nil)
         case tooLarge(size: Int)
     }
     /// A short text that changes whenever the file does (size, times, inode on disk).
@@ -66,7 +69,9 @@ public struct FileSystem: Sendable {
         self.readUpTo =
             readUpTo ?? { path, limit in
                 if let size = size(path), size > limit { return .tooLarge(size: size) }
-                return .bytes(try read(path))
+                // Stamped before the read: an edit in between shows as a different stamp.
+                let stamped = stamp(path)
+                return .bytes(try read(path), stamp: stamped.map(ReadStamp.text))
             }
     }
 
@@ -177,9 +182,7 @@ extension FileSystem {
 }
 
 /// Size, modification and change times and inode: what `FileSystem.disk` stamps a file with.
-private func diskStamp(_ info: stat) -> String {
-    "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec):\(info.st_ino)"
-}
+private func diskStamp(_ info: stat) -> String { ReadStamp.disk(info).text }
 
 /// A directory's entries from `readdir`, kinds from `d_type` where the file system gives it.
 private func listEntriesOnDisk(_ path: String) -> [FileSystem.Entry]? {
@@ -206,11 +209,12 @@ private func listEntriesOnDisk(_ path: String) -> [FileSystem.Entry]? {
 
 /// Reads a whole file with POSIX calls (no Foundation bridging on the hot path).
 func readWholeFile(_ path: String) throws -> [UInt8] {
-    guard case .bytes(let bytes) = try readWholeFile(path, limit: .max) else { return [] }
+    guard case .bytes(let bytes, _) = try readWholeFile(path, limit: .max) else { return [] }
     return bytes
 }
 
-/// Reads a whole file, unless it is over `limit` bytes: then only its size.
+/// Reads a whole file, unless it is over `limit` bytes: then only its size. The stamp is the
+/// open file's (`fstat` before the read), as `FileSystem.disk` stamps it.
 func readWholeFile(_ path: String, limit: Int) throws -> FileSystem.LimitedRead {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
@@ -221,7 +225,8 @@ func readWholeFile(_ path: String, limit: Int) throws -> FileSystem.LimitedRead 
     // copy from cost more than the read itself. Whatever a growing file has beyond that size
     // is read after it.
     var info = stat()
-    let size = fstat(descriptor, &info) == 0 ? max(0, Int(info.st_size)) : 0
+    let stated = fstat(descriptor, &info) == 0
+    let size = stated ? max(0, Int(info.st_size)) : 0
     if size > limit { return .tooLarge(size: size) }
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -244,5 +249,27 @@ func readWholeFile(_ path: String, limit: Int) throws -> FileSystem.LimitedRead 
         }
         if failure != 0 { throw FileSystemError(path: path, reason: String(cString: strerror(failure))) }
     }
-    return .bytes(bytes)
+    return .bytes(bytes, stamp: stated ? .disk(info) : nil)
+}
+
+/// A file's ``FileSystem/stamp`` as a read took it: the numbers of an `fstat`, made into the
+/// stamp's text only when a caller asks (most builds never compare it).
+public enum ReadStamp: Sendable, Equatable {
+    case disk(size: Int64, modified: Int64, modifiedNanos: Int64, changed: Int64, changedNanos: Int64, inode: UInt64)
+    case text(String)
+
+    static func disk(_ info: stat) -> ReadStamp {
+        .disk(
+            size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec), modifiedNanos: Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec), changedNanos: Int64(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
+    }
+
+    /// The text `FileSystem.stamp` gives for the same file.
+    public var text: String {
+        switch self {
+        case .text(let text): text
+        case .disk(let size, let modified, let modifiedNanos, let changed, let changedNanos, let inode):
+            "\(size):\(modified).\(modifiedNanos):\(changed).\(changedNanos):\(inode)"
+        }
+    }
 }

@@ -7,6 +7,8 @@ public struct ContentLoader: Sendable {
         public var files: [SourceFile] = []
         public var assets: [AssetFile] = []
         public var diagnostics: [Diagnostic] = []
+        /// With `keepsStamps`: each markdown file read, with its stamp as the read took it.
+        public var stamps: [(path: String, stamp: String?)] = []
     }
 
     /// Files over this size are refused: libcmark 0.30.2 has quadratic cases on hostile input.
@@ -19,6 +21,8 @@ public struct ContentLoader: Sendable {
 
     public var fileSystem: FileSystem
     public var maxFileBytes: Int
+    /// Keep each read's stamp (`Output.stamps`), for a fingerprint taken meanwhile.
+    public var keepsStamps = false
 
     public init(fileSystem: FileSystem, maxFileBytes: Int = ContentLoader.defaultMaxFileBytes) {
         self.fileSystem = fileSystem
@@ -34,6 +38,7 @@ public struct ContentLoader: Sendable {
         for file in parallelMap(discovery.markdown, { loadFile(path: $0.path, relativePath: $0.relativePath) }) {
             output.files += file.files
             output.diagnostics += file.diagnostics
+            output.stamps += file.stamps
         }
         return output
     }
@@ -143,8 +148,9 @@ public struct ContentLoader: Sendable {
         let bytes: [UInt8]
         do {
             switch try fileSystem.readUpTo(path, maxFileBytes) {
-            case .bytes(let read):
+            case .bytes(let read, let stamp):
                 bytes = read
+                if keepsStamps { output.stamps.append((path, stamp?.text)) }
             case .tooLarge(let size):
                 output.diagnostics.append(
                     .error(

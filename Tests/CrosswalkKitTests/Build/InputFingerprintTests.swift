@@ -18,3 +18,46 @@ import Testing
         #expect(fileSystem.stamps(below: "/s/content") == expected)
     }
 }
+
+/// A first build fingerprints the content while it reads it (`InputFingerprint.Concurrent`).
+@Suite struct ConcurrentFingerprintTests {
+    func build(_ folder: TemporaryFolder, _ fileSystem: FileSystem = .disk) -> BuildReport {
+        SiteBuilder(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("public"), today: "2026-11-29"),
+            fileSystem: fileSystem
+        )
+        .build()
+    }
+
+    /// A file whose read shows another version than the walk saw (edited in between) leaves a
+    /// record no fingerprint matches: the next build builds again, and the one after that,
+    /// which read what the walk saw, has nothing to do.
+    @Test func aFileChangedWhileReadIsBuiltAgain() throws {
+        let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
+        var edited = FileSystem.disk
+        let readUpTo = edited.readUpTo
+        edited.readUpTo = { path, limit in
+            let read = try readUpTo(path, limit)
+            guard path.hasSuffix("/patch.md"), case .bytes(let bytes, _) = read else { return read }
+            return .bytes(bytes, stamp: .text("another version"))
+        }
+        #expect(build(folder, edited).published)
+        let record = try #require(OutputWriter.record(of: folder.path("public")))
+        #expect(record.hasPrefix("crosswalk \(InputFingerprint.unmatched) "))
+        let second = build(folder)
+        #expect(second.published && !second.upToDate)
+        #expect(build(folder).upToDate)
+    }
+
+    /// The fingerprint taken beside the reads is the one a later build computes first.
+    @Test func aFirstBuildIsUpToDateAfterwards() throws {
+        let folder = try SiteFixture(SiteBuilderTests.smallSite).write()
+        #expect(build(folder).published)
+        let record = try #require(OutputWriter.record(of: folder.path("public")))
+        let fingerprint = InputFingerprint.compute(
+            options: BuildOptions(sourceRoot: folder.root, outputDirectory: folder.path("public"), today: "2026-11-29"),
+            today: "2026-11-29", fileSystem: .disk)
+        #expect(record.hasPrefix("crosswalk \(fingerprint) "))
+        #expect(build(folder).upToDate)
+    }
+}

@@ -64,7 +64,13 @@ import Testing
         try folder.write("0123456789", to: "ten.md")
         let memory = FileSystem.inMemory(["/ten.md": "0123456789"])
         for (fileSystem, path) in [(FileSystem.disk, folder.path("ten.md")), (memory, "/ten.md")] {
-            #expect(try fileSystem.readUpTo(path, 10) == .bytes(Array("0123456789".utf8)))
+            guard case .bytes(let bytes, let stamp) = try fileSystem.readUpTo(path, 10) else {
+                Issue.record("\(path) was not read")
+                continue
+            }
+            #expect(bytes == Array("0123456789".utf8))
+            // The read carries the stamp `stamp` gives the same file.
+            #expect(stamp?.text == fileSystem.stamp(path))
             #expect(try fileSystem.readUpTo(path, 9) == .tooLarge(size: 10))
         }
         #expect(throws: FileSystemError.self) { try FileSystem.disk.readUpTo(folder.path("absent.md"), 10) }
