@@ -68,7 +68,7 @@ struct OutputKeys {
     static func listing(fingerprint: String, pages: [BuiltPage], templates: String, assets: [AssetFile]) -> UInt64 {
         var manifest = "listing \(fingerprint)\ntemplates \(templates)\n"
         for asset in assets { manifest += "asset \(asset.relativePath)\n" }
-        return StableHash.of(Array(manifest.utf8) + MarkdownCache.names(of: pages.map(\.page)))
+        return MarkdownCache.digest(manifest, names: pages.map(\.page))
     }
 
     /// What other pages show of each page, by page index: its final title (either may come from

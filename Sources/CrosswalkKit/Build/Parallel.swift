@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps `items` on every core, keeping order. For CPU-bound, synchronous stage work; each call
 /// of `transform` runs on one thread, so non-Sendable values made inside it (a parsed
@@ -78,15 +79,22 @@ private enum EitherResult<First: Sendable, Second: Sendable>: Sendable {
 }
 
 /// A value made on another thread while the caller goes on; `value` waits for it.
+///
+/// A thread of its own, not a block on a dispatch queue: a caller may itself run on one of
+/// the pool's few threads and wait here, and the block would then wait for a free one. Work
+/// inside it that maps on every core (`parallelMap`) gets every core, as the caller's does.
 final class Background<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
     private let done = DispatchSemaphore(value: 0)
 
     init(_ make: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async {
+        let thread = Thread {
             self.result = make()
             self.done.signal()
         }
+        // As much stack as the main thread: the work is whatever a stage does.
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     var value: Value {

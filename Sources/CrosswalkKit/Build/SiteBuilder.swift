@@ -112,8 +112,11 @@ public struct SiteBuilder: Sendable {
         loader.keepsStamps = concurrent != nil
         let loaded = loader.load(sourceRoot: options.sourceRoot)
         report.diagnostics += loaded.diagnostics
-        // Apart: what was loaded (the sources' text among it) is let go after the Index stage.
-        let readStamps = loaded.stamps
+        // Checked on whichever core is free: the walk may still be going, and the record
+        // needs the result only at the end.
+        let checkedFingerprint = concurrent.map { [readStamps = loaded.stamps] concurrent in
+            Background { concurrent.value(checking: readStamps) }
+        }
         clock.start("model")
         let pages = model(loaded.files, &report)
         clock.start("index")
@@ -135,14 +138,15 @@ public struct SiteBuilder: Sendable {
         if options.strict { report.diagnostics = report.diagnostics.map(\.promotedToError) }
 
         guard let templates, !report.diagnostics.hasErrors else { return }
+        // On the build's own thread: made inside `inParallel`, its sorting ran on one core
+        // (libdispatch runs an apply nested in another with the width left, here one).
         let renderer = SiteRenderer(site: site, pages: built, graph: graph, templates: templates, bodies: spool)
         defer { if options.leavesMemoryToExit { ExitRetainer.keep(site, built, graph, renderer) } }
         let items = renderer.items
         report.fileCount = items.count
         guard !options.dryRun else { return }
         clock.start("render+write")
-        // Asked for only here, so the walk has the whole build to finish in.
-        let fingerprint = known ?? concurrent?.value(checking: readStamps) ?? InputFingerprint.unmatched
+        let fingerprint = known ?? checkedFingerprint?.value ?? InputFingerprint.unmatched
         let record = BuildRecord(fingerprint: fingerprint, pageCount: built.count, warnings: report.diagnostics)
         let (listing, shown) = inParallel(
             {

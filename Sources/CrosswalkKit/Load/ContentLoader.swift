@@ -35,10 +35,15 @@ public struct ContentLoader: Sendable {
         let discovery = discover(sourceRoot: sourceRoot)
         var output = Output(files: [], assets: discovery.assets, diagnostics: discovery.diagnostics)
         // Reading and decoding are independent per file: spread them over the cores.
-        for file in parallelMap(discovery.markdown, { loadFile(path: $0.path, relativePath: $0.relativePath) }) {
-            output.files += file.files
-            output.diagnostics += file.diagnostics
-            output.stamps += file.stamps
+        let loaded = parallelMap(discovery.markdown) { loadOne(path: $0.path, relativePath: $0.relativePath) }
+        // Gathered on one core: one value per file, no arrays of one to append and free (they
+        // were 5 ms at 10k pages, with the other core idle).
+        output.files.reserveCapacity(loaded.count)
+        if keepsStamps { output.stamps.reserveCapacity(loaded.count) }
+        for file in loaded {
+            if let source = file.source { output.files.append(source) }
+            if !file.diagnostics.isEmpty { output.diagnostics += file.diagnostics }
+            if let stamp = file.stamp { output.stamps.append(stamp) }
         }
         return output
     }
@@ -72,9 +77,23 @@ public struct ContentLoader: Sendable {
 
     /// Reads, decodes and splits one markdown file.
     public func loadFile(path: String, relativePath: String) -> Output {
-        var output = Output()
-        loadMarkdown(path: path, relativePath: relativePath, into: &output)
-        return output
+        let loaded = loadOne(path: path, relativePath: relativePath)
+        return Output(
+            files: loaded.source.map { [$0] } ?? [], diagnostics: loaded.diagnostics,
+            stamps: loaded.stamp.map { [$0] } ?? [])
+    }
+
+    /// One markdown file: its source, or why there is none; its stamp with `keepsStamps`.
+    private struct Loaded {
+        var source: SourceFile?
+        var diagnostics: [Diagnostic] = []
+        var stamp: (path: String, stamp: String?)?
+    }
+
+    private func loadOne(path: String, relativePath: String) -> Loaded {
+        var loaded = Loaded()
+        loadMarkdown(path: path, relativePath: relativePath, into: &loaded)
+        return loaded
     }
 
     private func walk(
@@ -142,7 +161,7 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func loadMarkdown(path: String, relativePath: String, into output: inout Output) {
+    private func loadMarkdown(path: String, relativePath: String, into output: inout Loaded) {
         let display = "content/" + relativePath
         let whole = SourceLocation(file: display)
         let bytes: [UInt8]
@@ -150,7 +169,7 @@ public struct ContentLoader: Sendable {
             switch try fileSystem.readUpTo(path, maxFileBytes) {
             case .bytes(let read, let stamp):
                 bytes = read
-                if keepsStamps { output.stamps.append((path, stamp?.text)) }
+                if keepsStamps { output.stamp = (path, stamp?.text) }
             case .tooLarge(let size):
                 output.diagnostics.append(
                     .error(
@@ -211,11 +230,11 @@ public struct ContentLoader: Sendable {
                         hint: "split the page: libcmark takes quadratic time on long runs of brackets"))
                 return
             }
-            output.files.append(
+            output.source =
                 SourceFile(
                     relativePath: relativePath, displayPath: display,
                     frontMatter: split.frontMatter, body: split.body,
-                    bodyLineOffset: split.bodyLineOffset))
+                    bodyLineOffset: split.bodyLineOffset)
         case .failure(.unterminated):
             output.diagnostics.append(
                 .error(
