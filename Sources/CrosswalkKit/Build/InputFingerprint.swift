@@ -33,7 +33,8 @@ enum InputFingerprint {
     final class Concurrent: @unchecked Sendable {
         private let head: String
         private let templates: String
-        private let content: Background<(text: String, stamps: [String: String])>
+        /// Let go once checked: at 100k pages the stamps are tens of megabytes.
+        private var content: Background<(text: String, stamps: [String: String])>?
 
         init(options: BuildOptions, today: String, fileSystem: FileSystem) {
             head = InputFingerprint.head(options: options, today: today, fileSystem: fileSystem)
@@ -52,8 +53,10 @@ enum InputFingerprint {
         /// a file edited between the walk's look and the read would otherwise leave output of
         /// one version under the fingerprint of the other, and the next build would skip it.
         /// Else ``InputFingerprint/unmatched``.
+        /// Asked once.
         func value(checking read: [(path: String, stamp: String?)]) -> String {
-            let (text, stamps) = content.value
+            guard let (text, stamps) = content?.value else { preconditionFailure("fingerprint asked for twice") }
+            content = nil
             for file in read {
                 // A file the walk did not reach (below a linked folder) is not fingerprinted
                 // at all, as in any build.
