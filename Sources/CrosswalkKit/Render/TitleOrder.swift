@@ -63,6 +63,41 @@ extension SiteRenderer {
     /// Case, accents and width folded; a run of digits as its length and then its digits, so
     /// `Item 9` comes before `Item 10`.
     static func sortKey(_ title: String) -> [UInt32] {
+        asciiSortKey(title) ?? foldedSortKey(title)
+    }
+
+    /// `sortKey` of an ASCII title, byte by byte: through a folded `String` and its scalars it
+    /// took about 7,000 instructions a title, a sort of every page's title per build.
+    /// Nil when the title is not ASCII.
+    static func asciiSortKey(_ title: String) -> [UInt32]? {
+        title.withUTF8Bytes { bytes -> [UInt32]? in
+            var key: [UInt32] = []
+            key.reserveCapacity(bytes.count + 4)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                guard byte &- 0x30 < 10 else {
+                    key.append(UInt32(byte &- 0x41 < 26 ? byte | 0x20 : byte))
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, bytes[end] &- 0x30 < 10 { end += 1 }
+                var first = index
+                while first < end, bytes[first] == 0x30 { first += 1 }
+                key.append(0x30)
+                key.append(UInt32(max(end - first, 1)))
+                if first == end { key.append(0x30) }
+                for digit in bytes[first..<end] { key.append(UInt32(digit)) }
+                index = end
+            }
+            return key
+        }
+    }
+
+    /// `sortKey` of any title (see above).
+    static func foldedSortKey(_ title: String) -> [UInt32] {
         let folded = foldedForSorting(title)
         var key: [UInt32] = []
         key.reserveCapacity(folded.unicodeScalars.count + 4)

@@ -32,6 +32,21 @@ import Testing
         #expect(SiteRenderer.sortKeys(titles) == keys)
     }
 
+    /// The ASCII path gives the key the folding path gives, on titles of letters in both
+    /// cases, digits with and without leading zeros, spaces and punctuation; and leaves titles
+    /// beyond ASCII to the folding path.
+    @Test func asciiKeysAreTheFoldedKeys() {
+        var random = SplitMix(seed: 77)
+        let alphabet = Array("aZz09 0-._/A9~`0012!".unicodeScalars)
+        for _ in 0..<3000 {
+            let title = String(
+                String.UnicodeScalarView((0..<random.below(12)).map { _ in alphabet[random.below(alphabet.count)] }))
+            #expect(SiteRenderer.asciiSortKey(title) == SiteRenderer.foldedSortKey(title), "\(title)")
+        }
+        #expect(SiteRenderer.asciiSortKey("Éclair 9") == nil)
+        #expect(SiteRenderer.sortKey("Éclair 9") == SiteRenderer.foldedSortKey("Éclair 9"))
+    }
+
     @Test func tiesKeepPageOrder() {
         #expect(SiteRenderer.titleOrder(["Same", "Other", "Same"]) == [1, 0, 2])
         #expect(SiteRenderer.titleRank(of: ["b", "Item 10", "a", "Item 9"]) == [1, 3, 0, 2])
