@@ -27,12 +27,25 @@ struct PageIndexTable: Sendable {
     }
 
     mutating func append(_ index: Int, to key: String) {
-        switch slots[key] {
-        case nil: slots[key] = index
-        case let slot? where slot >= 0:
-            slots[key] = ~lists.count
-            lists.append([slot, index])
-        case let slot?: lists[~slot].append(index)
+        // The key hashed once, its slot changed in place (`Int.min`: none yet), where a look
+        // and then a store hashed it twice.
+        let listCount = lists.count
+        func place(_ slot: inout Int) -> (earlier: Int?, list: Int?) {
+            if slot == .min {
+                slot = index
+                return (nil, nil)
+            }
+            if slot >= 0 {
+                defer { slot = ~listCount }
+                return (slot, nil)
+            }
+            return (nil, ~slot)
+        }
+        let (earlier, list) = place(&slots[key, default: .min])
+        if let earlier {
+            lists.append([earlier, index])
+        } else if let list {
+            lists[list].append(index)
         }
     }
 
