@@ -153,7 +153,7 @@ public final class SiteRenderer: Sendable {
         if draws("neighbours"), let neighbours = neighbourGraph(for: index) { page["neighbours"] = neighbours }
         for entry in kindFields(for: index).entries { page[entry.name] = entry.value }
         if draws("toc") { page["toc"] = tableOfContents(index, fields: page) }
-        page = Self.withoutEmptyText(page)
+        page.removeEmptyText()
         var context = baseContext(url: url)
         context["page"] = page
         if draws("sections") { context["sections"] = url.isEmpty ? sectionSummaries(from: url) : [] }
@@ -297,7 +297,7 @@ public final class SiteRenderer: Sendable {
     /// value is left out instead.
     static func withoutEmptyText(_ fields: TemplateFields) -> TemplateFields {
         var kept = fields
-        for entry in fields.entries where TemplateText.string(entry.value)?.isEmpty == true { kept[entry.name] = nil }
+        kept.removeEmptyText()
         return kept
     }
 
