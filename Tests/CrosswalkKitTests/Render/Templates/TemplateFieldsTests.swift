@@ -35,6 +35,20 @@ import Testing
         #expect(merged.entries.count == 3)
     }
 
+    /// Empty text of either kind is left out (swift-mustache renders `{{#x}}` for ""), also
+    /// inside another existential (an `Any` made from a generic `Any`); other text, empty
+    /// lists, `false` and nested fields stay, in their order.
+    @Test func emptyTextIsLeftOut() {
+        func boxed<Value>(_ value: Value) -> Any { value }
+        var fields: TemplateFields = [
+            "summary": TemplateText(""), "title": TemplateText("Page"), "owner": "", "url": "plc/",
+            "toc": [Any](), "draft": false, "page": ["title": ""] as TemplateFields, "note": boxed("" as Any),
+        ]
+        fields.removeEmptyText()
+        #expect(fields.entries.map(\.name) == ["title", "url", "toc", "draft", "page"])
+        #expect(SiteRenderer.withoutEmptyText(["a": TemplateText(""), "b": "x"]).entries.map(\.name) == ["b"])
+    }
+
     /// A page's front matter, thousands of keys of it, is kept whole and found by name.
     @Test func uniqueNamesAreAllKept() {
         let fields = TemplateFields(uniqueNames: (0..<5_000).map { ("key\($0)", $0 as Any) })
