@@ -62,7 +62,6 @@ public final class Site: Sendable {
         let terms = sorted.indices.filter { sorted[$0].kind == .term && !sorted[$0].isFolderIndex }
         // The lookup tables, the vocabulary and the matcher each read only the pages: made side
         // by side, the last two on threads of their own (the matcher maps on every core itself).
-        // Two at once and then the matcher left a core idle for a third of this stage.
         let names = terms.map { Self.matcherNames(of: sorted[$0]) }
         let makingMatcher = Background { GlossaryMatcher(names: names) }
         let makingVocabulary = Background { Vocabulary(pages: sorted) }
@@ -183,12 +182,8 @@ public final class Site: Sendable {
         return placed
     }
 
-    /// Pages that share a URL with an earlier page.
-    public var duplicateURLDiagnostics: [Diagnostic] {
-        Self.duplicateURLDiagnostics(pages, isFirstAtURL: isFirstAtURL, indexByURL: indexByURL)
-    }
-
-    /// Only those pages' URLs are looked up: hashing every page's URL again cost half a
+    /// Pages that share a URL with an earlier page (`isFirstAtURL` false): only those pages'
+    /// URLs are looked up: hashing every page's URL again cost half a
     /// million instructions per 1,000 pages, on one core while the other waited.
     private static func duplicateURLDiagnostics(
         _ pages: [Page], isFirstAtURL: [Bool], indexByURL: [String: Int]

@@ -22,8 +22,8 @@ public struct Vocabulary: Sendable {
         pagesBySlug.reserveCapacity(pages.count)
         pagesByName.reserveCapacity(pages.count * 2)
         self.names.reserveCapacity(pages.count * 2)
-        // Every name folded first, on every core: one page after another, folding was a
-        // fifth of the vocabulary, the longest task of the Index stage.
+        // Every name folded first, on every core: one page after another, folding was about a
+        // seventh of the vocabulary, the longest task of the Index stage.
         let folded = pages.count >= 1024 ? parallelMap(pages, Self.foldedNames) : pages.map(Self.foldedNames)
         // One buffer for every page's keys: an array or two made per page was most of the rest.
         var pageKeys: [String] = []

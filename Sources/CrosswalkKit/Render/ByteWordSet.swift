@@ -37,13 +37,7 @@ struct ByteWordSet {
     }
 
     func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        contains(word, hash: Self.hash(word))
-    }
-
-    /// As ``contains(_:)``, with `hash` the word's ``hash(_:)``: a caller asking two sets
-    /// about one word hashes it once.
-    func contains(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
-        if case .found = find(word, hash: hash) { return true }
+        if case .found = find(word, hash: Self.hash(word)) { return true }
         return false
     }
 
@@ -57,13 +51,7 @@ struct ByteWordSet {
     /// Adds `word`; false when it was there already.
     @discardableResult
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        insert(word, hash: Self.hash(word))
-    }
-
-    /// As ``insert(_:)``, with `hash` the word's ``hash(_:)``.
-    @discardableResult
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
-        guard case .empty(let slot) = find(word, hash: hash) else { return false }
+        guard case .empty(let slot) = find(word, hash: Self.hash(word)) else { return false }
         slots[slot] = Int32(words.count)
         words.append((storage.count, word.count))
         storage.append(contentsOf: word)

@@ -11,7 +11,7 @@ extension SiteRenderer {
         let tools = sortedByTitle(pages.indices.filter { pages[$0].page.kind == .tool })
         let constraints = sortedByTitle(pages.indices.filter { pages[$0].page.kind == .constraint })
         var page = introFields(url: url, title: "Crosswalk matrix", kind: "Matrix")
-        if TemplateText.string(page["summary"])?.isEmpty ?? true {
+        if page["summary"].flatMap(TemplateText.string)?.isEmpty ?? true {
             page["summary"] =
                 "Every IT tool against every OT constraint: where it fits, where it needs care, where it must not go."
         }

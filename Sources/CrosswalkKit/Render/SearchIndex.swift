@@ -138,8 +138,8 @@ struct SearchIndex: Sendable {
     /// `SearchText.stopWords` as bytes, with room for a page's own words and its search words:
     /// copied for every page, and never grown (each growth hashed every word again).
     private static let stopWords = {
-        var set = ByteWordSet(capacity: SearchText.stopWords.count + 64 + wordLimit)
-        for word in SearchText.stopWords { set.insert(word) }
+        var set = ByteWordSet(SearchText.stopWords)
+        set.reserveCapacity(set.count + 64 + wordLimit)
         return set
     }()
 }
