@@ -76,18 +76,7 @@ struct TemplateFields: ExpressibleByDictionaryLiteral, MustacheParent {
     /// Leaves out every value that is empty text (`SiteRenderer.withoutEmptyText(_:)`), in
     /// place: fields with none are not copied.
     mutating func removeEmptyText() {
-        entries.removeAll { Self.isEmptyText($0.value) }
-    }
-
-    /// Told by kind first: most values are lists or fields, and taking each as an optional
-    /// text (`TemplateText.string`) copied it, about 600 instructions a field.
-    private static func isEmptyText(_ value: Any) -> Bool {
-        switch ContextKind(value) {
-        case .text: ContextKind.known(value, as: TemplateText.self).text.isEmpty
-        case .string: ContextKind.known(value, as: String.self).isEmpty
-        case .other: TemplateText.string(value)?.isEmpty == true
-        default: false
-        }
+        entries.removeAll { TemplateText.string($0.value)?.isEmpty == true }
     }
 
     /// These fields, with those of `other` whose names they do not have.
