@@ -173,16 +173,16 @@ struct AutoLinker: ~Copyable {
     /// Appends the link's opening tag for `term` to `tag`.
     private func appendTag(term: Int, to tag: inout HTMLBytes) {
         tag.raw(#"<a class="term-link" href=""#)
-        let path = anchors.path(term)
+        let anchor = anchors.anchor(term)
         // The way up (`../`) needs no escaping; only a path with such a byte does.
-        if anchors.pathNeedsEscaping(term) {
-            hrefs.withHref(to: path, firstFolderEnd: anchors.firstFolderEnd(term)) { href in
+        if anchor.pathNeedsEscaping {
+            hrefs.withHref(to: anchor.path, firstFolderEnd: anchor.firstFolderEnd) { href in
                 tag.raw(HTMLEscape.attribute(String(decoding: href, as: UTF8.self)))
             }
         } else {
-            hrefs.append(to: path, firstFolderEnd: anchors.firstFolderEnd(term), into: &tag)
+            hrefs.append(to: anchor.path, firstFolderEnd: anchor.firstFolderEnd, into: &tag)
         }
-        tag.append(anchors.tail(term))
+        tag.append(anchor.tail)
     }
 }
 

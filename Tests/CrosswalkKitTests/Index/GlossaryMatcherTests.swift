@@ -150,6 +150,11 @@ import Testing
             #expect(Array(UnsafeRawBufferPointer(start: slot.records, count: expected.count)) == expected)
         }
         for missing: UInt64 in [2, 3, 12345, .max - 1] { #expect(slots[missing] == nil) }
+        // Absent keys whose slot and tag byte match stored ones are still absent.
+        var random = SplitMix(seed: 7)
+        let stored = Set(keys)
+        let absent = (0..<20000).map { _ in random.next() }.filter { !stored.contains($0) }
+        #expect(absent.allSatisfy { slots[$0] == nil })
         #expect(HashSlots([])[7] == nil)
     }
 
