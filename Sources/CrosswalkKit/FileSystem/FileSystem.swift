@@ -264,12 +264,51 @@ public enum ReadStamp: Sendable, Equatable {
             changed: Int64(info.st_ctim.tv_sec), changedNanos: Int64(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
     }
 
-    /// The text `FileSystem.stamp` gives for the same file.
+    /// The text `FileSystem.stamp` gives for the same file:
+    /// `size:modified.nanos:changed.nanos:inode`.
     public var text: String {
         switch self {
         case .text(let text): text
         case .disk(let size, let modified, let modifiedNanos, let changed, let changedNanos, let inode):
-            "\(size):\(modified).\(modifiedNanos):\(changed).\(changedNanos):\(inode)"
+            // Digit by digit into one buffer: interpolating the six numbers cost about 6,000
+            // instructions a stamp, and a first build stamps every file twice (walk and read).
+            String(unsafeUninitializedCapacity: 6 * 21) { buffer in
+                var count = 0
+                func field(_ number: Int64, then separator: Unicode.Scalar) {
+                    Self.appendDecimal(number.magnitude, negative: number < 0, to: buffer, at: &count)
+                    buffer[count] = UInt8(ascii: separator)
+                    count += 1
+                }
+                field(size, then: ":")
+                field(modified, then: ".")
+                field(modifiedNanos, then: ":")
+                field(changed, then: ".")
+                field(changedNanos, then: ":")
+                Self.appendDecimal(inode, negative: false, to: buffer, at: &count)
+                return count
+            }
         }
+    }
+
+    /// Writes `value` in decimal (after a `-` when `negative`) at `count`, which it moves on.
+    private static func appendDecimal(
+        _ value: UInt64, negative: Bool, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: inout Int
+    ) {
+        if negative {
+            buffer[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var remaining = value
+        for place in stride(from: count + digits - 1, through: count, by: -1) {
+            buffer[place] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
+        count += digits
     }
 }
