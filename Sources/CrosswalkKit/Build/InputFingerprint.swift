@@ -85,8 +85,16 @@ extension FileSystem {
     func stamps(below directory: String) -> String { Self.text(of: stampLines(below: directory)) }
 
     static func text(of lines: [(path: String, stamp: String)]) -> String {
+        // Appended piece by piece into room made once: `path + " " + stamp + "\n"` made three
+        // strings a file.
         var text = ""
-        for line in lines { text += line.path + " " + line.stamp + "\n" }
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.path.utf8.count + $1.stamp.utf8.count + 2 })
+        for line in lines {
+            text += line.path
+            text += " "
+            text += line.stamp
+            text += "\n"
+        }
         return text
     }
 

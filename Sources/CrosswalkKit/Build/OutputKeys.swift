@@ -60,7 +60,14 @@ struct OutputKeys {
     /// (``order(of:)``), sorted by path so that it is the same whatever order files were made in.
     static func text(paths: [String], keys: [UInt64], order: [Int]) -> String {
         var out = header + "\n"
-        for index in order { out += String(keys[index], radix: 16) + "\t" + paths[index] + "\n" }
+        // Piece by piece into room made once (a key is at most 16 digits), not a string per line.
+        out.reserveCapacity(out.utf8.count + order.reduce(0) { $0 + paths[$1].utf8.count + 18 })
+        for index in order {
+            out += String(keys[index], radix: 16)
+            out += "\t"
+            out += paths[index]
+            out += "\n"
+        }
         return out
     }
 

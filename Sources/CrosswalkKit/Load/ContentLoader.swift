@@ -269,5 +269,12 @@ extension ContentLoader {
 /// files exactly as the loader does.
 public func joinPath(_ base: String, _ name: String) -> String {
     if base.isEmpty { return name }
-    return base.hasSuffix("/") ? base + name : base + "/" + name
+    if base.utf8.last == UInt8(ascii: "/") { return base + name }
+    // Grown once, in place: `base + "/" + name` made a string in between, and every file of
+    // a build is joined so at least once.
+    var path = base
+    path.reserveCapacity(base.utf8.count + 1 + name.utf8.count)
+    path += "/"
+    path += name
+    return path
 }

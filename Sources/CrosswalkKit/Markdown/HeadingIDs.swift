@@ -74,7 +74,13 @@ struct HeadingIDs {
             // Tags per level made once: interpolating the level cost more than the id.
             let tags: (open: String, close: String) =
                 (1...6).contains(level) ? Self.tags[level - 1] : ("<h\(level) id=\"", "</h\(level)>")
-            node.replaceWithInlineWrapper(open: tags.open + HTMLEscape.attribute(id) + "\">", close: tags.close)
+            // Grown in place: `open + id + "\">"` made a string in between.
+            var open = tags.open
+            let escapedID = HTMLEscape.attribute(id)
+            open.reserveCapacity(open.utf8.count + escapedID.utf8.count + 2)
+            open += escapedID
+            open += "\">"
+            node.replaceWithInlineWrapper(open: open, close: tags.close)
             return Heading(level: level, text: text, id: id)
         }
     }

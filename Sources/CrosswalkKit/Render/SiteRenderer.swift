@@ -184,7 +184,7 @@ public final class SiteRenderer: Sendable {
         let current =
             absoluteRoot != nil
             ? -1
-            : sections.firstIndex { url.hasPrefix(($0.folder ?? "") + "/") }
+            : sections.firstIndex { Self.isBelow(url, folder: $0.folder ?? "") }
                 ?? (hasMatrix && url == Self.matrixURL ? sections.count : -1)
         // The links point at a section's page, one folder down from the root: they differ only
         // by the way back to the root and whether the page is in that folder. Pages share a

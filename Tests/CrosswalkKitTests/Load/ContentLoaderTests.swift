@@ -111,4 +111,14 @@ import Testing
         #expect(found.assets.map(\.relativePath) == ["glossary/picture.png"])
         #expect(found.diagnostics.isEmpty)
     }
+
+    /// Paths are joined with one slash, whether or not the base ends with one.
+    @Test func joiningPaths() {
+        #expect(joinPath("", "a.md") == "a.md")
+        #expect(joinPath("content", "a.md") == "content/a.md")
+        #expect(joinPath("content/", "a.md") == "content/a.md")
+        #expect(joinPath("/", "tmp") == "/tmp")
+        #expect(joinPath("a/b", "") == "a/b/")
+        #expect(joinPath("dossier é", "fiche.md") == "dossier é/fiche.md")
+    }
 }

@@ -64,4 +64,17 @@ import Testing
         #expect(SiteRenderer.parentFolder(of: "a/b/c.html") == "a/b/")
         #expect(SiteRenderer.parentFolder(of: "") == "")
     }
+
+    /// A page is in a section's folder when its URL is that folder and a slash, and more.
+    @Test func urlsBelowAFolder() {
+        #expect(SiteRenderer.isBelow("glossary/plc/", folder: "glossary"))
+        #expect(SiteRenderer.isBelow("glossary/", folder: "glossary"))
+        #expect(!SiteRenderer.isBelow("glossary-old/plc/", folder: "glossary"))
+        #expect(!SiteRenderer.isBelow("glossary", folder: "glossary"))
+        #expect(!SiteRenderer.isBelow("tools/x/", folder: "glossary"))
+        #expect(!SiteRenderer.isBelow("glos", folder: "glossary"))
+        #expect(SiteRenderer.isBelow("/x/", folder: ""))
+        #expect(!SiteRenderer.isBelow("x/", folder: ""))
+        #expect(SiteRenderer.isBelow("sécurité/a/", folder: "sécurité"))
+    }
 }
