@@ -13,8 +13,6 @@ struct AutoLinker: ~Copyable {
     /// Terms linked on this page (or never to be): one bit per term, as the matcher asks for
     /// every term it finds and hashing an `Int` into a `Set` cost more than the rest.
     private var linked: TermBits
-    /// Reused between runs.
-    private var bytes: [UInt8] = []
     /// A linked run becomes one node of the HTML libcmark would write for it (`asHTML`).
     private let writesHTML: Bool
 
@@ -52,10 +50,12 @@ struct AutoLinker: ~Copyable {
             if nodes[start..<end].contains(where: { $0.type == .text }) { runs.append(start..<end) }
             start = end
         }
-        for run in runs { link(nodes[run]) }
+        // The runs' text, each in turn, in one buffer of the page's.
+        var text = HTMLBytes(capacity: 1024)
+        for run in runs { link(nodes[run], text: &text) }
     }
 
-    /// Where each node of the run being linked sits in `bytes`; reused between runs.
+    /// Where each node of the run being linked sits in its text; reused between runs.
     private var bounds: [(start: Int, end: Int, isBreak: Bool)] = []
     /// Room for the words of a run and for its matches; reused between runs.
     private var tokens = TokenBuffer()
@@ -67,26 +67,23 @@ struct AutoLinker: ~Copyable {
     /// Each term's page: a link's target is known here, not looked up by its URL later.
     private let termPages: [Int]
 
-    private mutating func link(_ run: ArraySlice<MarkdownNode>) {
+    private mutating func link(_ run: ArraySlice<MarkdownNode>, text bytes: inout HTMLBytes) {
         // The run's text as bytes, read from the tree in place; most runs hold no term.
-        var bytes = self.bytes
-        self.bytes = []
-        bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
         bounds.removeAll(keepingCapacity: true)
         for node in run {
             let start = bytes.count
             let isBreak = node.type == .softBreak
-            if isBreak { bytes.append(0x0A) } else { node.appendLiteral(to: &bytes) }
+            if isBreak { bytes.append(byte: 0x0A) } else { node.withLiteral { bytes.append($0) } }
             bounds.append((start, bytes.count, isBreak))
         }
-        defer { self.bytes = bytes }
         // Moved out, not copied: bits still held by `self` would be copied on the first insert.
         var linked = self.linked
         self.linked = TermBits(count: 0)
         var matches = self.matches
         self.matches = []
         defer { self.matches = matches }
-        bytes.withUnsafeBufferPointer { text in
+        bytes.withBytes { text in
             matcher.matches(in: text, tokens: &tokens, into: &matches) { term in linked.insert(term) }
         }
         self.linked = linked
@@ -98,7 +95,7 @@ struct AutoLinker: ~Copyable {
             return
         }
 
-        bytes.withUnsafeBufferPointer { text in
+        bytes.withBytes { text in
             /// New nodes for the bytes `from..<to`, soft breaks kept as nodes, each handed to
             /// `place` in order (no array of them).
             func pieces(_ from: Int, _ to: Int, _ place: (MarkdownNode) -> Void) {
@@ -129,10 +126,10 @@ struct AutoLinker: ~Copyable {
     /// The run's HTML as libcmark writes its text and soft-break nodes (`&`, `<`, `>` and `"`
     /// escaped, a break as a line end), each match inside its link. Into an `HTMLBytes`: an
     /// array's `append(contentsOf:)` cost about a hundred instructions for each piece.
-    private mutating func writeHTML(of text: [UInt8], matches: [GlossaryMatcher.Match]) -> HTMLBytes {
+    private mutating func writeHTML(of text: borrowing HTMLBytes, matches: [GlossaryMatcher.Match]) -> HTMLBytes {
         // Room for the text and each link's tags, usually enough.
         var html = HTMLBytes(capacity: text.count + matches.count * 160)
-        text.withUnsafeBufferPointer { text in
+        text.withBytes { text in
             var cursor = 0
             for match in matches {
                 Self.appendEscaped(text, cursor, match.start, to: &html)

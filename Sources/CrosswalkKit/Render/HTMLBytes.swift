@@ -75,6 +75,17 @@ struct HTMLBytes: ~Copyable {
         capacity = larger
     }
 
+    /// Empties the buffer, keeping its room.
+    mutating func removeAll() { count = 0 }
+
+    /// Appends one byte.
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        if capacity == count { grow(toHold: count + 1) }
+        start[count] = byte
+        count += 1
+    }
+
     /// Markup written in the source: appended as it is.
     mutating func raw(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
