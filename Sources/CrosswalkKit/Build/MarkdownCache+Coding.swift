@@ -117,7 +117,7 @@ struct CacheBytesReader {
 extension RenderedMarkdown {
     /// Everything but the HTML, which the cache keeps in its bodies file, and the prose text,
     /// for which it keeps the page's search words (`BuiltPage.searchWords`).
-    func encode(into writer: inout CacheBytesWriter, searchWords: [String]) {
+    func encode(into writer: inout CacheBytesWriter, searchWords: String) {
         writer.integer(headings.count)
         for heading in headings {
             writer.integer(heading.level)
@@ -138,8 +138,7 @@ extension RenderedMarkdown {
         }
         writer.optional(leadingH1)
         writer.optional(firstParagraph)
-        writer.integer(searchWords.count)
-        for word in searchWords { writer.string(word) }
+        writer.string(searchWords)
         writer.integer(diagnostics.count)
         for diagnostic in diagnostics {
             writer.string(diagnostic.severity.rawValue)
@@ -153,7 +152,7 @@ extension RenderedMarkdown {
     /// Reads what `encode(into:searchWords:)` wrote; `html` is left empty. Page indices must be
     /// below `pageCount`. Nil when the bytes do not hold such a value.
     static func decode(from reader: inout CacheBytesReader, html: String, pageCount: Int)
-        -> (markdown: RenderedMarkdown, searchWords: [String])?
+        -> (markdown: RenderedMarkdown, searchWords: String)?
     {
         var headings: [Heading] = []
         for _ in 0..<reader.count() where !reader.failed {
@@ -181,8 +180,7 @@ extension RenderedMarkdown {
         }
         let leadingH1 = reader.optional()
         let firstParagraph = reader.optional()
-        var searchWords: [String] = []
-        for _ in 0..<reader.count() where !reader.failed { searchWords.append(reader.string()) }
+        let searchWords = reader.string()
         var diagnostics: [Diagnostic] = []
         for _ in 0..<reader.count() where !reader.failed {
             guard let severity = Severity(rawValue: reader.string()),

@@ -6,9 +6,10 @@ public final class BuiltPage: Sendable {
     public let summary: String?
     /// Rendered markdown, without its `plainText` (the search words below are made from it).
     public let markdown: RenderedMarkdown
-    /// The body words the search index keeps for the page: made here, in the parallel Markdown
-    /// stage, so the page's prose text need not be kept until the index is written.
-    public let searchWords: [String]
+    /// The body words the search index keeps for the page, joined by spaces: made here, in the
+    /// parallel Markdown stage, so the page's prose text need not be kept until the index is
+    /// written.
+    public let searchWords: String
     /// The title as neighbour graphs draw it.
     let graphText: NeighbourGraph.Text
 
@@ -19,7 +20,7 @@ public final class BuiltPage: Sendable {
         let title = Self.title(page, markdown)
         let summary = Self.summary(page, markdown)
         // Room for the page's own words and the body's: the set is copied and grown to
-        // about `SearchIndex.wordLimit` more in `SearchIndex.words`.
+        // about `SearchIndex.wordLimit` more in `SearchIndex.joinedWords`.
         var known = SearchIndex.seenWords(capacity: 64 + SearchIndex.wordLimit)
         let named = [title, summary ?? ""] + page.metadata.aliases.map(\.value) + markdown.headings.map(\.text)
         for text in named {
@@ -34,11 +35,11 @@ public final class BuiltPage: Sendable {
         }
         self.init(
             page: page, markdown: markdown,
-            searchWords: SearchIndex.words(fromText: markdown.plainText, after: known))
+            searchWords: SearchIndex.joinedWords(fromText: markdown.plainText, after: known))
     }
 
     /// A page whose search words are known already (`MarkdownCache` keeps them).
-    init(page: Page, markdown: RenderedMarkdown, searchWords: [String]) {
+    init(page: Page, markdown: RenderedMarkdown, searchWords: String) {
         self.page = page
         title = Self.title(page, markdown)
         summary = Self.summary(page, markdown)

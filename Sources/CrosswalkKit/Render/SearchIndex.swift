@@ -22,14 +22,15 @@ struct SearchIndex: Sendable {
         let summary: String
         let aliases: [String]
         let headings: [String]
-        let words: [String]
+        /// The body's search words, joined by single spaces (``SearchIndex/joinedWords(fromText:after:limit:)``).
+        let words: String
         /// The entry as its line of the index, made with the entry (in parallel, and kept with
         /// it between `serve` rebuilds) rather than for every page each time the index is written.
         let line: String
 
         init(
             url: String, kind: String, title: String, summary: String, aliases: [String], headings: [String],
-            words: [String]
+            words: String
         ) {
             self.url = url
             self.kind = kind
@@ -47,10 +48,10 @@ struct SearchIndex: Sendable {
         /// bytes: joining the quoted fields as strings was most of an entry's cost.
         static func line(
             url: String, kind: String, title: String, summary: String, aliases: [String], headings: [String],
-            words: [String]
+            words: String
         ) -> String {
             var out: [UInt8] = []
-            out.reserveCapacity(256 + words.reduce(0) { $0 + $1.utf8.count + 1 })
+            out.reserveCapacity(256 + words.utf8.count)
             out.append(UInt8(ascii: "["))
             JSONText.append(url, to: &out)
             out.append(contentsOf: ",\(SearchIndex.kinds.firstIndex(of: kind) ?? 0),".utf8)
@@ -66,7 +67,7 @@ struct SearchIndex: Sendable {
                 out.append(UInt8(ascii: "]"))
             }
             out.append(UInt8(ascii: ","))
-            JSONText.appendJoined(words, to: &out)
+            JSONText.append(words, to: &out)
             out.append(UInt8(ascii: "]"))
             return String(decoding: out, as: UTF8.self)
         }
@@ -113,26 +114,36 @@ struct SearchIndex: Sendable {
     }
 
     /// As above; `seen` (from ``seenWords(capacity:)``) holds the stop words and the page's
-    /// own words. Words are compared as bytes, and a `String` is made only of the words kept.
+    /// own words.
     static func words(fromText text: String, after seen: ByteWordSet, limit: Int = wordLimit) -> [String] {
+        joinedWords(fromText: text, after: seen, limit: limit).split(separator: " ").map(String.init)
+    }
+
+    /// The same words joined by single spaces, as the index writes them (no word holds a
+    /// space). Words are compared as bytes and written as bytes: a `String` per word, joined
+    /// again for the index, cost more than choosing them.
+    static func joinedWords(fromText text: String, after seen: ByteWordSet, limit: Int = wordLimit) -> String {
         var seen = seen
-        var result: [String] = []
-        result.reserveCapacity(limit)
+        var joined = HTMLBytes(capacity: limit * 10)
+        var kept = 0
         SearchText.forEachWordUTF8(in: text) { bytes, ascii in
             if ascii {
                 // Short words go before anything else: most are "a", "of", "to".
                 guard bytes.count >= 3 || bytes.allSatisfy({ (0x30...0x39).contains($0) }) else { return true }
                 guard seen.insert(bytes) else { return true }
-                result.append(String(decoding: bytes, as: UTF8.self))
+                if kept > 0 { joined.append(byte: 0x20) }
+                joined.append(bytes)
             } else {
-                let word = SearchText.fold(String(decoding: bytes, as: UTF8.self))
+                var word = SearchText.fold(String(decoding: bytes, as: UTF8.self))
                 guard word.unicodeScalars.count >= 3 || word.allSatisfy(\.isNumber) else { return true }
                 guard seen.insert(word) else { return true }
-                result.append(word)
+                if kept > 0 { joined.append(byte: 0x20) }
+                word.withUTF8 { joined.append($0) }
             }
-            return result.count < limit
+            kept += 1
+            return kept < limit
         }
-        return result
+        return joined.string
     }
 
     /// `SearchText.stopWords` as bytes, with room for a page's own words and its search words:
@@ -158,7 +169,7 @@ extension SiteRenderer {
             generated.append(
                 SearchIndex.Entry(
                     url: url, kind: "Section", title: title(ofURL: url) ?? url, summary: summary, aliases: [],
-                    headings: [], words: []))
+                    headings: [], words: ""))
         }
         var lines: [String] = []
         lines.reserveCapacity(entries.count + generated.count)

@@ -133,17 +133,6 @@ enum JSONText {
         text.withUTF8Bytes { appendQuoted($0, to: &out) }
     }
 
-    /// `texts` joined by spaces, quoted as one string, appended to `out`.
-    static func appendJoined(_ texts: [String], to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for (index, text) in texts.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: " ")) }
-            // Escaping each apart is escaping them joined: no escaped sequence spans a space.
-            text.withUTF8Bytes { appendEscaped($0, to: &out) }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
     private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         appendEscaped(bytes, to: &out)

@@ -59,7 +59,7 @@ import Testing
         let index = SearchIndex(entries: [
             .init(
                 url: "glossary/plc/", kind: "Term", title: "PLC", summary: "A computer.", aliases: ["controller"],
-                headings: ["History"], words: ["relay", "ladder"])
+                headings: ["History"], words: "relay ladder")
         ])
         let script = index.javaScript
         #expect(script.contains("window.crosswalkSearchIndex={\"version\":1,\"kinds\":[\"Term\","))
@@ -102,7 +102,7 @@ import Testing
             ]
             let entry = SearchIndex.Entry(
                 url: url, kind: kind, title: title, summary: summary, aliases: aliases, headings: headings,
-                words: words)
+                words: words.joined(separator: " "))
             #expect(entry.line == "[" + fields.joined(separator: ",") + "]")
             #expect(JSONText.string(title) == Self.referenceQuoted(title))
         }

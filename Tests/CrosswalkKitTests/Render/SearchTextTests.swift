@@ -62,9 +62,15 @@ import Testing
             #expect(
                 SearchText.words(in: text) == Self.referenceWords(in: text), Comment(rawValue: text.debugDescription))
             let limit = 1 + random.below(12)
+            let reference = Self.referenceIndexWords(text, excluding: ["pump"], limit: limit)
             #expect(
-                SearchIndex.words(fromText: text, excluding: ["pump"], limit: limit)
-                    == Self.referenceIndexWords(text, excluding: ["pump"], limit: limit),
+                SearchIndex.words(fromText: text, excluding: ["pump"], limit: limit) == reference,
+                Comment(rawValue: text.debugDescription))
+            // As the page keeps them: joined by single spaces, none before or after.
+            var seen = SearchIndex.seenWords(capacity: 1 + limit)
+            seen.insert("pump")
+            #expect(
+                SearchIndex.joinedWords(fromText: text, after: seen, limit: limit) == reference.joined(separator: " "),
                 Comment(rawValue: text.debugDescription))
         }
     }
