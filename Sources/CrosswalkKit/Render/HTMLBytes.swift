@@ -185,19 +185,23 @@ struct HTMLBytes: ~Copyable {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
-    mutating func integer(_ value: Int) {
+    mutating func integer(_ value: Int) { decimal(UInt64(value.magnitude), negative: value < 0) }
+
+    mutating func integer(_ value: UInt64) { decimal(value, negative: false) }
+
+    private mutating func decimal(_ value: UInt64, negative: Bool) {
         // Digits written backwards into a small buffer, then appended at once: a page's picture
         // writes about a hundred numbers, and appending digit by digit cost more than the rest.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { digits in
-            var magnitude = value.magnitude
+            var magnitude = value
             var start = digits.count
             repeat {
                 start -= 1
                 digits[start] = UInt8(magnitude % 10) + 0x30
                 magnitude /= 10
             } while magnitude > 0
-            if value < 0 {
+            if negative {
                 start -= 1
                 digits[start] = 0x2D
             }
