@@ -101,7 +101,7 @@ struct SearchIndex: Sendable {
     static func words(fromText text: String, excluding known: Set<String>, limit: Int = wordLimit) -> [String] {
         var seen = seenWords(capacity: known.count + limit)
         for word in known { seen.insert(word) }
-        return words(fromText: text, after: seen, limit: limit)
+        return joinedWords(fromText: text, after: seen, limit: limit).split(separator: " ").map(String.init)
     }
 
     /// A set holding the stop words, with room for `capacity` words more: the words a page's
@@ -113,15 +113,10 @@ struct SearchIndex: Sendable {
         return seen
     }
 
-    /// As above; `seen` (from ``seenWords(capacity:)``) holds the stop words and the page's
-    /// own words.
-    static func words(fromText text: String, after seen: ByteWordSet, limit: Int = wordLimit) -> [String] {
-        joinedWords(fromText: text, after: seen, limit: limit).split(separator: " ").map(String.init)
-    }
-
-    /// The same words joined by single spaces, as the index writes them (no word holds a
-    /// space). Words are compared as bytes and written as bytes: a `String` per word, joined
-    /// again for the index, cost more than choosing them.
+    /// The words `words(fromText:excluding:limit:)` gives, joined by single spaces as the index
+    /// writes them (no word holds a space); `seen` (from ``seenWords(capacity:)``) holds the
+    /// stop words and the page's own words. Words are compared and written as bytes: a
+    /// `String` per word, joined again for the index, cost more than choosing them.
     static func joinedWords(fromText text: String, after seen: ByteWordSet, limit: Int = wordLimit) -> String {
         var seen = seen
         var joined = HTMLBytes(capacity: limit * 10)
