@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     /// (A tag naming a whole object, `{{page}}`, writes nothing: `TemplateFields` describes
     /// itself as empty text.) `nil` when templates are left to swift-mustache.
     let namesLookedUp: Set<String>?
+    /// `compiled` as the renderer reads it.
+    let templates: CompiledTemplates?
     /// A partial or block the renderer found expanding inside itself without end.
     let runaway = RunawayTemplates()
 
@@ -21,6 +23,7 @@ public struct TemplateSet: Sendable {
     ) {
         self.library = library
         self.compiled = compiled
+        templates = compiled.map(CompiledTemplates.init)
         self.names = names
         self.namesLookedUp = namesLookedUp
     }
@@ -123,25 +126,27 @@ public struct TemplateSet: Sendable {
 
     /// A whole page, as the file that goes to disk at `path`.
     func renderFile(_ context: TemplateFields, template: String, path: String) -> OutputFile {
-        guard let compiled else {
+        guard let templates else {
             return OutputFile(path: path, contents: renderWithLibrary(context, template: template))
         }
         // Room for a whole page at once: pages of 25-60 KB grew their output two or three
         // times, copying it each time.
-        let output = render(context, template: template, with: compiled, capacity: 64 * 1024)
+        let output = render(context, template: template, with: templates, capacity: 64 * 1024)
         return OutputFile(path: path, buffer: output.finished())
     }
 
     private func render(object: Any, template: String) -> String {
-        guard let compiled else { return renderWithLibrary(object, template: template) }
-        return render(object, template: template, with: compiled, capacity: 1024).string
+        guard let templates else { return renderWithLibrary(object, template: template) }
+        return render(object, template: template, with: templates, capacity: 1024).string
     }
 
     private func render(
-        _ object: Any, template: String, with compiled: [String: [TemplateNode]], capacity: Int
+        _ object: Any, template: String, with templates: CompiledTemplates, capacity: Int
     ) -> HTMLBytes {
-        var renderer = TemplateRenderer(templates: compiled, root: object, capacity: capacity, runaway: runaway)
-        if let nodes = compiled[template] { renderer.render(nodes, TemplateRenderer.Frame()) }
+        var renderer = TemplateRenderer(templates: templates, root: object, capacity: capacity, runaway: runaway)
+        if let nodes = templates[template, hash: TemplateFields.hash(template)] {
+            renderer.render(nodes, TemplateRenderer.Frame())
+        }
         return renderer.takeOutput()
     }
 

@@ -28,8 +28,9 @@ final class TemplateNode: Sendable {
     let escaped: Bool
     /// A section's contents; a block's default.
     let children: [TemplateNode]
-    /// The partial or block called.
+    /// The partial or block called, and its name's hash (`CompiledTemplates`).
     let target: String
+    let targetHash: UInt64
     /// Set when a partial's tag stands alone on its line; always set for a block.
     let indentation: String?
     /// The blocks a `{{< parent}}` overrides.
@@ -46,6 +47,7 @@ final class TemplateNode: Sendable {
         self.escaped = escaped
         self.children = children
         self.target = target
+        targetHash = TemplateFields.hash(target)
         self.indentation = indentation
         self.blocks = blocks
     }

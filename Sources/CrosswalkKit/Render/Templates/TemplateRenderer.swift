@@ -18,7 +18,7 @@ struct TemplateRenderer: ~Copyable {
         var blocks: [String: [TemplateNode]]?
     }
 
-    let templates: [String: [TemplateNode]]
+    let templates: CompiledTemplates
     var output: HTMLBytes
     private var stack: [Any]
     /// Partials and blocks being expanded, one inside another, and how many expansions so far
@@ -36,7 +36,7 @@ struct TemplateRenderer: ~Copyable {
     static let maxRecursions = 1_000
 
     /// `capacity`: the bytes the output is expected to take (a page, a listing entry).
-    init(templates: [String: [TemplateNode]], root: Any, capacity: Int, runaway: RunawayTemplates? = nil) {
+    init(templates: CompiledTemplates, root: Any, capacity: Int, runaway: RunawayTemplates? = nil) {
         self.templates = templates
         output = HTMLBytes(capacity: capacity)
         stack = [root]
@@ -85,8 +85,11 @@ struct TemplateRenderer: ~Copyable {
         case .invertedSection:
             invertedSection(lookup(node.name, frame), node.children, frame)
         case .partial, .dynamicPartial:
-            let target = node.kind == .partial ? node.target : lookup(node.name, frame) as? String
-            guard let target, let nodes = templates[target], enter(node, rendering: nodes) else { return }
+            let nodes =
+                node.kind == .partial
+                ? templates[node.target, hash: node.targetHash]
+                : (lookup(node.name, frame) as? String).flatMap { templates[$0] }
+            guard let nodes, enter(node, rendering: nodes) else { return }
             defer { expanding.removeLast() }
             var inner = Frame(position: nil, indentation: frame.indentation, blocks: frame.blocks)
             if let indentation = node.indentation { inner.indentation = (frame.indentation ?? "") + indentation }
