@@ -229,15 +229,29 @@ func readWholeFile(_ path: String, limit: Int) throws -> FileSystem.LimitedRead 
     let size = stated ? max(0, Int(info.st_size)) : 0
     if size > limit { return .tooLarge(size: size) }
     var failure: Int32 = 0
-    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+    // One byte more than the size asked for: a read that returns less has reached the end, so
+    // no second read is needed to find it (one system call a file saved).
+    var ended = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
         count = 0
         while count < buffer.count, let base = buffer.baseAddress {
             let got = read(descriptor, base + count, buffer.count - count)
             if got < 0 && errno == EINTR { continue }
             if got < 0 { failure = errno }
-            if got <= 0 { break }
+            if got <= 0 {
+                ended = got == 0
+                break
+            }
             count += got
+            if count < buffer.count && count >= size {
+                ended = true
+                break
+            }
         }
+    }
+    if ended || failure != 0 {
+        if failure != 0 { throw FileSystemError(path: path, reason: String(cString: strerror(failure))) }
+        return .bytes(bytes, stamp: stated ? .disk(info) : nil)
     }
     try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { chunk in
         while failure == 0, let base = chunk.baseAddress {

@@ -11,6 +11,16 @@ import Testing
         #expect(try readWholeFile(folder.path("big.md")) == Array(text.utf8))
     }
 
+    /// The read asks for one byte more than the file's size, and stops at a shorter read:
+    /// every size, one byte either side of the chunk and page sizes, comes back whole.
+    @Test(arguments: [1, 2, 4_095, 4_096, 4_097, 16_383, 16_384, 16_385, 65_537])
+    func readsAFileOfEverySizeWhole(size: Int) throws {
+        let folder = try TemporaryFolder()
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        try Data(bytes).write(to: URL(fileURLWithPath: folder.path("sized.md")))
+        #expect(try readWholeFile(folder.path("sized.md")) == bytes)
+    }
+
     @Test func readsAnEmptyFile() throws {
         let folder = try TemporaryFolder()
         try folder.write("", to: "empty.md")
