@@ -161,7 +161,8 @@ extension RenderedMarkdown {
         var linkTargets: [Int] = []
         for _ in 0..<reader.count() where !reader.failed {
             let target = reader.signed()
-            if !(0..<pageCount).contains(target) { reader.fail() }
+            // Sorted without repeats, as `RenderedMarkdown` keeps them: merges rely on it.
+            if !(0..<pageCount).contains(target) || (linkTargets.last.map { $0 >= target } ?? false) { reader.fail() }
             linkTargets.append(target)
         }
         var untargeted: [String] = []

@@ -19,7 +19,7 @@ import Foundation
 /// Like the output keys, this is checked against builds from nothing by tests. A missing,
 /// damaged or foreign cache only means more parsing.
 final class MarkdownCache: @unchecked Sendable {
-    static let header = "crosswalk-markdown 4"
+    static let header = "crosswalk-markdown 5"
 
     struct Entry {
         var source: UInt64

@@ -128,46 +128,15 @@ struct OutputKeys {
         if pages[index].page.isFolderIndex && !url.isEmpty {
             summaries += renderer.children(ofFolder: url)
         }
-        var titles = summaries + pages[index].markdown.linkTargets
+        let sortedSummaries = SortedIndices.of(summaries)
+        var folders: [Int] = []
         for (folder, _) in ancestorFolders(url) {
-            if let folder = renderer.site.index(url: folder) { titles.append(folder) }
+            if let folder = renderer.site.index(url: folder) { folders.append(folder) }
         }
-        return (merged(backlinks, sortedDistinct(titles)), merged(backlinks, sortedDistinct(summaries)))
-    }
-
-    /// The union of two sorted lists without repeats, sorted and without repeats.
-    static func merged(_ first: [Int], _ second: [Int]) -> [Int] {
-        if first.isEmpty { return second }
-        if second.isEmpty { return first }
-        var result: [Int] = []
-        result.reserveCapacity(first.count + second.count)
-        var (a, b) = (0, 0)
-        while a < first.count || b < second.count {
-            if b == second.count || (a < first.count && first[a] < second[b]) {
-                result.append(first[a])
-                a += 1
-            } else if a == first.count || second[b] < first[a] {
-                result.append(second[b])
-                b += 1
-            } else {
-                result.append(first[a])
-                a += 1
-                b += 1
-            }
-        }
-        return result
-    }
-
-    private static func sortedDistinct(_ values: [Int]) -> [Int] {
-        var values = values
-        values.sort()
-        var kept = 0
-        for index in values.indices where kept == 0 || values[kept - 1] != values[index] {
-            values[kept] = values[index]
-            kept += 1
-        }
-        values.removeLast(values.count - kept)
-        return values
+        // Link targets come sorted and without repeats (`RenderedMarkdown.linkTargets`).
+        let titles = SortedIndices.merged(
+            SortedIndices.merged(sortedSummaries, SortedIndices.of(folders)), pages[index].markdown.linkTargets)
+        return (SortedIndices.merged(backlinks, titles), SortedIndices.merged(backlinks, sortedSummaries))
     }
 
     /// What every key is made from besides the item itself.

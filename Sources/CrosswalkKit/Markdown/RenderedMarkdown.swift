@@ -10,7 +10,8 @@ public struct RenderedMarkdown: Sendable {
     public private(set) var links: [OutgoingLink]
     // Digests of `links` for the passes over every link of every page (backlinks, anchors),
     // made once here: walking a million links by value cost tens of milliseconds per pass.
-    /// Target page indices of the links that have one, in link order, then of the auto-links.
+    /// Target page indices of the links that have one and of the auto-links, sorted, each
+    /// once (`SortedIndices`): every page's render and output key merge them with other lists.
     let linkTargets: [Int]
     /// Target URLs of the links no page has.
     let untargetedURLs: [String]
@@ -36,7 +37,7 @@ public struct RenderedMarkdown: Sendable {
         self.html = html
         self.headings = headings
         self.links = links
-        self.linkTargets = links.compactMap(\.target) + autolinkTargets
+        self.linkTargets = SortedIndices.of(links.compactMap(\.target) + autolinkTargets)
         self.untargetedURLs = links.compactMap { $0.target == nil ? $0.targetURL : nil }
         self.anchoredLinks = links.filter { OutgoingLink.namesAnchor($0.fragment) }
         self.leadingH1 = leadingH1

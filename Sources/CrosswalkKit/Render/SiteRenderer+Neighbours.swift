@@ -12,20 +12,12 @@ extension SiteRenderer {
             other != index && kinds[other] != .page && !folderIndexes[other]
         }
         // Sorted arrays, not sets: hashing every backlink of a much-linked term was most of
-        // the cost. Backlinks come sorted and without repeats.
-        var targets = built.markdown.linkTargets
-        if let related = graph.related[index] { targets += related }
-        if let verdicts = verdictsByTool[index] { targets += verdicts.map(\.constraint) }
-        targets.sort()
-        var kept = 0
-        for position in targets.indices where position == 0 || targets[position] != targets[kept - 1] {
-            targets[kept] = targets[position]
-            kept += 1
-        }
-        targets.removeLast(targets.count - kept)
+        // the cost. Backlinks and link targets come sorted and without repeats.
+        var others = graph.related[index] ?? []
+        if let verdicts = verdictsByTool[index] { others += verdicts.map(\.constraint) }
         // A constant: a `var` the filters below captured was checked for exclusive access on
         // every candidate.
-        let outgoing = targets
+        let outgoing = SortedIndices.merged(built.markdown.linkTargets, SortedIndices.of(others))
         let incoming = graph.backlinks[url] ?? []
         func has(_ sorted: [Int], _ value: Int) -> Bool {
             let place = sorted.partitioningIndex { $0 >= value }

@@ -166,17 +166,6 @@ import Testing
         #expect(try folder.snapshot("public") == fresh(folder))
     }
 
-    /// Two sorted lists without repeats merge into their sorted union, as sorting both together
-    /// and dropping repeats does.
-    @Test func sortedListsMergeIntoTheirUnion() {
-        var random = SplitMix(seed: 100_000)
-        for _ in 0..<2_000 {
-            let first = Array(Set((0..<random.below(40)).map { _ in random.below(60) })).sorted()
-            let second = Array(Set((0..<random.below(40)).map { _ in random.below(60) })).sorted()
-            #expect(OutputKeys.merged(first, second) == Array(Set(first + second)).sorted())
-        }
-    }
-
     /// The keys file lists each path once, in path order, with the key of its first
     /// occurrence, whatever order the files came in; and reads back as written.
     @Test func theKeysFileListsEachPathOnceInPathOrder() throws {
