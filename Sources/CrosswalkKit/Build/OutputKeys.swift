@@ -36,16 +36,32 @@ struct OutputKeys {
         guard FileManager.default.fileExists(atPath: joinPath(output, OutputWriter.markerName)),
             let bytes = try? readWholeFile(path(of: output))
         else { return OutputKeys() }
+        // Bytes, not a `String`: splitting one into lines went Character by Character, and
+        // was most of reading the keys of 100,000 files.
         var keys = OutputKeys()
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(header) else { return OutputKeys() }
+        let lines = bytes.split(separator: 0x0A)
+        guard let first = lines.first, first.elementsEqual(header.utf8) else { return OutputKeys() }
+        keys.byPath.reserveCapacity(lines.count - 1)
         for line in lines.dropFirst() {
-            guard let tab = line.firstIndex(of: "\t"), let key = UInt64(line[..<tab], radix: 16) else {
-                return OutputKeys()
-            }
-            keys.byPath[String(line[line.index(after: tab)...])] = key
+            guard let tab = line.firstIndex(of: 0x09), let key = hexadecimal(line[..<tab]) else { return OutputKeys() }
+            keys.byPath[String(decoding: line[(tab + 1)...], as: UTF8.self)] = key
         }
         return keys
+    }
+
+    /// Lower-case hexadecimal digits, as `text(paths:keys:order:)` writes a key; nil for
+    /// anything else.
+    private static func hexadecimal(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return value
     }
 
     /// The indices of `paths` in the keys file's order: by path, each path once (its first).

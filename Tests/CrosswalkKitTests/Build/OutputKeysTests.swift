@@ -182,4 +182,26 @@ import Testing
         #expect(
             read.byPath == ["404.html": 0x404, "a.html": 0xa, "tools/a/index.html": 0xa2, "tools/b/index.html": 0xb1])
     }
+
+    /// Every key up to 16 digits reads back; a keys file with anything the writer never
+    /// writes (another header, a key in capitals or too long, a line without a tab) reads as
+    /// no keys at all, so everything is rendered.
+    @Test func keysReadBackAndDamagedKeysReadAsNone() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("", to: "public/\(OutputWriter.markerName)")
+        let keys: [UInt64] = [0, 1, 0xf, 0x10, 0xdead_beef, .max, .max - 1]
+        let paths = keys.indices.map { "page-\($0)/index.html" }
+        try folder.write(
+            OutputKeys.text(paths: paths, keys: keys, order: OutputKeys.order(of: paths)), to: ".public.keys")
+        #expect(
+            OutputKeys.load(for: folder.path("public")).byPath == Dictionary(uniqueKeysWithValues: zip(paths, keys)))
+        for damaged in [
+            "crosswalk-keys 0\na\ta.html\n", "crosswalk-keys 1\nA\ta.html\n",
+            "crosswalk-keys 1\n10000000000000000\ta.html\n",
+            "crosswalk-keys 1\na a.html\n", "crosswalk-keys 1\n\ta.html\n", "crosswalk-keys 1\n-1\ta.html\n",
+        ] {
+            try folder.write(damaged, to: ".public.keys")
+            #expect(OutputKeys.load(for: folder.path("public")).byPath.isEmpty, "\(damaged)")
+        }
+    }
 }
