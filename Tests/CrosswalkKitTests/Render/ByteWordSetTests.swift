@@ -19,4 +19,25 @@ import Testing
         }
         #expect(bytes.count == strings.count)
     }
+
+    /// The hash reads every byte: at every length up to 40, changing any one byte, or the
+    /// length, changes it; and the low bits, which pick slots, spread over 3-letter words.
+    @Test func everyByteAndTheLengthChangeTheHash() {
+        func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { ByteWordSet.hash($0) } }
+        var seen: [UInt64: [UInt8]] = [:]
+        for count in 0...40 {
+            let word = (0..<count).map { UInt8(truncatingIfNeeded: 97 + $0 % 26) }
+            #expect(seen.updateValue(word, forKey: hash(word)) == nil, "\(word)")
+            for position in 0..<count {
+                var changed = word
+                changed[position] ^= 0x20
+                #expect(hash(changed) != hash(word), "\(count) bytes, byte \(position)")
+            }
+        }
+        let letters = Array(UInt8(ascii: "a")...UInt8(ascii: "z"))
+        var slots = Set<UInt64>()
+        for a in letters { for b in letters { for c in letters { slots.insert(hash([a, b, c]) & 0xFFF) } } }
+        // 17,576 words in 4,096 slots fill nearly all of them when the low bits are spread.
+        #expect(slots.count > 4_000)
+    }
 }
