@@ -162,12 +162,6 @@ struct TemplateRenderer: ~Copyable {
         if escaped { output.escaped(text) } else { output.raw(text) }
     }
 
-    private static func describe(_ value: Any) -> String {
-        if let renderable = value as? MustacheCustomRenderable { return renderable.renderText }
-        if let optional = value as? OptionalValue, let wrapped = optional.wrapped { return String(describing: wrapped) }
-        return String(describing: value)
-    }
-
     private mutating func section(_ value: Any?, _ nodes: [TemplateNode], _ frame: Frame) {
         guard let value else { return }
         switch ContextKind(value) {
@@ -360,15 +354,7 @@ struct TemplateRenderer: ~Copyable {
             // No fields: `TemplateText` has none, and `Mirror` shows no labelled children.
             return nil
         case .other:
-            var object: Any? = object
-            if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
-            if let parent = object as? MustacheParent { return parent.child(named: name) }
-            guard let object,
-                let matched = Mirror(reflecting: object).children.first(where: { $0.label == name })
-            else { return nil }
-            let wrapper = Mirror(reflecting: matched.value)
-            guard wrapper.displayStyle == .optional else { return matched.value }
-            return wrapper.children.first?.value
+            return otherChild(name, of: object)
         }
     }
 }
@@ -390,12 +376,4 @@ struct ListPosition: MustacheTransformable {
         default: nil
         }
     }
-}
-
-private protocol OptionalValue {
-    var wrapped: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    var wrapped: Any? { self }
 }
