@@ -6,15 +6,14 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The same templates for crosswalk's renderer; `nil` when one uses a construct it leaves
     /// to swift-mustache (a content type other than crosswalk's own).
-    let compiled: [String: [TemplateNode]]?
+    let templates: CompiledTemplates?
+    var compiled: [String: [TemplateNode]]? { templates?.byName }
     let names: Set<String>
     /// Every name the theme's tags look up, each part of a dotted one (`page.backlinks` gives
     /// `page` and `backlinks`): a field named nowhere is never drawn, so need not be made.
     /// (A tag naming a whole object, `{{page}}`, writes nothing: `TemplateFields` describes
     /// itself as empty text.) `nil` when templates are left to swift-mustache.
     let namesLookedUp: Set<String>?
-    /// `compiled` as the renderer reads it.
-    let templates: CompiledTemplates?
     /// A partial or block the renderer found expanding inside itself without end.
     let runaway = RunawayTemplates()
 
@@ -22,7 +21,6 @@ public struct TemplateSet: Sendable {
         library: MustacheLibrary, compiled: [String: [TemplateNode]]?, names: Set<String>, namesLookedUp: Set<String>?
     ) {
         self.library = library
-        self.compiled = compiled
         templates = compiled.map(CompiledTemplates.init)
         self.names = names
         self.namesLookedUp = namesLookedUp
