@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CROSSWALK := .build/debug/crosswalk
 
-.PHONY: site test test-browser build deps release-deps release format lint clean theme bench fuzz test-asan
+.PHONY: site test test-browser build deps release-deps release format lint clean theme bench fuzz test-asan test-release
 
 ## site: build the shipped content/ into public/
 site: build
@@ -45,6 +45,11 @@ fuzz: deps
 ## test-asan: the test suite under AddressSanitizer and LeakSanitizer (scratch folder .build-asan)
 test-asan: deps
 	scripts/test-asan.sh
+
+## test-release: the libcmark memory tests built as releases are (scratch folder .build-release-test):
+## the optimizer inlines across files there, and the shim's thread-local arena is per file
+test-release: deps
+	$(SWIFT) test -c release --build-path .build-release-test -Xswiftc -enable-testing --filter MarkdownMemoryTests
 
 ## theme: embed templates/ into the binary (for `crosswalk init`) after changing the theme
 theme:

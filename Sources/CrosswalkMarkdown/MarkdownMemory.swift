@@ -45,8 +45,14 @@ final class MarkdownArena {
     deinit { crosswalk_arena_free(state) }
 
     /// The arena current on this thread, kept by each document parsed in it.
+    ///
+    /// Never inlined: the shim's functions are `static inline`, and a copy compiled into
+    /// another file reads a thread-local slot of its own. Inlined into `MarkdownDocument`, it
+    /// found no arena in release builds, so no document kept the arena it was parsed in.
     static var current: MarkdownArena? {
-        guard let owner = crosswalk_arena_current()?.pointee.owner else { return nil }
-        return Unmanaged<MarkdownArena>.fromOpaque(owner).takeUnretainedValue()
+        @inline(never) get {
+            guard let owner = crosswalk_arena_current()?.pointee.owner else { return nil }
+            return Unmanaged<MarkdownArena>.fromOpaque(owner).takeUnretainedValue()
+        }
     }
 }
