@@ -14,6 +14,8 @@
  *
  * Call these from MarkdownMemory.swift only: the functions are `static inline`, so every
  * Swift file that calls one compiles its own copy, and with it its own thread-local slot.
+ * That holds after inlining too: a Swift function there that reads the slot must not be
+ * inlined into another file (`MarkdownArena.current` is `@inline(never)`; `make test-release`).
  */
 
 typedef struct crosswalk_arena {
