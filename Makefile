@@ -46,10 +46,10 @@ fuzz: deps
 test-asan: deps
 	scripts/test-asan.sh
 
-## test-release: the libcmark memory tests built as releases are (scratch folder .build-release-test):
-## the optimizer inlines across files there, and the shim's thread-local arena is per file
+## test-release: the Swift tests built as releases are (scratch folder .build-release-test): the
+## optimizer inlines across files there, and the libcmark shim's thread-local arena is per file
 test-release: deps
-	$(SWIFT) test -c release --build-path .build-release-test -Xswiftc -enable-testing --filter MarkdownMemoryTests
+	$(SWIFT) test -c release --build-path .build-release-test -Xswiftc -enable-testing --parallel
 
 ## theme: embed templates/ into the binary (for `crosswalk init`) after changing the theme
 theme:
