@@ -131,6 +131,12 @@ static inline void *crosswalk_block_realloc(void *block, size_t bytes) {
     return moved;
 }
 
+/* Whether `block` was cut from an arena (freeing it alone does nothing). No thread-local: any
+ * file may call this one. */
+static inline int crosswalk_block_in_arena(const void *block) {
+    return block != NULL && ((const size_t *)((const char *)block - CROSSWALK_BLOCK_HEADER))[1] == 1;
+}
+
 static inline void crosswalk_block_free(void *block) {
     if (block == NULL) return;
     size_t *header = (size_t *)((char *)block - CROSSWALK_BLOCK_HEADER);

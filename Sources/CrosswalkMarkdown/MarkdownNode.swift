@@ -132,8 +132,15 @@ public struct MarkdownNode: Hashable {
     public func unlink() { cmark_node_unlink(pointer) }
 
     /// Frees the node and its children, unlinking it first. Only for nodes the caller owns
-    /// or wants removed from the tree.
-    public func free() { cmark_node_free(pointer) }
+    /// or wants removed from the tree. A node cut from an arena is only unlinked: its blocks
+    /// go with the arena, and freeing them one by one did nothing but walk the subtree.
+    public func free() {
+        if crosswalk_block_in_arena(UnsafeRawPointer(pointer)) != 0 {
+            cmark_node_unlink(pointer)
+        } else {
+            cmark_node_free(pointer)
+        }
+    }
 
     /// Replaces this node with `replacement`, moving every child across, and frees this node.
     public func replace(with replacement: MarkdownNode) {
