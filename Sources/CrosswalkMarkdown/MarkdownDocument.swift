@@ -42,7 +42,7 @@ public final class MarkdownDocument {
 
     /// A tree parsed in an arena is not walked to be freed: every block of it is the arena's,
     /// which goes whole once its last document does (`crosswalk_block_free` does nothing with
-    /// such a block). Walking it cost about 1% of a build.
+    /// such a block). The walk was 0.4% of a 1,000-page build's instructions.
     deinit { if arena == nil { cmark_node_free(root.pointer) } }
 
     /// Renders the whole tree to HTML with the document's options.

@@ -20,7 +20,8 @@ public enum MarkdownMemory {
 
     /// Runs `body` with libcmark allocating from one arena on this thread. Every document
     /// parsed in `body` keeps the arena alive. A document parsed outside must not be changed
-    /// inside: its new nodes would be in an arena it does not keep.
+    /// inside: its new nodes would be in an arena it does not keep. Nor may nodes made outside
+    /// go into a tree parsed inside: such a tree is never walked to be freed.
     public static func withArena<Result>(_ body: () throws -> Result) rethrows -> Result {
         guard crosswalk_arena_current() == nil else { return try body() }
         let arena = MarkdownArena()
