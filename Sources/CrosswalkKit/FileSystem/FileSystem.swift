@@ -249,10 +249,8 @@ func readWholeFile(_ path: String, limit: Int) throws -> FileSystem.LimitedRead 
             }
         }
     }
-    if ended || failure != 0 {
-        if failure != 0 { throw FileSystemError(path: path, reason: String(cString: strerror(failure))) }
-        return .bytes(bytes, stamp: stated ? .disk(info) : nil)
-    }
+    if failure != 0 { throw FileSystemError(path: path, reason: String(cString: strerror(failure))) }
+    if ended { return .bytes(bytes, stamp: stated ? .disk(info) : nil) }
     try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 * 1024) { chunk in
         while failure == 0, let base = chunk.baseAddress {
             let got = read(descriptor, base, chunk.count)

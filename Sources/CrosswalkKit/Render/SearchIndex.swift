@@ -96,14 +96,6 @@ struct SearchIndex: Sendable {
         return out
     }
 
-    /// The body words worth indexing: distinct, in order, without stop words or words that
-    /// `known` (title, aliases, summary, headings) already holds.
-    static func words(fromText text: String, excluding known: Set<String>, limit: Int = wordLimit) -> [String] {
-        var seen = seenWords(capacity: known.count + limit)
-        for word in known { seen.insert(word) }
-        return joinedWords(fromText: text, after: seen, limit: limit).split(separator: " ").map(String.init)
-    }
-
     /// A set holding the stop words, with room for `capacity` words more: the words a page's
     /// search words must not repeat, to which the page's own are added. One lookup a word then
     /// tells a stop word and a word seen already.
@@ -113,9 +105,10 @@ struct SearchIndex: Sendable {
         return seen
     }
 
-    /// The words `words(fromText:excluding:limit:)` gives, joined by single spaces as the index
-    /// writes them (no word holds a space); `seen` (from ``seenWords(capacity:)``) holds the
-    /// stop words and the page's own words. Words are compared and written as bytes: a
+    /// The body words worth indexing, joined by single spaces as the index writes them (no
+    /// word holds a space): distinct, in order, at most `limit`, without stop words or words
+    /// `seen` holds. `seen` (from ``seenWords(capacity:)``) holds the stop words and the
+    /// page's own words (title, aliases, summary, headings). Words are compared and written as bytes: a
     /// `String` per word, joined again for the index, cost more than choosing them.
     static func joinedWords(fromText text: String, after seen: ByteWordSet, limit: Int = wordLimit) -> String {
         var seen = seen

@@ -128,3 +128,12 @@ import Testing
         return out + "\""
     }
 }
+
+extension SearchIndex {
+    /// `joinedWords` as a list, after the stop words and `known`: the tests' way to ask.
+    static func words(fromText text: String, excluding known: Set<String>, limit: Int = wordLimit) -> [String] {
+        var seen = seenWords(capacity: known.count + limit)
+        for word in known { seen.insert(word) }
+        return joinedWords(fromText: text, after: seen, limit: limit).split(separator: " ").map(String.init)
+    }
+}

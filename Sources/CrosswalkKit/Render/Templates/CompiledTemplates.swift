@@ -11,9 +11,10 @@ struct CompiledTemplates: Sendable {
 
     init(_ byName: [String: [TemplateNode]]) {
         self.byName = byName
-        names = Array(byName.keys)
+        let entries = Array(byName)
+        names = entries.map(\.key)
         hashes = names.map(TemplateFields.hash)
-        templates = names.map { byName[$0] ?? [] }
+        templates = entries.map(\.value)
     }
 
     subscript(name: String) -> [TemplateNode]? { byName[name] }
