@@ -185,42 +185,7 @@ public struct ContentLoader: Sendable {
                     hint: "check the file's permissions"))
             return
         }
-        let text: String
-        switch TextDecoder.decode(bytes) {
-        case .success(let decoded):
-            text = decoded
-        case .failure(.utf16):
-            output.diagnostics.append(
-                .error(
-                    .invalidUTF8, at: SourceLocation(file: display, line: 1, column: 1),
-                    "file is UTF-16; crosswalk reads UTF-8 only",
-                    hint: "re-save the file as UTF-8 (iconv -f UTF-16 -t UTF-8)"))
-            return
-        case .failure(.invalidUTF8(let line, let column)):
-            output.diagnostics.append(
-                .error(
-                    .invalidUTF8, at: SourceLocation(file: display, line: line, column: column),
-                    "file is not valid UTF-8",
-                    hint: "re-save the file as UTF-8; the first bad byte is here"))
-            return
-        }
-        if text.allSatisfy(\.isWhitespace) {
-            output.diagnostics.append(
-                .error(
-                    .emptyFile, at: whole, "file is empty",
-                    hint: "add front matter with a title and some text, or delete the file"))
-            return
-        }
-        if text.containsUTF8Byte(0) {
-            let line = text.prefix { $0 != "\0" }.count { $0 == "\n" } + 1
-            output.diagnostics.append(
-                .error(
-                    .invalidUTF8, at: SourceLocation(file: display, line: line),
-                    "file contains a NUL byte",
-                    hint: "a text file never contains NUL; it may be binary or UTF-16"))
-            return
-        }
-        switch FrontMatterSplitter.split(text) {
+        switch SourceDecoder.decode(bytes) {
         case .success(let split):
             if let line = Self.lineOfBracket(number: Self.maxBrackets + 1, in: split.body) {
                 output.diagnostics.append(
@@ -235,6 +200,29 @@ public struct ContentLoader: Sendable {
                     relativePath: relativePath, displayPath: display,
                     frontMatter: split.frontMatter, body: split.body,
                     bodyLineOffset: split.bodyLineOffset)
+        case .failure(.utf16):
+            output.diagnostics.append(
+                .error(
+                    .invalidUTF8, at: SourceLocation(file: display, line: 1, column: 1),
+                    "file is UTF-16; crosswalk reads UTF-8 only",
+                    hint: "re-save the file as UTF-8 (iconv -f UTF-16 -t UTF-8)"))
+        case .failure(.invalidUTF8(let line, let column)):
+            output.diagnostics.append(
+                .error(
+                    .invalidUTF8, at: SourceLocation(file: display, line: line, column: column),
+                    "file is not valid UTF-8",
+                    hint: "re-save the file as UTF-8; the first bad byte is here"))
+        case .failure(.empty):
+            output.diagnostics.append(
+                .error(
+                    .emptyFile, at: whole, "file is empty",
+                    hint: "add front matter with a title and some text, or delete the file"))
+        case .failure(.nul(let line)):
+            output.diagnostics.append(
+                .error(
+                    .invalidUTF8, at: SourceLocation(file: display, line: line),
+                    "file contains a NUL byte",
+                    hint: "a text file never contains NUL; it may be binary or UTF-16"))
         case .failure(.unterminated):
             output.diagnostics.append(
                 .error(

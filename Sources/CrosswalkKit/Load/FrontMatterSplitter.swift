@@ -15,43 +15,60 @@ enum FrontMatterSplitter {
         case unterminated
     }
 
-    // Scans bytes up to the closing line only: splitting the whole file into lines cost as
-    // much as parsing its YAML, and a line as a `Substring` cost 2,000 instructions.
     static func split(_ text: String) -> Result<Split, Failure> {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
-            var lineStart = 0
-            var lineNumber = 0
-            var yamlStart: Int?
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                let next = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
-                if let start = yamlStart {
-                    if isDelimiter(bytes, lineStart, lineEnd, allowDots: true) {
-                        // The newline before the closing line belongs to neither part.
-                        let yamlEnd = lineStart > start ? lineStart - 1 : start
-                        return .success(
-                            Split(
-                                frontMatter: string(bytes, start, yamlEnd), body: string(bytes, next, bytes.count),
-                                bodyLineOffset: lineNumber + 1))
-                    }
-                } else {
-                    guard isDelimiter(bytes, lineStart, lineEnd, allowDots: false) else { break }
-                    yamlStart = next
+            ranges(bytes).map { parts in
+                guard let frontMatter = parts.frontMatter else {
+                    return Split(frontMatter: nil, body: text, bodyLineOffset: 0)
                 }
-                if lineEnd == bytes.count { break }
-                lineStart = next
-                lineNumber += 1
+                return Split(
+                    frontMatter: string(bytes, frontMatter), body: string(bytes, parts.body),
+                    bodyLineOffset: parts.bodyLineOffset)
             }
-            if yamlStart == nil { return .success(Split(frontMatter: nil, body: text, bodyLineOffset: 0)) }
-            return .failure(.unterminated)
         }
     }
 
+    /// Where the parts are in the bytes of a file: the front matter (nil when there is none)
+    /// and the body, as byte ranges cut at line breaks.
+    struct Parts: Equatable {
+        var frontMatter: Range<Int>?
+        var body: Range<Int>
+        var bodyLineOffset: Int
+    }
+
+    // Scans bytes up to the closing line only: splitting the whole file into lines cost as
+    // much as parsing its YAML, and a line as a `Substring` cost 2,000 instructions.
+    static func ranges(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Parts, Failure> {
+        var lineStart = 0
+        var lineNumber = 0
+        var yamlStart: Int?
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let next = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
+            if let start = yamlStart {
+                if isDelimiter(bytes, lineStart, lineEnd, allowDots: true) {
+                    // The newline before the closing line belongs to neither part.
+                    let yamlEnd = lineStart > start ? lineStart - 1 : start
+                    return .success(
+                        Parts(frontMatter: start..<yamlEnd, body: next..<bytes.count, bodyLineOffset: lineNumber + 1))
+                }
+            } else {
+                guard isDelimiter(bytes, lineStart, lineEnd, allowDots: false) else { break }
+                yamlStart = next
+            }
+            if lineEnd == bytes.count { break }
+            lineStart = next
+            lineNumber += 1
+        }
+        if yamlStart == nil { return .success(Parts(frontMatter: nil, body: 0..<bytes.count, bodyLineOffset: 0)) }
+        return .failure(.unterminated)
+    }
+
     /// The bytes cut at line breaks, so still whole UTF-8.
-    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// `---` (or `...` when allowed) and nothing after it but spaces and tabs.

@@ -47,7 +47,7 @@ enum TextDecoder {
         }
     }
 
-    private static func lineAndColumn(of offset: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
+    static func lineAndColumn(of offset: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
         let prefix = bytes.prefix(offset)
         let line = prefix.count { $0 == UInt8(ascii: "\n") } + 1
         let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? prefix.startIndex
