@@ -38,9 +38,12 @@ let package = Package(
             name: "CrosswalkServe",
             dependencies: ["CrosswalkKit", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        // jemalloc's settings (`malloc_conf`), linked into the binary only.
+        .target(name: "CrosswalkAllocator"),
         .executableTarget(
             name: "crosswalk",
             dependencies: [
+                "CrosswalkAllocator",
                 "CrosswalkKit",
                 "CrosswalkServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -22,6 +22,71 @@ func parallelMap<Input: Sendable, Output: Sendable>(
     return results.values
 }
 
+/// As `parallelMap`, on `threads` threads however many cores there are: for work that waits
+/// on the disk. Reading files the page cache does not hold, a thread blocked in `read` leaves
+/// its core idle, and two reads in flight keep the disk's queue short: reading a 10,000-page
+/// site just after boot took 420-500 ms on two threads, 200 ms on sixteen. Once the files are
+/// cached the extra threads cost nothing measurable.
+func parallelMapWaiting<Input: Sendable, Output: Sendable>(
+    _ items: [Input], threads: Int, _ transform: @Sendable (Input) -> Output
+) -> [Output] {
+    guard items.count > 1, threads > 1 else { return items.map(transform) }
+    let results = ResultSlots<Output>(count: items.count)
+    let chunk = items.count >= 64 * parallelChunk ? parallelChunk : 1
+    let runs = (items.count + chunk - 1) / chunk
+    withoutActuallyEscaping(transform) { transform in
+        let work = JoinedThreads { claim in
+            while let run = claim(runs) {
+                for index in run * chunk..<min(items.count, run * chunk + chunk) {
+                    results.store(transform(items[index]), at: index)
+                }
+            }
+        }
+        work.run(threads: min(threads, runs))
+    }
+    return results.values
+}
+
+/// One body run on several POSIX threads, the caller's among them, all joined before `run`
+/// returns: nothing holds the body afterwards, so it may use a non-escaping closure (GCD's
+/// `concurrentPerform` keeps to one thread per core). The body takes runs with `claim`,
+/// which answers nil once all `runs` are taken.
+private final class JoinedThreads: @unchecked Sendable {
+    private let body: (_ claim: (Int) -> Int?) -> Void
+    private let lock = NSLock()
+    private var next = 0
+
+    init(_ body: @escaping (_ claim: (Int) -> Int?) -> Void) { self.body = body }
+
+    private func claim(below runs: Int) -> Int? {
+        lock.withLock {
+            guard next < runs else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    fileprivate func work() { body { self.claim(below: $0) } }
+
+    func run(threads: Int) {
+        var started: [pthread_t] = []
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        for _ in 1..<threads {
+            var thread = pthread_t()
+            let made = pthread_create(
+                &thread, nil,
+                { context in
+                    Unmanaged<JoinedThreads>.fromOpaque(context!).takeUnretainedValue().work()
+                    return nil
+                }, context)
+            // A thread that cannot be made leaves its share to the others.
+            if made == 0 { started.append(thread) }
+        }
+        work()
+        for thread in started { pthread_join(thread, nil) }
+    }
+}
+
 /// The run that iteration `iteration` of `runs` takes: even iterations walk the first half
 /// of the list, odd ones the second. Threads take iterations in turn, so two cores at work
 /// at once are usually a half apart, in different folders: in one folder, each `mkdir`

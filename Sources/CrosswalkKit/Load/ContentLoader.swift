@@ -19,6 +19,10 @@ public struct ContentLoader: Sendable {
     /// quadratic in the brackets. Bounding the count bounds that work at about 0.1 s a page.
     public static let maxBrackets = 10_000
 
+    /// Threads reading content files: enough reads in flight for a disk that has none of them
+    /// cached (16 read a 10,000-page site in 200 ms after boot, 8 in 236 ms, 2 in 420-500 ms).
+    static let readingThreads = 16
+
     public var fileSystem: FileSystem
     public var maxFileBytes: Int
     /// Keep each read's stamp (`Output.stamps`), for a fingerprint taken meanwhile.
@@ -34,8 +38,11 @@ public struct ContentLoader: Sendable {
     public func load(sourceRoot: String) -> Output {
         let discovery = discover(sourceRoot: sourceRoot)
         var output = Output(files: [], assets: discovery.assets, diagnostics: discovery.diagnostics)
-        // Reading and decoding are independent per file: spread them over the cores.
-        let loaded = parallelMap(discovery.markdown) { loadOne(path: $0.path, relativePath: $0.relativePath) }
+        // Reading and decoding are independent per file: spread over more threads than cores,
+        // so that reads waiting on the disk overlap (`parallelMapWaiting`).
+        let loaded = parallelMapWaiting(discovery.markdown, threads: Self.readingThreads) {
+            loadOne(path: $0.path, relativePath: $0.relativePath)
+        }
         // Gathered on one core: one value per file, no arrays of one to append and free (they
         // were 5 ms at 10k pages, with the other core idle).
         output.files.reserveCapacity(loaded.count)

@@ -25,6 +25,27 @@ import Testing
         }
     }
 
+    /// Every item once, in order, whatever the list's length and the threads asked for
+    /// (more threads than items, one thread, none).
+    @Test func parallelMapWaitingKeepsOrder() {
+        for count in [0, 1, 2, 15, 63, 64, 511, 512, 513, 5_000] {
+            let items = Array(0..<count)
+            for threads in [0, 1, 2, 16, 600] {
+                #expect(parallelMapWaiting(items, threads: threads) { $0 &* 7 } == items.map { $0 &* 7 })
+            }
+        }
+    }
+
+    /// The threads asked for all run at once, more than the cores, which a reader waiting on
+    /// the disk needs: each of the first eight items waits for the other seven to start. With
+    /// fewer threads at once, the waits time out and the test fails (it never hangs).
+    @Test func parallelMapWaitingRunsItsThreadsAtOnce() {
+        let threads = 8
+        let gate = StartGate()
+        let metAll = parallelMapWaiting(Array(0..<threads), threads: threads) { _ in gate.arriveAndWait(for: threads) }
+        #expect(metAll == Array(repeating: true, count: threads))
+    }
+
     @Test func inParallelReturnsBothResultsInPlace() {
         let (text, number) = inParallel({ String(repeating: "a", count: 3) }, { (1...100).reduce(0, +) })
         #expect(text == "aaa" && number == 5_050)
@@ -40,5 +61,23 @@ import Testing
         started.wait()
         #expect(background.value.count == 10_000)
         #expect(background.value.last == 19_998)
+    }
+}
+
+/// Lets callers through once `count` have arrived; false for one that waited ten seconds.
+private final class StartGate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var arrived = 0
+
+    func arriveAndWait(for count: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        arrived += 1
+        condition.broadcast()
+        let deadline = Date(timeIntervalSinceNow: 10)
+        while arrived < count {
+            if !condition.wait(until: deadline) { return false }
+        }
+        return true
     }
 }
