@@ -76,7 +76,7 @@ private final class JoinedThreads: @unchecked Sendable {
             let made = pthread_create(
                 &thread, nil,
                 { context in
-                    Unmanaged<JoinedThreads>.fromOpaque(context!).takeUnretainedValue().work()
+                    if let context { Unmanaged<JoinedThreads>.fromOpaque(context).takeUnretainedValue().work() }
                     return nil
                 }, context)
             // A thread that cannot be made leaves its share to the others.
