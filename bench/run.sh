@@ -15,6 +15,7 @@
 #   BENCH_AUTOLINK_ROUNDS=R  scans per auto-linker run, the fastest counts (default 9)
 #   BENCH_SERVE=0            skip the serve edit-latency run (bench/serve_latency.py)
 #   BENCH_SERVE_EDITS=N      edits of each kind in that run (default 5)
+#   BENCH_COLD=0             skip the full builds after dropping the page cache (root only)
 #   BENCH_OUT=DIR            where corpora and outputs go (default bench/out, gitignored)
 #   BENCH_SETTLE_SECONDS=N   wait after the last run's delete of its outputs (default 370)
 set -euo pipefail
@@ -357,6 +358,44 @@ for n in $SIZES; do
                 SERVE+=("$(printf '%6s pages  failed: %s' "$n" "$(tail -n 1 "$dir/serve-latency.log")")")
             fi
             [[ -f $dir/.corpus-stamp.saved ]] && mv "$dir/.corpus-stamp.saved" "$dir/.corpus-stamp"
+        fi
+
+        # 6. a full build with nothing cached: each tool once more into an absent output, after
+        # the kernel's page cache is dropped (the first build after a reboot). Needs root.
+        if [[ ${BENCH_COLD:-1} != 0 ]]; then
+            if [[ -w /proc/sys/vm/drop_caches ]]; then
+                trash="$OUT/.trash/$n-$$-cold"
+                mkdir -p "$trash"
+                for old in "$public" "$dir"/.public.* "$dir/hugo-public"; do
+                    [[ -e $old ]] && mv "$old" "$trash/"
+                done
+                say "  crosswalk: full build, page cache dropped"
+                settle
+                echo 3 >/proc/sys/vm/drop_caches
+                measure cold "$dir/crosswalk-cold.log" "$CROSSWALK" build --source "$dir" --output "$public"
+                if [[ $M_RC != 0 ]]; then
+                    show_failure "cold full build" "$dir/crosswalk-cold.log"
+                    row "$label" crosswalk "cold build" FAILED "-" "-" "-" "-" "-"
+                else
+                    add_row "$label" crosswalk "cold build" "$n"
+                    cold_wall=$M_WALL
+                    cold_rss=$M_RSS
+                    if [[ $hugo_ok == 1 ]]; then
+                        say "  hugo: full build, page cache dropped"
+                        settle
+                        echo 3 >/proc/sys/vm/drop_caches
+                        measure cold "$dir/hugo-cold.log" "$HUGO" --source "$dir/hugo" --quiet
+                        if [[ $M_RC != 0 ]]; then
+                            show_failure "cold full build" "$dir/hugo-cold.log" hugo
+                        else
+                            add_row "$label" hugo "cold build" "$n"
+                            ratio_row "$label" "cold build" "$cold_wall" "$cold_rss" "$M_WALL" "$M_RSS"
+                        fi
+                    fi
+                fi
+            else
+                NOTES+=("$label pages: cold build skipped (dropping the page cache needs root; BENCH_COLD=0 hides this)")
+            fi
         fi
     fi
 
