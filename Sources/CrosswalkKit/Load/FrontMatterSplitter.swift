@@ -1,4 +1,5 @@
-/// Splits a file's text into YAML front matter and markdown body.
+/// Splits a file's text into YAML front matter and markdown body (`SourceDecoder` makes each
+/// part a `String`).
 ///
 /// Front matter starts with a first line of exactly `---` and ends at the next line that is
 /// `---` or `...` (trailing spaces allowed). Blank lines inside are part of the YAML.
@@ -13,20 +14,6 @@ enum FrontMatterSplitter {
     enum Failure: Error, Equatable {
         /// The opening `---` has no closing line.
         case unterminated
-    }
-
-    static func split(_ text: String) -> Result<Split, Failure> {
-        var contiguous = text
-        return contiguous.withUTF8 { bytes in
-            ranges(bytes).map { parts in
-                guard let frontMatter = parts.frontMatter else {
-                    return Split(frontMatter: nil, body: text, bodyLineOffset: 0)
-                }
-                return Split(
-                    frontMatter: string(bytes, frontMatter), body: string(bytes, parts.body),
-                    bodyLineOffset: parts.bodyLineOffset)
-            }
-        }
     }
 
     /// Where the parts are in the bytes of a file: the front matter (nil when there is none)
@@ -64,11 +51,6 @@ enum FrontMatterSplitter {
         }
         if yamlStart == nil { return .success(Parts(frontMatter: nil, body: 0..<bytes.count, bodyLineOffset: 0)) }
         return .failure(.unterminated)
-    }
-
-    /// The bytes cut at line breaks, so still whole UTF-8.
-    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// `---` (or `...` when allowed) and nothing after it but spaces and tabs.
