@@ -24,9 +24,9 @@ func parallelMap<Input: Sendable, Output: Sendable>(
 
 /// As `parallelMap`, on `threads` threads however many cores there are: for work that waits
 /// on the disk. Reading files the page cache does not hold, a thread blocked in `read` leaves
-/// its core idle, and two reads in flight keep the disk's queue short: reading a 10,000-page
-/// site just after boot took 420-500 ms on two threads, 200 ms on sixteen. Once the files are
-/// cached the extra threads cost nothing measurable.
+/// its core idle, and one read in flight per core leaves the disk mostly waiting too: reading
+/// a 10,000-page site just after boot took 420-500 ms on two threads, 200 ms on sixteen. Once
+/// the files are cached the extra threads cost nothing measurable.
 func parallelMapWaiting<Input: Sendable, Output: Sendable>(
     _ items: [Input], threads: Int, _ transform: @Sendable (Input) -> Output
 ) -> [Output] {
