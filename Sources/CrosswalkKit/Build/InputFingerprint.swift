@@ -100,28 +100,27 @@ extension FileSystem {
 
     /// The files below `directory` with their stamps ("-" when there is none), in sorted
     /// order, folder by folder.
+    ///
+    /// The folders are listed first, one after another (a listing says which entries are
+    /// folders), then every file is stamped in one pass on many threads: a stamp looks at the
+    /// file's inode, which waits on the disk when it is not cached (`parallelMapWaiting`).
     func stampLines(below directory: String) -> [(path: String, stamp: String)] {
-        var lines: [(path: String, stamp: String)] = []
+        var files: [String] = []
         func walk(_ path: String) {
-            let children = (listDirectory(path) ?? []).sorted().map { joinPath(path, $0) }
-            // A folder's entries are looked at on every core: at 100k pages these calls, one
-            // after another, were nearly all of an up-to-date build's second.
-            let entries = parallelMap(children) { child -> (path: String, stamp: String?) in
-                switch entry(child) {
-                case .directory: (child, nil)
-                case .file(let stamp): (child, stamp ?? "-")
-                }
-            }
-            for entry in entries {
-                if let stamp = entry.stamp {
-                    lines.append((entry.path, stamp))
-                } else {
-                    walk(entry.path)
-                }
+            for child in (listEntries(path) ?? []).sorted(by: { $0.name < $1.name }) {
+                let childPath = joinPath(path, child.name)
+                // A listing that cannot tell the kind is asked again by path.
+                let isFolder = child.kind.map { $0 == .directory } ?? (entry(childPath) == .directory)
+                if isFolder { walk(childPath) } else { files.append(childPath) }
             }
         }
         walk(directory)
-        return lines
+        let stamps = parallelMapWaiting(files, threads: ContentLoader.readingThreads) { path -> String in
+            // A file that became a folder since the listing has no stamp.
+            guard case .file(let stamp) = entry(path) else { return "-" }
+            return stamp ?? "-"
+        }
+        return zip(files, stamps).map { (path: $0, stamp: $1) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CrosswalkKit
@@ -16,6 +17,28 @@ import Testing
         ]
         .map { "\($0) \(fileSystem.stamp($0) ?? "-")\n" }.joined()
         #expect(fileSystem.stamps(below: "/s/content") == expected)
+    }
+
+    /// On disk, where the listing tells folders apart: a link to a folder is stamped as a
+    /// file, not entered; hidden files count; every stamp is the file's own.
+    @Test func diskStampsFollowTheSameWalk() throws {
+        let folder = try TemporaryFolder()
+        for file in ["c/b.md", "c/a/z.md", "c/a/y/x.md", "c/a0.md", "c/.hidden", "elsewhere/w.md"] {
+            try folder.write(file, to: file)
+        }
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("c/link"), withDestinationPath: folder.path("elsewhere"))
+        let lines = FileSystem.disk.stampLines(below: folder.path("c"))
+        #expect(
+            lines.map(\.path)
+                == ["c/.hidden", "c/a/y/x.md", "c/a/z.md", "c/a0.md", "c/b.md", "c/link"].map(folder.path))
+        for line in lines {
+            guard case .file(let stamp) = FileSystem.disk.entry(line.path) else {
+                Issue.record("\(line.path) is not stamped as a file")
+                continue
+            }
+            #expect(line.stamp == stamp ?? "-")
+        }
     }
 }
 
