@@ -393,6 +393,8 @@ for n in $SIZES; do
                         fi
                     fi
                 fi
+                # What later steps and sizes run from is read again, so only this step ran cold.
+                cat "$CROSSWALK" ${HUGO:+"$HUGO"} >/dev/null
             else
                 NOTES+=("$label pages: cold build skipped (dropping the page cache needs root; BENCH_COLD=0 hides this)")
             fi
