@@ -19,8 +19,9 @@ public struct ContentLoader: Sendable {
     /// quadratic in the brackets. Bounding the count bounds that work at about 0.1 s a page.
     public static let maxBrackets = 10_000
 
-    /// Threads reading content files: enough reads in flight for a disk that has none of them
-    /// cached (16 read a 10,000-page site in 200 ms after boot, 8 in 236 ms, 2 in 420-500 ms).
+    /// Threads reading content files (and stamping them, for the up-to-date check): enough
+    /// reads in flight for a disk that has none of them cached (16 read a 10,000-page site in
+    /// 200 ms after boot, 8 in 236 ms, 2 in 420-500 ms).
     static let readingThreads = 16
 
     public var fileSystem: FileSystem
