@@ -23,7 +23,7 @@ enum SourceDecoder {
         let result = bytes.withUnsafeBufferPointer { all -> Result<FrontMatterSplitter.Split, Failure>? in
             let bytes = UnsafeBufferPointer(rebasing: all[start...])
             // Line ends other than LF are rare: those files are decoded whole, made LF, then cut.
-            guard !contains(bytes, UInt8(ascii: "\r")) else { return nil }
+            guard !bytes.holdsByte(UInt8(ascii: "\r")) else { return nil }
             return decodeLF(bytes)
         }
         if let result { return result }
@@ -75,9 +75,5 @@ enum SourceDecoder {
         }
         if case .failure = parts { return .failure(.unterminated) }
         return .success(split)
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
-        bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
     }
 }

@@ -59,12 +59,17 @@ enum TextDecoder {
 }
 
 extension String {
-    /// Whether the UTF-8 holds `byte`, found with `memchr`: the generic `contains` stepped
-    /// through the UTF-8 view byte by byte, a visible part of loading 10,000 files.
+    /// Whether the UTF-8 holds `byte` (`holdsByte`).
     func containsUTF8Byte(_ byte: UInt8) -> Bool {
         var text = self
-        return text.withUTF8 { buffer in
-            buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false
-        }
+        return text.withUTF8 { $0.holdsByte(byte) }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes hold `byte`, found with `memchr`: the generic `contains` stepped
+    /// through them byte by byte, a visible part of loading 10,000 files.
+    func holdsByte(_ byte: UInt8) -> Bool {
+        baseAddress.map { memchr($0, Int32(byte), count) != nil } ?? false
     }
 }

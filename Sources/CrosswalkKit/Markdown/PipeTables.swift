@@ -59,8 +59,7 @@ enum PipeTables {
         // alone says little (every `[[a|b]]` has one), so a line that could be a delimiter
         // row is looked for as well, before any walk or line table.
         let worthLooking = source.withUTF8 { bytes in
-            bytes.baseAddress.map { memchr($0, Int32(PipeTableSyntax.pipe), bytes.count) != nil } ?? false
-                && PipeTableSyntax.mayHoldDelimiterRow(bytes)
+            bytes.holdsByte(PipeTableSyntax.pipe) && PipeTableSyntax.mayHoldDelimiterRow(bytes)
         }
         guard worthLooking else { return Found() }
         var candidates: [MarkdownNode] = []

@@ -39,7 +39,7 @@ import Testing
             Array("---".utf8), Array("...".utf8), [0x0A], [0x0D], [0x0D, 0x0A], [0x20], [0x09], [0],
             Array("title: A".utf8), Array("é".utf8), [0xC3], [0x28], [0xEF, 0xBB, 0xBF], Array("\u{00A0}".utf8),
         ]
-        var generator = SeededGenerator(seed: 62_443)
+        var generator = SplitMix(seed: 62_443)
         for _ in 0..<5_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...12, using: &generator) {
@@ -60,17 +60,5 @@ import Testing
         if text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
         if text.containsUTF8Byte(0) { return .failure(.nul(line: text.prefix { $0 != "\0" }.count { $0 == "\n" } + 1)) }
         return FrontMatterSplitter.split(text).mapError { _ in .unterminated }
-    }
-}
-
-/// xorshift64*: the same sequence on every machine, unlike the system generator.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return state &* 2_685_821_657_736_338_717
     }
 }

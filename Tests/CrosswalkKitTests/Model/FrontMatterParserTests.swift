@@ -64,8 +64,9 @@ import Yams
     }
 }
 
-/// A small, fast, seedable generator for repeatable test data.
-struct SplitMix {
+/// A small, fast, seedable generator for repeatable test data: the same sequence on every
+/// machine, also for the standard library's `random(in:using:)`.
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
