@@ -30,6 +30,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// The last build's pages, built, in its site's order, and the stamps of their files:
     /// while the site key holds, the same site order holds and they serve again.
     var lastBuilt: (pages: [BuiltPage], stamps: [String]) = ([], [])
+    /// Each of those pages' URL and stamp hashed (`searchStamp`), remade with its stamp.
+    var lastSearchStamps: [Int] = []
     var siteKey: UInt64?
     /// The site key without the pages: the config and the assets.
     private var baseKey: UInt64?
@@ -195,6 +197,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             of: toParse, site: site, stage: stage, keepingWords: reuse ? previous.pages : [], edited: editedSet)
         var built = previous.pages
         var stamps = previous.stamps
+        var searchStamps = lastSearchStamps
         /// Pages built again whose links or headings changed.
         var changedLinks: [Int] = []
         var unchanged: Set<Int> = []
@@ -212,6 +215,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 if !previous.pages[index].markdown.hasSameLinks(as: markdown) { changedLinks.append(index) }
                 built[index] = page
                 stamps[index] = stamp(of: site.pages[index], scan) + (editedSet.contains(index) ? "" : reparsedMark)
+                searchStamps[index] = Self.searchStamp(url: site.pages[index].url, stamp: stamps[index])
             }
         } else {
             var parsed = [BuiltPage?](repeating: nil, count: site.pages.count)
@@ -220,8 +224,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
             built = site.pages.indices.compactMap { cached.isEmpty ? parsed[$0] : cached[$0] ?? parsed[$0] }
             stamps = site.pages.map { stamp(of: $0, scan) }
+            searchStamps = Self.searchStamps(site: site, stamps: stamps)
         }
         lastBuilt = (built, stamps)
+        lastSearchStamps = searchStamps
         // Backlinks, verdicts and anchor checks depend only on front matter (the site key) and
         // each page's links and headings: when an edit changed neither, last time's still hold.
         let sameGraphBase = reuse && newSiteKey == linkState?.siteKey
@@ -297,7 +303,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         lastListing = (newSiteKey, templatesStamp, today, listingKey, built)
         // All keys, every time (a millisecond): a build that stopped at an error may have built
         // pages whose entries were never made.
-        searchCache.keys = Self.searchKeys(site: site, baseKey: newBaseKey, built: built, stamps: stamps)
+        searchCache.keys = Self.searchKeys(site: site, baseKey: newBaseKey, searchStamps: searchStamps)
         // Entries filled last time show the same title and summary unless the page is retitled.
         let listItems: ListItemCache
         if comparableListing, let kept = listItemCache, kept.templates == templatesStamp,

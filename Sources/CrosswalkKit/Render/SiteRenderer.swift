@@ -134,7 +134,7 @@ public final class SiteRenderer: Sendable {
         case .matrix: renderMatrix()
         case .generatedHome: renderGeneratedHome()
         case .notFound: renderNotFound()
-        case .searchIndex: OutputFile(path: SearchIndex.fileName, contents: searchIndexScript())
+        case .searchIndex: OutputFile(path: SearchIndex.fileName, bytes: searchIndexScript())
         case .cardData: OutputFile(path: CardData.fileName, contents: cardDataScript())
         case .sitemap: OutputFile(path: Sitemap.fileName, contents: sitemap())
         }

@@ -80,6 +80,13 @@ import Testing
             ))
         #expect(script.contains("[\"guides/plant-walk/\",5,\"Plant walk\","))
         #expect(script.contains("[\"glossary/\",6,\"Glossary\",\"\",[],[],\"\"]"))
+        // Generated section pages sit among the content pages, all in URL order.
+        let urls = script.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("[\""), let end = line.dropFirst(2).firstIndex(of: "\"") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: 2)..<end])
+        }
+        #expect(urls.contains("glossary/") && urls.contains("glossary/plc/") && urls.contains("guides/plant-walk/"))
+        #expect(urls.count >= 3 && urls == urls.sorted(), "\(urls)")
         let page = try folder.read("public/glossary/plc/index.html")
         #expect(page.contains("data-root=\"../../\""))
         #expect(page.contains("<script src=\"../../assets/search.js\" defer></script>"))
@@ -103,7 +110,7 @@ import Testing
             let entry = SearchIndex.Entry(
                 url: url, kind: kind, title: title, summary: summary, aliases: aliases, headings: headings,
                 words: words.joined(separator: " "))
-            #expect(entry.line == "[" + fields.joined(separator: ",") + "]")
+            #expect(String(decoding: entry.line, as: UTF8.self) == "[" + fields.joined(separator: ",") + "]")
             #expect(JSONText.string(title) == Self.referenceQuoted(title))
         }
     }
