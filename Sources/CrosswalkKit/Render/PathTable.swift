@@ -8,7 +8,7 @@ final class PackedBytes: @unchecked Sendable {
     private let memory: UnsafeMutablePointer<UInt8>
     private let bounds: [(start: Int, end: Int)]
 
-    init(_ items: [[UInt8]]) {
+    convenience init(_ items: [[UInt8]]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(items.reduce(0) { $0 + $1.count })
         var bounds: [(start: Int, end: Int)] = []
@@ -18,10 +18,31 @@ final class PackedBytes: @unchecked Sendable {
             bytes += item
             bounds.append((start, bytes.count))
         }
+        self.init(bytes: bytes, bounds: bounds)
+    }
+
+    /// Each string's UTF-8, copied straight in: an array made of each first was an allocation
+    /// per page, 100,000 of them for a site's paths after every `serve` edit.
+    convenience init(strings: [String]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(strings.count * 32)
+        var bounds: [(start: Int, end: Int)] = []
+        bounds.reserveCapacity(strings.count)
+        for var string in strings {
+            let start = bytes.count
+            string.withUTF8 { bytes.append(contentsOf: $0) }
+            bounds.append((start, bytes.count))
+        }
+        self.init(bytes: bytes, bounds: bounds)
+    }
+
+    private init(bytes: [UInt8], bounds: [(start: Int, end: Int)]) {
         memory = .allocate(capacity: max(bytes.count, 1))
         memory.initialize(from: bytes, count: bytes.count)
         self.bounds = bounds
     }
+
+    var count: Int { bounds.count }
 
     deinit { memory.deallocate() }
 
@@ -41,8 +62,9 @@ struct PathTable: Sendable {
     private let firstFolderEnds: [Int?]
 
     init(paths: [String]) {
-        self.paths = PackedBytes(paths.map { Array($0.utf8) })
-        firstFolderEnds = paths.map { $0.withUTF8Bytes(HrefBase.plainFirstFolderEnd) }
+        let packed = PackedBytes(strings: paths)
+        self.paths = packed
+        firstFolderEnds = (0..<packed.count).map { HrefBase.plainFirstFolderEnd(packed[$0]) }
     }
 
     /// Path `index`, valid while this table lives, and where its first folder ends.

@@ -13,7 +13,7 @@ import Testing
 
     /// Paths come with where their first folder ends, as `HrefBase` works it out.
     @Test func pathsKeepWhereTheirFirstFolderEnds() {
-        let paths = ["glossary/plc/index.html", "index.html", "/odd//path/", ""]
+        let paths = ["glossary/plc/index.html", "index.html", "/odd//path/", "", "café/ü/index.html"]
         let table = PathTable(paths: paths)
         for (index, path) in paths.enumerated() {
             #expect(String(decoding: table[index].path, as: UTF8.self) == path)
